@@ -1,0 +1,11 @@
+import { DataSource } from "typeorm";
+import { LoaderRegistry } from "./loaders";
+import { Viewer } from "./identity";
+
+/** What every resolver receives: the signed caller, this request's loaders and id, and the subgraph's store. */
+export interface HubContext {
+  viewer: Viewer;
+  requestId: string;
+  loaders: LoaderRegistry;
+  db: DataSource;
+}

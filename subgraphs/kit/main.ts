@@ -1,0 +1,41 @@
+import { clockIsPinned, pinClock } from "./clock";
+import { ConfigError, loadSubgraphConfig } from "./config";
+import { log } from "./log";
+import { startSubgraph, SubgraphModule } from "./server";
+
+/** Stops on SIGTERM/SIGINT: finish in-flight requests, close the pool, exit 0. */
+export function stopOnSignals(stop: () => Promise<void>, what: string): void {
+  const handler = (signal: string) => {
+    log.info({ signal }, `stopping ${what}`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, `stopping ${what} failed`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", handler);
+  process.once("SIGINT", handler);
+}
+
+/** Entry point of a subgraph started alone (docker-compose): config from env, then serve until a signal. */
+export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
+  process.env.APOLLO_TELEMETRY_DISABLED = "1";
+  try {
+    const config = loadSubgraphConfig(process.env, module.name, module.defaultPort);
+    if (config.now) pinClock(config.now);
+    const running = await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: config.host });
+    log.info({ subgraph: module.name, url: running.url, store: config.store.kind, clockPinned: clockIsPinned() }, "subgraph listening");
+    stopOnSignals(running.stop, `subgraph ${module.name}`);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    log.fatal({ err: error }, `subgraph ${module.name} failed to start`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,54 @@
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLSchema, parse } from "graphql";
+import { buildSchema, createResolversMap, NonEmptyArray } from "type-graphql";
+import { DateTimeScalar, SafeIntScalar } from "./scalars";
+import { HubContext } from "./context";
+
+/** The one federation version every subgraph links. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@tag"])';
+
+/** Resolves an entity representation sent by the gateway; route it through a DataLoader. */
+export type ReferenceResolver = (reference: Record<string, unknown>, context: HubContext) => unknown;
+
+export interface SubgraphDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a root field that must still be in the schema (entity stubs). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type this subgraph owns. */
+  references?: Record<string, ReferenceResolver>;
+}
+
+const scalarsMap = [
+  { type: Date, scalar: DateTimeScalar },
+  { type: BigInt, scalar: SafeIntScalar },
+];
+
+/** The subgraph SDL (with its federation @link) and resolvers built from type-graphql classes. */
+export async function buildSubgraphParts(definition: SubgraphDefinition): Promise<{ sdl: string; resolvers: GraphQLResolverMap<HubContext> }> {
+  const schema = await buildSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    scalarsMap,
+    skipCheck: true, // federation directives are declared by buildSubgraphSchema, not type-graphql
+    validate: false,
+    emitSchemaFile: false,
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n`;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<HubContext>;
+  for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+  }
+  return { sdl, resolvers };
+}
+
+/** The executable federated schema of a subgraph. */
+export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<{ sdl: string; schema: GraphQLSchema }> {
+  const { sdl, resolvers } = await buildSubgraphParts(definition);
+  return { sdl, schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]) };
+}
