@@ -84,7 +84,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       });
       const outHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
       for (const [key, value] of result.headers) outHeaders[key] = value;
-      response.writeHead(result.status ?? 200, outHeaders);
+      // An operation that reached execution answers 200 with its errors (GraphQL over HTTP, application/json):
+      // the gateway then passes the subgraph's own error codes on instead of a bare "400: Bad Request".
+      const status = result.status === 400 && result.body.kind === "complete" && result.body.string.startsWith('{"errors"') && contextValue ? 200 : (result.status ?? 200);
+      response.writeHead(status, outHeaders);
       if (result.body.kind === "complete") return response.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();

@@ -20,7 +20,7 @@ export interface SubgraphModule extends DataSourceParts {
 }
 
 /** Logs unexpected errors with the request id and puts that id on the masked INTERNAL_SERVER_ERROR. */
-export function errorLoggingPlugin(component: string): ApolloServerPlugin<HubContext> {
+export function errorLoggingPlugin<C extends { requestId: string }>(component: string): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { ConfigError, describeIssues } from "../subgraphs/kit/config";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
+
+/** Variables the gateway reads, with their expected forms (the README table is checked against this). */
+export const GATEWAY_ENV = {
+  PORT: port.default(4000).describe("port the gateway listens on"),
+  HOST: z.string().min(1).default("0.0.0.0").describe("interface to listen on"),
+  HUB_JWT_SECRET: z.string().min(32, "at least 32 characters").describe("HS256 secret that verifies callers' bearer tokens"),
+  HUB_IDENTITY_SECRET: z.string().min(32, "at least 32 characters").describe("HMAC secret shared by the gateway and subgraphs to sign the caller's identity"),
+  SUPERGRAPH_PATH: z.string().min(1).default("schema/supergraph.graphql").describe("the composed supergraph the gateway serves"),
+  ORGANIZATIONS_URL: url.optional().describe("organizations subgraph URL (default: the supergraph's, http://localhost:4001/graphql)"),
+  ACADEMY_URL: url.optional().describe("academy subgraph URL (default http://localhost:4002/graphql)"),
+  VENUES_URL: url.optional().describe("venues subgraph URL (default http://localhost:4003/graphql)"),
+  FUNDING_URL: url.optional().describe("funding subgraph URL (default http://localhost:4004/graphql)"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("log level"),
+} as const;
+
+const gatewaySchema = z.object(GATEWAY_ENV);
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  jwtSecret: string;
+  identitySecret: string;
+  supergraphPath: string;
+  /** Subgraph URL overrides by subgraph name; others keep the supergraph's URL. */
+  subgraphUrls: Record<string, string>;
+}
+
+/** Parses the gateway's environment, reporting every bad variable at once. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const parsed = gatewaySchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid environment for the gateway:\n${describeIssues(parsed.error)}`);
+  const v = parsed.data;
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ organizations: v.ORGANIZATIONS_URL, academy: v.ACADEMY_URL, venues: v.VENUES_URL, funding: v.FUNDING_URL })) {
+    if (value) subgraphUrls[name] = value;
+  }
+  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls };
+}

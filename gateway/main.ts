@@ -1,0 +1,24 @@
+import { ConfigError } from "../subgraphs/kit/config";
+import { log } from "../subgraphs/kit/log";
+import { stopOnSignals } from "../subgraphs/kit/main";
+import { loadGatewayConfig } from "./config";
+import { startGateway } from "./server";
+
+process.env.APOLLO_TELEMETRY_DISABLED = "1";
+
+async function main(): Promise<void> {
+  try {
+    const gateway = await startGateway(loadGatewayConfig(process.env));
+    log.info({ url: gateway.url }, "gateway listening");
+    stopOnSignals(gateway.stop, "gateway");
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    log.fatal({ err: error }, "gateway failed to start");
+    process.exit(1);
+  }
+}
+
+void main();
