@@ -20,4 +20,5 @@ module.exports = {
   testTimeout: 60000,
   // the suites share one MariaDB and two cores: two workers keep them from starving each other
   maxWorkers: 2,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

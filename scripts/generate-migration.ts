@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
-import { buildDataSource } from "../subgraphs/kit/db";
+import { buildDataSource, prepareMysqlDatabase } from "../subgraphs/kit/db";
 import { SUBGRAPHS } from "./subgraphs";
 
 // Usage: npm run migration:generate -- <subgraph> <kebab-name>
@@ -32,8 +32,8 @@ async function main(): Promise<void> {
   const database = `hubgen_${module.name}`;
   const admin = await createConnection({ uri: url });
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const db = buildDataSource({ kind: "mysql", url, database }, module);
+  const flavor = await prepareMysqlDatabase(url, database);
+  const db = buildDataSource({ kind: "mysql", url, database, flavor }, module);
   await db.initialize();
   try {
     await db.runMigrations();

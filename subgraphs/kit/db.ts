@@ -6,7 +6,10 @@ import { AbstractLogger, DataSource, EntitySchema, LogLevel, LogMessage, MixedLi
 /** Where a subgraph keeps its data: its own SQLite file, or its own database on a MySQL server. */
 export type StoreConfig =
   | { kind: "sqlite"; file: string }
-  | { kind: "mysql"; url: string; database: string };
+  | { kind: "mysql"; url: string; database: string; flavor?: MysqlFlavor };
+
+/** MariaDB speaks MySQL but reports column defaults differently; TypeORM must be told which one it talks to. */
+export type MysqlFlavor = "mysql" | "mariadb";
 
 /** Counts the SQL statements a DataSource runs, so tests can prove batching (and metrics can report it). */
 export class StatementCounter extends AbstractLogger {
@@ -27,10 +30,13 @@ export function storeFor(subgraph: string, options: { databaseUrl?: string; data
   return { kind: "sqlite", file: `${options.dataDir}/${subgraph}.sqlite` };
 }
 
-async function ensureMysqlDatabase(url: string, database: string): Promise<void> {
+/** Creates the subgraph's database if missing and tells whether the server is MySQL or MariaDB. */
+export async function prepareMysqlDatabase(url: string, database: string): Promise<MysqlFlavor> {
   const connection = await createConnection({ uri: url });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, "")}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await connection.query("SELECT VERSION() AS version");
+    return /mariadb/i.test(String((rows as { version: string }[])[0].version)) ? "mariadb" : "mysql";
   } finally {
     await connection.end();
   }
@@ -49,7 +55,7 @@ export function buildDataSource(store: StoreConfig, parts: DataSourceParts): Dat
   if (store.kind === "mysql") {
     const url = new URL(store.url);
     return new DataSource({
-      type: "mysql",
+      type: store.flavor ?? "mysql",
       host: url.hostname,
       port: Number(url.port || 3306),
       username: decodeURIComponent(url.username || "root"),
@@ -83,8 +89,8 @@ export function buildDataSource(store: StoreConfig, parts: DataSourceParts): Dat
 
 /** Opens the subgraph's store: creates the MySQL database if missing and runs its migrations, or syncs SQLite. */
 export async function openDataSource(store: StoreConfig, parts: DataSourceParts): Promise<DataSource> {
-  if (store.kind === "mysql") await ensureMysqlDatabase(store.url, store.database);
-  const dataSource = buildDataSource(store, parts);
+  const resolved: StoreConfig = store.kind === "mysql" ? { ...store, flavor: await prepareMysqlDatabase(store.url, store.database) } : store;
+  const dataSource = buildDataSource(resolved, parts);
   await dataSource.initialize();
   if (store.kind === "mysql") await dataSource.runMigrations({ transaction: "each" });
   return dataSource;

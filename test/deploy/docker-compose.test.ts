@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { GATEWAY_ENV, loadGatewayConfig } from "../../gateway/config";
+import { loadSubgraphConfig, SUBGRAPH_ENV } from "../../subgraphs/kit/config";
+import { SUBGRAPHS } from "../../scripts/subgraphs";
+
+const root = join(__dirname, "..", "..");
+const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { merge: true }) as {
+  services: Record<string, { command: string[]; environment: Record<string, string>; healthcheck: { test: string[] }; ports?: string[] }>;
+};
+
+/** Replaces `${VAR:?message}` with a value of the expected form, as docker compose would from .env. */
+function substitute(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+(:\?[^}]*)?\}/g, "x".repeat(40))]));
+}
+
+describe.each(SUBGRAPHS.map((m) => [m.name, m] as const))("docker-compose service %s", (name, module) => {
+  const service = compose.services[name];
+
+  test("runs this subgraph's entry point on its port and checks /ready", () => {
+    expect(service.command).toEqual(["node", `dist/subgraphs/${name}/main.js`]);
+    expect(existsSync(join(root, "subgraphs", name, "main.ts"))).toBe(true);
+    expect(Number(service.environment.PORT)).toBe(module.defaultPort);
+    expect(service.healthcheck.test.join(" ")).toContain(`127.0.0.1:${module.defaultPort}/ready`);
+  });
+
+  test("sets only variables the subgraph reads, and its config accepts them", () => {
+    expect(Object.keys(service.environment).filter((key) => !(key in SUBGRAPH_ENV))).toEqual([]);
+    const config = loadSubgraphConfig(substitute(service.environment), name, module.defaultPort);
+    expect(config.store.kind).toBe("mysql");
+    expect(config.port).toBe(module.defaultPort);
+  });
+});
+
+test("the gateway reaches every subgraph by its service name and reads only its own variables", () => {
+  const gateway = compose.services.gateway;
+  expect(gateway.command).toEqual(["node", "dist/gateway/main.js"]);
+  expect(Object.keys(gateway.environment).filter((key) => !(key in GATEWAY_ENV))).toEqual([]);
+  const config = loadGatewayConfig(substitute(gateway.environment));
+  for (const module of SUBGRAPHS) expect(config.subgraphUrls[module.name]).toBe(`http://${module.name}:${module.defaultPort}/graphql`);
+  expect(gateway.ports).toContain(`${config.port}:${config.port}`);
+});
