@@ -66,6 +66,14 @@ const CLIENT_CODES = new Set<string>([
   "BAD_REQUEST",
 ]);
 
+function causedBy(error: unknown, code: ErrorCode): boolean {
+  for (let cause = error; cause instanceof Error; cause = (cause as GraphQLError).originalError) {
+    if (cause instanceof HubError && cause.extensions.code === code) return true;
+    if (!(cause as GraphQLError).originalError || (cause as GraphQLError).originalError === cause) break;
+  }
+  return false;
+}
+
 /** The message a client sees for anything unexpected: never SQL, never a stack. */
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Quote the requestId when you report it.";
 
@@ -74,12 +82,14 @@ export const INTERNAL_MESSAGE = "Something went wrong on our side. Quote the req
  * type-graphql's UNAUTHORIZED becomes FORBIDDEN; anything else is masked as INTERNAL_SERVER_ERROR.
  * The original error is logged by the server plugin with the request id.
  */
-export function formatHubError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? "");
+export function formatHubError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  let code = String(formatted.extensions?.code ?? "");
+  // A scalar literal we rejected (e.g. Date "2022-02-30") surfaces as a validation error: it is bad input.
+  if (code === "GRAPHQL_VALIDATION_FAILED" && causedBy(error, "BAD_USER_INPUT")) code = "BAD_USER_INPUT";
   const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (code === "UNAUTHORIZED") {
     return { ...formatted, message: "You may not do this.", extensions: { ...extensions, code: "FORBIDDEN" } };
   }
-  if (CLIENT_CODES.has(code)) return { ...formatted, extensions };
+  if (CLIENT_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
   return { message: INTERNAL_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

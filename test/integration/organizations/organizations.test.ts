@@ -25,7 +25,7 @@ test("lists the demo organizations under 常青街道 with their leader masked f
 test("refuses a request that the gateway did not sign", async () => {
   const response = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { id } }" }) });
   expect(response.status).toBe(401);
-  const body = await response.json();
+  const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
   expect(body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
 });
 

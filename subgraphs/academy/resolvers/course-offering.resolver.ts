@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { CourseOffering } from "../entities/course-offering.entity";
+import { CourseSession } from "../entities/course-session.entity";
+import { Course } from "../entities/course.entity";
+import { courseById, seatCountsByOffering, sessionsByOffering } from "../loaders";
+import { OfferingService } from "../services/offering.service";
+import { CourseOfferingConnection } from "../types/course-offering.type";
+import { OfferingStatus } from "../types/enums";
+
+const offerings = new OfferingService();
+
+@Resolver(() => CourseOffering)
+export class CourseOfferingResolver {
+  @Query(() => CourseOffering, { nullable: true, description: "One offering; null when no offering has this id." })
+  courseOffering(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext) {
+    return offerings.find(ctx, id);
+  }
+
+  @Query(() => CourseOfferingConnection, { description: "Offerings, optionally of one academy and some statuses, paged (at most 100 a page)." })
+  offerings(
+    @Ctx() ctx: HubContext,
+    @Arg("academyId", () => ID, { nullable: true }) academyId?: string,
+    @Arg("status", () => [OfferingStatus], { nullable: true }) status?: OfferingStatus[],
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    return offerings.list(ctx, { academyId, status }, { first, after });
+  }
+
+  @FieldResolver(() => Course)
+  course(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
+    return courseById(ctx).load(offering.courseId);
+  }
+
+  @FieldResolver(() => [CourseSession], { description: "Sessions in teaching order (seq)." })
+  sessions(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
+    return sessionsByOffering(ctx).load(offering.id);
+  }
+
+  @FieldResolver(() => Int, { description: "Seats taken: ENROLLED, COMPLETED and INCOMPLETE enrollments." })
+  async enrolledCount(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
+    return (await seatCountsByOffering(ctx).load(offering.id)).enrolled;
+  }
+
+  @FieldResolver(() => Int, { description: "WAITLISTED enrollments." })
+  async waitlistCount(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
+    return (await seatCountsByOffering(ctx).load(offering.id)).waitlisted;
+  }
+}

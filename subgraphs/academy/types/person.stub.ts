@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+/** A person, owned (and masked) by the organizations subgraph; enrollments hold only the id. */
+@ObjectType("Person")
+@Directive('@key(fields: "id")')
+export class PersonStub {
+  @Field(() => ID)
+  id: string;
+}

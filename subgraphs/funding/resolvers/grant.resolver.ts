@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Application } from "../entities/application.entity";
+import { FundingProgram } from "../entities/funding-program.entity";
+import { Grant } from "../entities/grant.entity";
+import { applicationById, programById } from "../loaders";
+import { GrantService } from "../services/grant.service";
+import { OrganizationStub } from "../types/organization.stub";
+
+const grants = new GrantService();
+
+@Resolver(() => Grant)
+export class GrantResolver {
+  @Query(() => Grant, { nullable: true, description: "One grant; null when no grant has this id." })
+  grant(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext) {
+    return grants.find(ctx, id);
+  }
+
+  @FieldResolver(() => Application)
+  application(@Root() grant: Grant, @Ctx() ctx: HubContext) {
+    return applicationById(ctx).load(grant.applicationId);
+  }
+
+  @FieldResolver(() => OrganizationStub)
+  organization(@Root() grant: Grant): OrganizationStub {
+    return { id: grant.organizationId };
+  }
+
+  @FieldResolver(() => FundingProgram)
+  program(@Root() grant: Grant, @Ctx() ctx: HubContext) {
+    return programById(ctx).load(grant.programId);
+  }
+}

@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Call } from "../entities/call.entity";
+import { Funder } from "../entities/funder.entity";
+import { FundingProgram } from "../entities/funding-program.entity";
+import { callsByProgram, funderById } from "../loaders";
+import { ProgramService } from "../services/program.service";
+import { FundingProgramConnection } from "../types/connections";
+import { ProgramType } from "../types/enums";
+
+const programs = new ProgramService();
+
+@Resolver(() => FundingProgram)
+export class ProgramResolver {
+  @Query(() => FundingProgramConnection, { description: "Funding programmes, optionally of one funder or some types, paged (at most 100 a page)." })
+  programs(
+    @Ctx() ctx: HubContext,
+    @Arg("funderId", () => ID, { nullable: true }) funderId?: string,
+    @Arg("types", () => [ProgramType], { nullable: true }) types?: ProgramType[],
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    return programs.list(ctx, { funderId, types }, { first, after });
+  }
+
+  @FieldResolver(() => Funder)
+  funder(@Root() program: FundingProgram, @Ctx() ctx: HubContext) {
+    return funderById(ctx).load(program.funderId);
+  }
+
+  @FieldResolver(() => [Call], { description: "The programme's calls, oldest first." })
+  calls(@Root() program: FundingProgram, @Ctx() ctx: HubContext) {
+    return callsByProgram(ctx).load(program.id);
+  }
+}

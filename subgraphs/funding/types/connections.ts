@@ -1,0 +1,10 @@
+import { ObjectType } from "type-graphql";
+import { Connection } from "../../kit/pagination";
+import { Application } from "../entities/application.entity";
+import { FundingProgram } from "../entities/funding-program.entity";
+
+@ObjectType()
+export class FundingProgramConnection extends Connection(FundingProgram, "FundingProgram") {}
+
+@ObjectType()
+export class ApplicationConnection extends Connection(Application, "Application") {}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Facility } from "../entities/facility.entity";
+import { Room } from "../entities/room.entity";
+import { roomsByFacility } from "../loaders";
+import { FacilityService } from "../services/facility.service";
+import { AreaStub } from "../types/area.stub";
+import { FacilityType } from "../types/enums";
+import { FacilityConnection } from "../types/facility-connection.type";
+import { OrganizationStub } from "../types/organization.stub";
+
+const facilities = new FacilityService();
+
+@Resolver(() => Facility)
+export class FacilityResolver {
+  @Query(() => Facility, { nullable: true, description: "One facility; null when no facility has this id." })
+  facility(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext) {
+    return facilities.find(ctx, id);
+  }
+
+  @Query(() => FacilityConnection, { description: "The venue directory, optionally within an area's subtree and of some types (at most 100 a page)." })
+  facilities(
+    @Ctx() ctx: HubContext,
+    @Arg("areaCode", () => ID, { nullable: true }) areaCode?: string,
+    @Arg("types", () => [FacilityType], { nullable: true }) types?: FacilityType[],
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    return facilities.list(ctx, { areaCode, types }, { first, after });
+  }
+
+  @FieldResolver(() => AreaStub)
+  area(@Root() facility: Facility): AreaStub {
+    return { code: facility.areaCode };
+  }
+
+  @FieldResolver(() => OrganizationStub, { nullable: true, description: "The operator when it is a hub organization; null for e.g. a residents' committee." })
+  operator(@Root() facility: Facility): OrganizationStub | null {
+    return facility.operatorOrgId ? { id: facility.operatorOrgId } : null;
+  }
+
+  @FieldResolver(() => [Room])
+  rooms(@Root() facility: Facility, @Ctx() ctx: HubContext) {
+    return roomsByFacility(ctx).load(facility.id);
+  }
+}

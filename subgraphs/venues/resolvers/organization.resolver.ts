@@ -1,0 +1,23 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Booking } from "../entities/booking.entity";
+import { BookingService } from "../services/booking.service";
+import { DateRangeInput } from "../types/date-range.input";
+import { BookingStatus } from "../types/enums";
+import { OrganizationStub } from "../types/organization.stub";
+
+const bookings = new BookingService();
+
+/** Fields venues contributes to Organization (owned by the organizations subgraph). */
+@Resolver(() => OrganizationStub)
+export class OrganizationBookingsResolver {
+  @FieldResolver(() => [Booking], { description: "Bookings starting within the business days of range (Asia/Shanghai, inclusive), optionally of some statuses." })
+  bookings(
+    @Root() organization: OrganizationStub,
+    @Ctx() ctx: HubContext,
+    @Arg("range", () => DateRangeInput, { nullable: true }) range?: DateRangeInput,
+    @Arg("status", () => [BookingStatus], { nullable: true }) status?: BookingStatus[],
+  ) {
+    return bookings.forOrganization(ctx, organization.id, range, status);
+  }
+}

@@ -1,0 +1,50 @@
+import { registerEnumType } from "type-graphql";
+
+/** Kinds of venue (DOMAIN §5). */
+export enum FacilityType {
+  COMMUNITY_SERVICE_CENTER = "COMMUNITY_SERVICE_CENTER",
+  STREET_SERVICE_CENTER = "STREET_SERVICE_CENTER",
+  SOCIAL_WORK_STATION = "SOCIAL_WORK_STATION",
+  INCUBATION_BASE = "INCUBATION_BASE",
+  NEIGHBORHOOD_POINT = "NEIGHBORHOOD_POINT",
+  COMPOUND_ACTIVITY_ROOM = "COMPOUND_ACTIVITY_ROOM",
+  PARTNER_VENUE = "PARTNER_VENUE",
+  OUTDOOR_SQUARE = "OUTDOOR_SQUARE",
+  ACADEMY_CAMPUS = "ACADEMY_CAMPUS",
+}
+
+export enum RoomKind {
+  MEETING_ROOM = "MEETING_ROOM",
+  MULTIPURPOSE_HALL = "MULTIPURPOSE_HALL",
+  CLASSROOM = "CLASSROOM",
+  ACTIVITY_ROOM = "ACTIVITY_ROOM",
+  INCUBATION_DESK = "INCUBATION_DESK",
+  OUTDOOR_AREA = "OUTDOOR_AREA",
+}
+
+/** Booking states (DOMAIN §8.3). */
+export enum BookingStatus {
+  HELD = "HELD",
+  PENDING_APPROVAL = "PENDING_APPROVAL",
+  CONFIRMED = "CONFIRMED",
+  CHECKED_IN = "CHECKED_IN",
+  COMPLETED = "COMPLETED",
+  CANCELLED = "CANCELLED",
+  REJECTED = "REJECTED",
+  NO_SHOW = "NO_SHOW",
+  BUMPED = "BUMPED",
+  EXPIRED = "EXPIRED",
+}
+
+export enum BookingPurpose {
+  ACTIVITY = "ACTIVITY",
+  COURSE_SESSION = "COURSE_SESSION",
+  MEETING = "MEETING",
+  INCUBATION = "INCUBATION",
+  OTHER = "OTHER",
+}
+
+registerEnumType(FacilityType, { name: "FacilityType" });
+registerEnumType(RoomKind, { name: "RoomKind" });
+registerEnumType(BookingStatus, { name: "BookingStatus" });
+registerEnumType(BookingPurpose, { name: "BookingPurpose" });

@@ -1,0 +1,235 @@
+import { academySubgraph } from "../../../subgraphs/academy/subgraph";
+import { Academy } from "../../../subgraphs/academy/entities/academy.entity";
+import { Course } from "../../../subgraphs/academy/entities/course.entity";
+import { CourseOffering } from "../../../subgraphs/academy/entities/course-offering.entity";
+import { Enrollment } from "../../../subgraphs/academy/entities/enrollment.entity";
+import { AcademyLevel, CourseStatus, CourseTopic, EnrollmentStatus, OfferingStatus } from "../../../subgraphs/academy/types/enums";
+import { RunningSubgraph } from "../../../subgraphs/kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
+
+let subgraph: RunningSubgraph;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(academySubgraph, { seed: true });
+});
+afterAll(() => subgraph?.stop());
+
+const query = (q: string, variables: Record<string, unknown> = {}) => signedRequest(subgraph.url, q, variables).then((r) => r.body);
+
+/** A test academy with one course and `offerings` offerings, all under unique ids with `tag` in them. */
+async function insertAcademy(tag: string, offerings: number): Promise<string[]> {
+  await subgraph.db.getRepository(Academy).insert({ id: `acad_${tag}`, name: `测试学院 ${tag}`, level: AcademyLevel.TOWNSHIP, areaCode: "340111X01", parentId: "acad_bh", operatorOrgId: null });
+  await subgraph.db.getRepository(Course).insert({
+    id: `crs_${tag}`, academyId: `acad_${tag}`, code: `T-${tag}`, title: "测试课程", topic: CourseTopic.SAFETY, audience: [],
+    totalMinutes: 60, requiresAssignment: false, status: CourseStatus.DRAFT, // minAttendanceRatio left to the column default
+  });
+  const ids = Array.from({ length: offerings }, (_, i) => `off_${tag}_${String(i).padStart(2, "0")}`);
+  await subgraph.db.getRepository(CourseOffering).insert(
+    ids.map((id, i) => ({
+      id, courseId: `crs_${tag}`, label: `第${i + 1}期`, capacity: 20, waitlistCap: 5, maxSeatsPerOrg: 2,
+      enrollmentOpensAt: new Date("2022-05-01T00:00:00+08:00"), enrollmentClosesAt: new Date("2022-05-10T00:00:00+08:00"),
+      status: i % 2 ? OfferingStatus.DRAFT : OfferingStatus.OPEN,
+    })),
+  );
+  return ids;
+}
+
+describe("demo data", () => {
+  test("the township academy shows its place in the academy tree and its courses", async () => {
+    const body = await query(`{
+      academy(id: "acad_cq") {
+        id name level area { code } operator { id }
+        parent { id name level parent { id level parent { id } } }
+        courses { id code title topic audience totalMinutes minAttendanceRatio requiresAssignment status academy { id } }
+        archived: courses(status: [ARCHIVED]) { id }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const academy = body.data.academy;
+    expect(academy).toMatchObject({ id: "acad_cq", name: "常青街道社区治理学校", level: "TOWNSHIP", area: { code: "340111X01" }, operator: null });
+    expect(academy.parent).toEqual({ id: "acad_bh", name: "包河区社区治理学院", level: "DISTRICT", parent: { id: "acad_hf", level: "CITY", parent: null } });
+    expect(academy.courses.map((c: { id: string }) => c.id).sort()).toEqual(["crs_backbone", "crs_finance"]);
+    const backbone = academy.courses.find((c: { id: string }) => c.id === "crs_backbone");
+    expect(backbone).toMatchObject({ title: "骨干培养与团队传承", topic: "BACKBONE_SUCCESSION", totalMinutes: 480, minAttendanceRatio: 0.8, status: "PUBLISHED", academy: { id: "acad_cq" } });
+    expect(academy.archived).toEqual([]);
+  });
+
+  test("the district academy teaches the 6-hour project design course", async () => {
+    const body = await query(`{ academy(id: "acad_bh") { courses(status: [PUBLISHED]) { id title topic totalMinutes } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.academy.courses).toEqual([{ id: "crs_pdme", title: "公益创投项目设计、管理与评估", topic: "PROJECT_DESIGN_MGMT_EVAL", totalMinutes: 360 }]);
+  });
+
+  test("the spring backbone offering has its window, four booked Tuesday sessions and three enrolled", async () => {
+    const body = await query(`{
+      courseOffering(id: "off_bs2022s1") {
+        id label capacity waitlistCap maxSeatsPerOrg enrollmentOpensAt enrollmentClosesAt status
+        course { id title offerings(status: [OPEN]) { id } }
+        sessions { id seq startsAt endsAt mode status booking { id } offering { id } }
+        enrolledCount waitlistCount
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const offering = body.data.courseOffering;
+    expect(offering).toMatchObject({
+      label: "2022年春季第1期", capacity: 30, waitlistCap: 10, maxSeatsPerOrg: 2, status: "OPEN",
+      enrollmentOpensAt: "2022-03-01T00:00:00.000+08:00", enrollmentClosesAt: "2022-03-20T23:59:00.000+08:00",
+      course: { id: "crs_backbone", title: "骨干培养与团队传承", offerings: [{ id: "off_bs2022s1" }] },
+      enrolledCount: 3, waitlistCount: 0,
+    });
+    expect(offering.sessions).toEqual(
+      ["2022-03-22", "2022-03-29", "2022-04-12", "2022-04-19"].map((day, i) => ({
+        id: `ses_bs2022s1_${i + 1}`, seq: i + 1,
+        startsAt: `${day}T14:00:00.000+08:00`, endsAt: `${day}T16:00:00.000+08:00`,
+        mode: "ONSITE", status: "BOOKED", booking: { id: `bkg_bs2022s1_${i + 1}` }, offering: { id: "off_bs2022s1" },
+      })),
+    );
+  });
+
+  test("lists the open offerings of an academy; an academy without any gives an empty page", async () => {
+    const body = await query(`{
+      cq: offerings(academyId: "acad_cq", status: [OPEN]) { totalCount nodes { id } edges { node { id } } pageInfo { hasNextPage } }
+      hf: offerings(academyId: "acad_hf") { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.cq).toEqual({ totalCount: 1, nodes: [{ id: "off_bs2022s1" }], edges: [{ node: { id: "off_bs2022s1" } }], pageInfo: { hasNextPage: false } });
+    expect(body.data.hf).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+});
+
+test("pages through offerings with first/after and filters them by status", async () => {
+  const ids = await insertAcademy("paging", 5);
+  const page = (after: string | null) =>
+    query(`query($after: String) { offerings(academyId: "acad_paging", first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 3; i++) {
+    const body = await page(after);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.offerings.totalCount).toBe(5);
+    seen.push(...body.data.offerings.nodes.map((n: { id: string }) => n.id));
+    expect(body.data.offerings.pageInfo.hasNextPage).toBe(i < 2);
+    after = body.data.offerings.pageInfo.endCursor;
+  }
+  expect(seen).toEqual(ids);
+  const course = await query(`{ academy(id: "acad_paging") { courses { minAttendanceRatio } } }`);
+  expect(course.data.academy.courses).toEqual([{ minAttendanceRatio: 0.8 }]);
+  const drafts = await query(`{ offerings(academyId: "acad_paging", status: [DRAFT]) { totalCount nodes { id status } } }`);
+  expect(drafts.data.offerings).toEqual({ totalCount: 2, nodes: [{ id: ids[1], status: "DRAFT" }, { id: ids[3], status: "DRAFT" }] });
+});
+
+describe("references", () => {
+  test("resolves every owned entity through _entities; unknown and wrong-kind ids are null", async () => {
+    const body = await query(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Academy { id name } ... on Course { id code } ... on CourseOffering { id label }
+        ... on CourseSession { id seq } ... on Enrollment { id status person { id } organization { id } offering { id } }
+      } }`,
+      {
+        reps: [
+          { __typename: "Academy", id: "acad_hf" },
+          { __typename: "Course", id: "crs_finance" },
+          { __typename: "CourseOffering", id: "off_bs2022s1" },
+          { __typename: "CourseSession", id: "ses_bs2022s1_3" },
+          { __typename: "Enrollment", id: "enr_bs_jq_leader" },
+          { __typename: "Academy", id: "acad_nope" },
+          { __typename: "CourseOffering", id: "room_zx_hall" },
+          { __typename: "Enrollment", id: "not an id" },
+        ],
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toEqual([
+      { id: "acad_hf", name: "合肥社区治理学院" },
+      { id: "crs_finance", code: "CQ-FINANCE" },
+      { id: "off_bs2022s1", label: "2022年春季第1期" },
+      { id: "ses_bs2022s1_3", seq: 3 },
+      { id: "enr_bs_jq_leader", status: "ENROLLED", person: { id: "per_liu_leader" }, organization: { id: "org_jiaqiao" }, offering: { id: "off_bs2022s1" } },
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  test("contributes Organization.enrollments, filtered by status; a malformed organization id is null", async () => {
+    const body = await query(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) {
+        ... on Organization { id enrollments { id status person { id } offering { id } } waitlisted: enrollments(status: [WAITLISTED]) { id } }
+      } }`,
+      {
+        reps: [
+          { __typename: "Organization", id: "org_lezhulin" },
+          { __typename: "Organization", id: "org_jiaqiao" },
+          { __typename: "Organization", id: "org_nope" },
+          { __typename: "Organization", id: "acad_hf" },
+        ],
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const [lezhulin, jiaqiao, unknown, wrongKind] = body.data._entities;
+    expect(lezhulin.enrollments).toEqual([
+      { id: "enr_bs_lzl_deputy", status: "ENROLLED", person: { id: "per_lzl_deputy" }, offering: { id: "off_bs2022s1" } },
+      { id: "enr_bs_lzl_leader", status: "ENROLLED", person: { id: "per_zhang_leader" }, offering: { id: "off_bs2022s1" } },
+    ]);
+    expect(lezhulin.waitlisted).toEqual([]);
+    expect(jiaqiao.enrollments.map((e: { id: string }) => e.id)).toEqual(["enr_bs_jq_leader"]);
+    expect(unknown).toEqual({ id: "org_nope", enrollments: [], waitlisted: [] });
+    expect(wrongKind).toBeNull();
+  });
+});
+
+test("Organization.enrollments costs the same SQL statements for 50 organizations as for 5", async () => {
+  const [offeringId] = await insertAcademy("stmt", 1);
+  const orgIds = Array.from({ length: 50 }, (_, i) => `org_stmt_${String(i).padStart(2, "0")}`);
+  await subgraph.db.getRepository(Enrollment).insert(
+    orgIds.flatMap((org, i) =>
+      [0, 1].map((k) => ({
+        id: `enr_stmt_${i}_${k}`, offeringId, personId: `per_stmt_${i}_${k}`, organizationId: org,
+        status: k ? EnrollmentStatus.WAITLISTED : EnrollmentStatus.ENROLLED, waitlistPosition: k ? i + 1 : null, offerExpiresAt: null, attendedMinutes: 0,
+      })),
+    ),
+  );
+  const run = async (orgs: string[]) => {
+    let body: Awaited<ReturnType<typeof query>> = {};
+    const statements = await countStatements(subgraph.db, async () => {
+      body = await query(
+        `query($reps: [_Any!]!) { _entities(representations: $reps) {
+          ... on Organization { id enrollments(status: [ENROLLED, WAITLISTED]) { id status person { id } organization { id } offering { id label enrolledCount waitlistCount } } }
+        } }`,
+        { reps: orgs.map((id) => ({ __typename: "Organization", id })) },
+      );
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toHaveLength(orgs.length);
+    for (const entity of body.data._entities) {
+      expect(entity.enrollments).toHaveLength(2);
+      expect(entity.enrollments[0].offering).toEqual({ id: offeringId, label: "第1期", enrolledCount: 50, waitlistCount: 50 });
+    }
+    return statements;
+  };
+  const few = await run(orgIds.slice(0, 5));
+  const many = await run(orgIds);
+  expect(many).toBe(few);
+  expect(many).toBeLessThanOrEqual(3); // enrollments, offerings, seat counts
+});
+
+describe("bad input", () => {
+  test.each([
+    ["a malformed academy id", `{ academy(id: "not an id") { id } }`],
+    ["a room id where an academy id is expected", `{ academy(id: "room_zx_hall") { id } }`],
+    ["an academy id where an offering id is expected", `{ courseOffering(id: "acad_hf") { id } }`],
+    ["an organization id as academyId", `{ offerings(academyId: "org_lezhulin") { totalCount } }`],
+    ["an unknown academyId", `{ offerings(academyId: "acad_nope") { totalCount } }`],
+    ["a page of 10000", `{ offerings(first: 10000) { totalCount } }`],
+    ["a cursor from elsewhere", `{ offerings(after: "garbage") { totalCount } }`],
+  ])("%s is BAD_USER_INPUT", async (_what, operation) => {
+    const body = await query(operation);
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  test("an unknown but well-formed id is null", async () => {
+    const body = await query(`{ academy(id: "acad_nope") { id } courseOffering(id: "off_nope") { id } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ academy: null, courseOffering: null });
+  });
+});

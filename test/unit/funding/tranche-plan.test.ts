@@ -1,0 +1,29 @@
+import { tranchePlanProblems } from "../../../subgraphs/funding/domain/tranche-plan";
+import { TrancheCondition } from "../../../subgraphs/funding/types/enums";
+
+const { ON_SIGNING, ON_MIDTERM_PASS, ON_FINAL_PASS } = TrancheCondition;
+
+test("a 50/30/20 plan and a pay-after-completion plan are sound", () => {
+  expect(tranchePlanProblems([{ seq: 1, percent: 50, condition: ON_SIGNING }, { seq: 2, percent: 30, condition: ON_MIDTERM_PASS }, { seq: 3, percent: 20, condition: ON_FINAL_PASS }])).toEqual([]);
+  expect(tranchePlanProblems([{ seq: 1, percent: 100, condition: ON_FINAL_PASS }])).toEqual([]);
+});
+
+test("thirds in hundredths sum to exactly 100", () => {
+  expect(tranchePlanProblems([33.33, 33.33, 33.34].map((percent, i) => ({ seq: i + 1, percent, condition: ON_FINAL_PASS })))).toEqual([]);
+});
+
+test("percents that do not sum to 100 are reported with the sum", () => {
+  expect(tranchePlanProblems([{ seq: 1, percent: 50, condition: ON_SIGNING }, { seq: 2, percent: 30, condition: ON_FINAL_PASS }])).toEqual([
+    "The tranche percents sum to 80; they must sum to 100.",
+  ]);
+});
+
+test("an empty plan, seqs out of order and a zero tranche are reported", () => {
+  expect(tranchePlanProblems([])).toHaveLength(1);
+  const problems = tranchePlanProblems([{ seq: 2, percent: 100, condition: ON_SIGNING }, { seq: 1, percent: 0, condition: ON_FINAL_PASS }]);
+  expect(problems).toEqual([
+    "Tranche 1 has seq 2; seqs run 1, 2, 3… in order.",
+    "Tranche 2 has seq 1; seqs run 1, 2, 3… in order.",
+    "Tranche 1 pays 0%; every tranche pays more than 0%.",
+  ]);
+});
