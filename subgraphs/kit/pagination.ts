@@ -106,3 +106,24 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   if (args.after) pageQuery.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
   return toPage(await pageQuery.getMany(), size, totalCount);
 }
+
+/** A validated `first`/`after` pair, checked before anything is loaded. */
+export interface PageWindow {
+  size: number;
+  afterId: string | null;
+}
+
+/** Checks `first` and `after` of a to-many field. */
+export function pageWindow(args: { first?: number | null; after?: string | null }, fallbackSize: number): PageWindow {
+  return { size: pageSize(args.first, fallbackSize), afterId: args.after ? decodeCursor(args.after) : null };
+}
+
+/**
+ * A page of rows a loader already fetched in id order (a batched to-many field): keyset on the id like
+ * `paginate`, so a cursor stays valid when rows before it change.
+ */
+export function pageInMemory<T extends { id: string }>(rows: readonly T[], { size, afterId }: PageWindow): Page<T> {
+  const start = afterId === null ? 0 : rows.findIndex((row) => row.id > afterId);
+  const rest = start < 0 ? [] : rows.slice(start, start + size + 1);
+  return toPage(rest, size, rows.length);
+}

@@ -6,13 +6,27 @@ import { GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, NonEmptyArray } from "type-graphql";
 import { DateTimeScalar, SafeIntScalar } from "./scalars";
 import { HubContext } from "./context";
+import { IdType, typeOfId } from "./ids";
 
 /** The one federation version every subgraph links. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@tag"])';
 
-/** Resolves an entity representation sent by the gateway; route it through a DataLoader. */
+/**
+ * Resolves an entity representation sent by the gateway. The gateway sends one per entity and does not
+ * deduplicate, so every one goes through a DataLoader.
+ */
 export type ReferenceResolver = (reference: Record<string, unknown>, context: HubContext) => unknown;
+
+/** Resolves a representation of `type` through its loader; an id of another kind or a malformed one is null, never SQL. */
+export function referenceById(type: IdType, loader: (ctx: HubContext) => { load(id: string): Promise<unknown> }): ReferenceResolver {
+  return (ref, ctx) => (typeOfId(String(ref.id)) === type ? loader(ctx).load(String(ref.id)) : null);
+}
+
+/** An entity owned elsewhere that this subgraph only adds fields to: the checked representation is the root. */
+export function keyOnlyReference(type: IdType): ReferenceResolver {
+  return (ref) => (typeOfId(String(ref.id)) === type ? { id: String(ref.id) } : null);
+}
 
 export interface SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

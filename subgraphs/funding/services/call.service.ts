@@ -5,7 +5,7 @@ import { Application } from "../entities/application.entity";
 import { Call } from "../entities/call.entity";
 import { applicationsByCall, callById } from "../loaders";
 import { ApplicationStatus } from "../types/enums";
-import { pageInMemory, pageWindow } from "./in-memory-page";
+import { pageInMemory, pageWindow } from "../../kit/pagination";
 
 /** Call reads; who may see which applications is decided with the review workflows (DOMAIN §9.2). */
 export class CallService {

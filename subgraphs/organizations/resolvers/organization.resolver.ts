@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { toPage, pageSize, decodeCursor } from "../../kit/pagination";
+import { pageInMemory, pageWindow } from "../../kit/pagination";
 import { Area } from "../entities/area.entity";
-import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
 import { activeMembershipsByOrganization, areaByCode } from "../loaders";
 import { OrganizationService } from "../services/organization.service";
@@ -61,11 +60,9 @@ export class OrganizationResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
-    const size = pageSize(first, 50);
-    const afterId = after ? decodeCursor(after) : null;
-    const all = (await activeMembershipsByOrganization(ctx).load(org.id)).filter((m) => !roles?.length || roles.includes(m.role));
-    const start = afterId ? all.findIndex((m) => m.id === afterId) + 1 : 0;
-    return toPage<Membership>(all.slice(start, start + size + 1), size, all.length);
+    const window = pageWindow({ first, after }, 50);
+    const members = (await activeMembershipsByOrganization(ctx).load(org.id)).filter((m) => !roles?.length || roles.includes(m.role));
+    return pageInMemory([...members].sort((a, b) => (a.id < b.id ? -1 : 1)), window);
   }
 
   @FieldResolver(() => Int, { description: "Active memberships." })
