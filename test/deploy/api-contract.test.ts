@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Supergraph } from "@apollo/federation-internals";
+import { buildSchema, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
+
+// The client-facing contract front-ends are written against (../shared/domain/composed-api.graphql):
+// wherever the composed API and the contract both have a type, field, argument or enum, they must agree.
+const root = join(__dirname, "..", "..");
+const api = Supergraph.build(readFileSync(join(root, "schema", "supergraph.graphql"), "utf8")).apiSchema().toGraphQLJSSchema();
+const contract = buildSchema(readFileSync(join(root, "..", "shared", "domain", "composed-api.graphql"), "utf8"));
+
+function differences(ours: GraphQLSchema, theirs: GraphQLSchema): string[] {
+  const found: string[] = [];
+  for (const [name, type] of Object.entries(ours.getTypeMap())) {
+    const other = theirs.getType(name);
+    if (name.startsWith("__") || !other) continue;
+    if (type.constructor !== other.constructor) found.push(`${name}: is a ${type.constructor.name}, the contract has a ${other.constructor.name}`);
+    else if (isEnumType(type) && isEnumType(other)) {
+      const [a, b] = [type.getValues().map((v) => v.name).join(" "), other.getValues().map((v) => v.name).join(" ")];
+      if (a !== b) found.push(`enum ${name}: ${a} ≠ contract ${b}`);
+    } else if ((isObjectType(type) && isObjectType(other)) || (isInputObjectType(type) && isInputObjectType(other))) {
+      const otherFields = other.getFields();
+      for (const [fieldName, field] of Object.entries(type.getFields())) {
+        const otherField = otherFields[fieldName];
+        if (!otherField) continue;
+        if (String(field.type) !== String(otherField.type)) found.push(`${name}.${fieldName}: ${field.type} ≠ contract ${otherField.type}`);
+        if ("args" in field && "args" in otherField) {
+          for (const arg of field.args) {
+            const otherArg = otherField.args.find((a) => a.name === arg.name);
+            if (otherArg && String(arg.type) !== String(otherArg.type)) found.push(`${name}.${fieldName}(${arg.name}): ${arg.type} ≠ contract ${otherArg.type}`);
+          }
+          for (const otherArg of otherField.args) {
+            if (!field.args.some((a) => a.name === otherArg.name)) found.push(`${name}.${fieldName}: lacks the contract's argument ${otherArg.name}`);
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+test("every type, field, argument and enum the hub shares with the client contract matches it", () => {
+  expect(differences(api, contract)).toEqual([]);
+});
