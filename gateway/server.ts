@@ -28,6 +28,8 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     gateway,
     formatError: formatHubError,
     includeStacktraceInErrorResponses: false,
+    // our own SIGTERM handler drains and exits 0; Apollo's would re-raise the signal (exit 143)
+    stopOnTerminationSignals: false,
     plugins: [errorLoggingPlugin<GatewayContext>("gateway")],
   });
   await apollo.start();

@@ -68,6 +68,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       schema,
       formatError: formatHubError,
       includeStacktraceInErrorResponses: false,
+      // our own SIGTERM handler drains and exits 0; Apollo's would re-raise the signal (exit 143)
+      stopOnTerminationSignals: false,
       // no Apollo Studio here: inline traces would only cost CPU on every request
       plugins: [errorLoggingPlugin(module.name), ApolloServerPluginInlineTraceDisabled()],
     });
