@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Supergraph } from "@apollo/federation-internals";
-import { buildSchema, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
+import { buildSchema, GraphQLArgument, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
 
 // The client-facing contract front-ends are written against (../shared/domain/composed-api.graphql):
 // wherever the composed API and the contract both have a type, field, argument or enum, they must agree.
@@ -24,14 +24,14 @@ function differences(ours: GraphQLSchema, theirs: GraphQLSchema): string[] {
         const otherField = otherFields[fieldName];
         if (!otherField) continue;
         if (String(field.type) !== String(otherField.type)) found.push(`${name}.${fieldName}: ${field.type} ≠ contract ${otherField.type}`);
-        if ("args" in field && "args" in otherField) {
-          for (const arg of field.args) {
-            const otherArg = otherField.args.find((a) => a.name === arg.name);
-            if (otherArg && String(arg.type) !== String(otherArg.type)) found.push(`${name}.${fieldName}(${arg.name}): ${arg.type} ≠ contract ${otherArg.type}`);
-          }
-          for (const otherArg of otherField.args) {
-            if (!field.args.some((a) => a.name === otherArg.name)) found.push(`${name}.${fieldName}: lacks the contract's argument ${otherArg.name}`);
-          }
+        const args: readonly GraphQLArgument[] = "args" in field ? field.args : [];
+        const otherArgs: readonly GraphQLArgument[] = "args" in otherField ? otherField.args : [];
+        for (const arg of args) {
+          const otherArg = otherArgs.find((a) => a.name === arg.name);
+          if (otherArg && String(arg.type) !== String(otherArg.type)) found.push(`${name}.${fieldName}(${arg.name}): ${arg.type} ≠ contract ${otherArg.type}`);
+        }
+        for (const otherArg of otherArgs) {
+          if (!args.some((a) => a.name === otherArg.name)) found.push(`${name}.${fieldName}: lacks the contract's argument ${otherArg.name}`);
         }
       }
     }
