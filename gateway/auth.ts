@@ -17,6 +17,7 @@ export interface TokenPayload {
   academyIds?: string[];
   facilityIds?: string[];
   programIds?: string[];
+  applicationIds?: string[];
 }
 
 /** Signs a token (dev tokens, tests); production tokens come from the federation's identity provider. */
@@ -47,6 +48,7 @@ export async function claimsFromAuthorization(header: string | undefined, secret
       academyIds: strings(payload.academyIds),
       facilityIds: strings(payload.facilityIds),
       programIds: strings(payload.programIds),
+      applicationIds: strings(payload.applicationIds),
       service: null, // only subgraphs sign service identities; a bearer token never carries one
     };
   } catch (error) {

@@ -3,10 +3,10 @@ import { mintToken } from "../gateway/auth";
 import { parseRole, ROLES } from "../subgraphs/kit/identity";
 import { loadOrCreateDevSecrets } from "./dev-secrets";
 
-// npm run token -- --role <ROLE> [--org <id>] [--area <code>] [--person <id>] [--academy <id>] [--facility <id>] [--program <id>] [--ttl 12h]
+// npm run token -- --role <ROLE> [--org <id>] [--area <code>] [--person <id>] [--academy <id>] [--facility <id>] [--program <id>] [--application <id>] [--ttl 12h]
 // Prints a dev token for the embedded mode, signed with the secret in DATA_DIR/secrets.json (or HUB_JWT_SECRET).
 
-const usage = `Usage: npm run token -- --role <ROLE> [--org <orgId>] [--area <areaCode>] [--person <personId>] [--academy <id>] [--facility <id>] [--program <id>] [--ttl 12h]
+const usage = `Usage: npm run token -- --role <ROLE> [--org <orgId>] [--area <areaCode>] [--person <personId>] [--academy <id>] [--facility <id>] [--program <id>] [--application <id>] [--ttl 12h]
 Roles: ${Object.entries(ROLES)
   .filter(([role]) => role !== "SERVICE")
   .map(([role, code]) => `${role} (${code})`)
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       academy: { type: "string", multiple: true },
       facility: { type: "string", multiple: true },
       program: { type: "string", multiple: true },
+      application: { type: "string", multiple: true },
       ttl: { type: "string", default: "12h" },
       help: { type: "boolean" },
     },
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const { jwtSecret } = loadOrCreateDevSecrets(process.env.DATA_DIR ?? "data");
   const token = await mintToken(
     jwtSecret,
-    { sub: values.person, roles, orgIds: values.org, areaCodes: values.area, academyIds: values.academy, facilityIds: values.facility, programIds: values.program },
+    { sub: values.person, roles, orgIds: values.org, areaCodes: values.area, academyIds: values.academy, facilityIds: values.facility, programIds: values.program, applicationIds: values.application },
     values.ttl,
   );
   process.stdout.write(`${token}\n`);

@@ -28,6 +28,8 @@ export interface Claims {
   academyIds: string[];
   facilityIds: string[];
   programIds: string[];
+  /** Applications a reviewer (RV) is assigned to. */
+  applicationIds: string[];
   /** Set when the caller is another subgraph (a saga step), never for people. */
   service: string | null;
 }
@@ -47,6 +49,7 @@ export const ANONYMOUS_CLAIMS: Claims = {
   academyIds: [],
   facilityIds: [],
   programIds: [],
+  applicationIds: [],
   service: null,
 };
 
@@ -99,7 +102,7 @@ export function signedHeaders(secret: string, claims: Claims, requestId: string,
   };
 }
 
-const ARRAY_CLAIMS = ["orgIds", "areaCodes", "academyIds", "facilityIds", "programIds"] as const;
+const ARRAY_CLAIMS = ["orgIds", "areaCodes", "academyIds", "facilityIds", "programIds", "applicationIds"] as const;
 
 function decodeClaims(identity: string): Claims {
   const parsed = JSON.parse(Buffer.from(identity, "base64url").toString("utf8")) as Partial<Claims>;
