@@ -1,13 +1,16 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Supergraph } from "@apollo/federation-internals";
 import { buildSchema, GraphQLArgument, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
 
-// The client-facing contract front-ends are written against (../shared/domain/composed-api.graphql):
-// wherever the composed API and the contract both have a type, field, argument or enum, they must agree.
+// The client-facing contract front-ends are written against (../shared/domain/composed-api.graphql, kept in
+// test/contract/ so a clone without ../shared still checks it): wherever the composed API and the contract both
+// have a type, field, argument or enum, they must agree.
 const root = join(__dirname, "..", "..");
+const sharedContract = join(root, "..", "shared", "domain", "composed-api.graphql");
+const keptContract = readFileSync(join(root, "test", "contract", "composed-api.graphql"), "utf8");
 const api = Supergraph.build(readFileSync(join(root, "schema", "supergraph.graphql"), "utf8")).apiSchema().toGraphQLJSSchema();
-const contract = buildSchema(readFileSync(join(root, "..", "shared", "domain", "composed-api.graphql"), "utf8"));
+const contract = buildSchema(keptContract);
 
 function differences(ours: GraphQLSchema, theirs: GraphQLSchema): string[] {
   const found: string[] = [];
@@ -41,4 +44,9 @@ function differences(ours: GraphQLSchema, theirs: GraphQLSchema): string[] {
 
 test("every type, field, argument and enum the hub shares with the client contract matches it", () => {
   expect(differences(api, contract)).toEqual([]);
+});
+
+const besideShared = existsSync(sharedContract) ? test : test.skip;
+besideShared("the kept copy of the contract is the one in ../shared (copy it over when the contract changes)", () => {
+  expect(keptContract).toBe(readFileSync(sharedContract, "utf8"));
 });
