@@ -1,0 +1,62 @@
+import { Claims } from "../../../subgraphs/kit/identity";
+import { RunningSubgraph } from "../../../subgraphs/kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
+import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+
+let subgraph: RunningSubgraph;
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+});
+afterAll(() => subgraph?.stop());
+
+const DEPUTY = `{ _entities(representations: [{ __typename: "Person", id: "per_lzl_deputy" }]) { ... on Person { displayName fullName phone birthYear memberships { role } } } }`;
+
+async function deputyAs(claims: Partial<Claims>) {
+  const { body } = await signedRequest(subgraph.url, DEPUTY, {}, claims);
+  expect(body.errors).toBeUndefined();
+  return body.data._entities[0];
+}
+
+test("anonymous and partner callers see a masked name and nothing else", async () => {
+  for (const claims of [{}, { roles: ["PARTNER" as const] }]) {
+    expect(await deputyAs(claims)).toEqual({ displayName: "王*华", fullName: null, phone: null, birthYear: null, memberships: [] });
+  }
+});
+
+test("the leader of the person's organization sees name and phone, not the birth year", async () => {
+  expect(await deputyAs({ personId: "per_zhang_leader", roles: ["ORG_LEADER"], orgIds: ["org_lezhulin"] })).toMatchObject({
+    displayName: "王某华",
+    phone: "100-0000-0002",
+    birthYear: null,
+  });
+});
+
+test("the leader of another organization sees the masked view", async () => {
+  expect(await deputyAs({ personId: "per_liu_leader", roles: ["ORG_LEADER"], orgIds: ["org_jiaqiao"] })).toMatchObject({ displayName: "王*华", phone: null });
+});
+
+test("street staff in scope and the organization's supervisor see name, phone and birth year", async () => {
+  for (const claims of [
+    { personId: "per_cq_staff", roles: ["STREET_STAFF" as const], areaCodes: ["340111X01"] },
+    { personId: "per_wu_supervisor", roles: ["SUPERVISOR" as const], orgIds: ["org_lezhulin"] },
+  ]) {
+    expect(await deputyAs(claims)).toMatchObject({ fullName: "王某华", phone: "100-0000-0002", birthYear: 1959 });
+  }
+});
+
+test("street staff of another street see the masked view", async () => {
+  expect(await deputyAs({ personId: "per_sjk_staff", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] })).toMatchObject({ fullName: null, birthYear: null });
+});
+
+test("a federation admin sees names but no phone or age", async () => {
+  expect(await deputyAs({ personId: "per_fa", roles: ["FEDERATION_ADMIN"] })).toMatchObject({ fullName: "王某华", phone: null, birthYear: null });
+});
+
+test("masking many people costs the same statements as masking a few", async () => {
+  const query = (n: number) =>
+    `{ organizations(first: ${n}) { nodes { leader { person { displayName phone } } backbone { person { displayName } } } } }`;
+  const claims = { personId: "per_cq_staff", roles: ["STREET_STAFF" as const], areaCodes: ["340111X01"] };
+  const few = await countStatements(subgraph.db, () => signedRequest(subgraph.url, query(2), {}, claims));
+  const all = await countStatements(subgraph.db, () => signedRequest(subgraph.url, query(50), {}, claims));
+  expect(all).toBe(few);
+});
