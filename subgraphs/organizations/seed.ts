@@ -3,7 +3,11 @@ import { Area } from "./entities/area.entity";
 import { Membership } from "./entities/membership.entity";
 import { Organization } from "./entities/organization.entity";
 import { Person } from "./entities/person.entity";
+import { seedFiling } from "./seed-filing";
 import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./types/enums";
+import { seedRating } from "./seed-rating";
+import { seedActivities } from "./seed-activities";
+import { recomputeLeaderDependency } from "./services/leader-dependency.service";
 
 // DOMAIN §10.1: synthetic street/community codes (…X01, …C01) where the real ones were not verified.
 const AREAS: [code: string, name: string, level: AreaLevel, parent: string | null][] = [
@@ -74,5 +78,10 @@ export async function seedOrganizations(db: DataSource): Promise<void> {
     );
     await tx.getRepository(Person).insert(PEOPLE);
     await tx.getRepository(Membership).insert(MEMBERSHIPS);
+    await seedFiling(tx);
+    await seedRating(tx);
+    await seedActivities(tx);
+    // §3.9 from the seeded members and activities, as of the hub clock (the demo pins it to 2022-03-12)
+    await recomputeLeaderDependency(tx, (await tx.getRepository(Organization).find({ select: { id: true } })).map((o) => o.id));
   });
 }

@@ -1,4 +1,5 @@
 // Versioned MySQL migrations, oldest first; `npm run migration:generate -- <subgraph> <name>` adds one.
 import { Initial1795694394103 } from "./1795694394103-initial";
+import { FilingRatingsActivities1795696804894 } from "./1795696804894-filing-ratings-activities";
 
-export const migrations = [Initial1795694394103];
+export const migrations = [Initial1795694394103, FilingRatingsActivities1795696804894];

@@ -1,7 +1,9 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
 import { Organization } from "../entities/organization.entity";
 import { LegalForm, OrgCategory } from "./enums";
+import { FilingStatus } from "./filing.enums";
+import { RiskLevel } from "./leader-dependency.type";
 
 @InputType({ description: "Narrows an organization list; all given conditions must hold." })
 export class OrgFilter {
@@ -13,6 +15,18 @@ export class OrgFilter {
 
   @Field(() => [LegalForm], { nullable: true })
   legalForms?: LegalForm[] | null;
+
+  @Field(() => [FilingStatus], { nullable: true, description: "Filing (备案) in one of these states, e.g. the street's queue." })
+  filingStatus?: FilingStatus[] | null;
+
+  @Field(() => Int, { nullable: true, description: "A current star rating of at least this many stars (1–5)." })
+  minStars?: number | null;
+
+  @Field(() => [RiskLevel], { nullable: true, description: "Leader-dependency level; for staff, supervisors, academy and funders only." })
+  leaderDependency?: RiskLevel[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only organizations the signed-in supervisor is assigned to." })
+  supervisedByMe?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Part of the name." })
   search?: string | null;

@@ -1,0 +1,27 @@
+import { HubContext } from "../../kit/context";
+import { ForbiddenError } from "../../kit/errors";
+import { ratingActorFor } from "../domain/rating-machine";
+import { Area } from "../entities/area.entity";
+import { Organization } from "../entities/organization.entity";
+import { RatingAction } from "../types/rating.enums";
+import { actsFor } from "./access";
+import { isRatingAuthority } from "./rating-access";
+import { supervisorsOf } from "./supervision.queries";
+
+/** §8.5 actors: the leader self-assesses, the assigned supervisor confirms, FA or street staff in scope run the panel. */
+export async function authorizeRatingAction(ctx: HubContext, action: RatingAction, org: Organization, area: Area | null, today: string): Promise<void> {
+  const viewer = ctx.viewer;
+  switch (ratingActorFor(action)) {
+    case "ORG_LEADER":
+      if (actsFor(viewer, "ORG_LEADER", org.id)) return;
+      throw new ForbiddenError(`Only the leader of ${org.name} (ORG_LEADER for this organization) may take ${action}.`);
+    case "SUPERVISOR": {
+      const supervisors = viewer.personId && viewer.has("SUPERVISOR") ? (await supervisorsOf(ctx.db, [org.id], today)).get(org.id) ?? [] : [];
+      if (viewer.personId && supervisors.includes(viewer.personId)) return;
+      throw new ForbiddenError(`Only the social-work supervisor assigned to ${org.name} may take ${action}.`);
+    }
+    case "RATING_AUTHORITY":
+      if (isRatingAuthority(viewer, area)) return;
+      throw new ForbiddenError(`Only a federation admin, or street staff whose area covers ${org.name}, may take ${action}.`);
+  }
+}

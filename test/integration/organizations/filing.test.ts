@@ -1,0 +1,276 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FieldDefinitionNode, InputValueDefinitionNode, parse, print } from "graphql";
+import { pinClock } from "../../../subgraphs/kit/clock";
+import { Claims } from "../../../subgraphs/kit/identity";
+import { RunningSubgraph } from "../../../subgraphs/kit/server";
+import { countStatements, signedRequest, startTestSubgraph, testStoreKind } from "../../../subgraphs/kit/testing";
+import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";
+import { FilingRecord } from "../../../subgraphs/organizations/entities/filing-record.entity";
+import { Membership } from "../../../subgraphs/organizations/entities/membership.entity";
+import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
+import { whereFilingStatus } from "../../../subgraphs/organizations/services/filing-filter";
+import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/types/enums";
+import { FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
+
+let subgraph: RunningSubgraph;
+beforeAll(async () => {
+  pinClock(new Date("2022-03-12T09:00:00+08:00"));
+  subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+});
+afterAll(async () => {
+  await subgraph?.stop();
+  pinClock(null);
+});
+
+const STREET: Partial<Claims> = { personId: "per_cq_street_clerk", roles: ["STREET_STAFF"], areaCodes: ["340111X01"] };
+const COMMUNITY: Partial<Claims> = { personId: "per_zx_cmty_clerk", roles: ["COMMUNITY_STAFF"], areaCodes: ["340111X01C01"] };
+const OTHER_STREET: Partial<Claims> = { personId: "per_sjk_clerk", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] };
+const FED_ADMIN: Partial<Claims> = { personId: "per_fa", roles: ["FEDERATION_ADMIN"], orgIds: ["org_sjk_fed"], areaCodes: ["340111X01"] };
+
+const TRANSITION = `mutation($id: ID!, $action: FilingAction!, $comment: String) {
+  transitionFiling(filingId: $id, action: $action, comment: $comment) { id status filingNo filedOn submittedAt declaredMemberCount events { from to comment actor { id } } organization { id status } }
+}`;
+
+const transition = (claims: Partial<Claims>, id: string, action: string, comment?: string) =>
+  signedRequest(subgraph.url, TRANSITION, { id, action, comment }, claims).then((r) => r.body);
+
+/** The filing row and its event count straight from the store: proof of what was (not) written. */
+async function stored(id: string) {
+  const filing = await subgraph.db.getRepository(FilingRecord).findOneByOrFail({ id });
+  return { status: filing.status, filingNo: filing.filingNo, events: await subgraph.db.getRepository(FilingEvent).countBy({ filingId: id }) };
+}
+
+// argument order is not compared: type-graphql prints arguments last-first across the whole schema
+test("the filing types, fields and arguments match the client contract", () => {
+  const fields = (sdl: string) => {
+    const found = new Map<string, string>();
+    for (const def of parse(sdl).definitions) {
+      if (!("fields" in def) || !def.fields || !("name" in def) || !def.name) continue;
+      for (const field of def.fields as readonly (FieldDefinitionNode | InputValueDefinitionNode)[]) {
+        const args = "arguments" in field ? (field.arguments ?? []).map((a) => `${a.name.value}: ${print(a.type)}`).sort().join(", ") : "";
+        found.set(`${def.name.value}.${field.name.value}`, `(${args}) ${print(field.type)}`);
+      }
+    }
+    return found;
+  };
+  const ours = fields(subgraph.sdl);
+  const contract = fields(readFileSync(join(__dirname, "..", "..", "contract", "composed-api.graphql"), "utf8"));
+  const mine = [...contract.keys()].filter((key) =>
+    /^(FilingRecord|FilingEvent|FederationMembership|AgeStructure|AgeBandCount)\.|^Organization\.(filing|federationMemberships|ageStructure)$|^Mutation\.transitionFiling$/.test(key),
+  );
+  expect(mine.length).toBeGreaterThan(20);
+  for (const key of mine) expect(`${key} ${ours.get(key)}`).toBe(`${key} ${contract.get(key)}`);
+  for (const added of ["applyForFederationMembership", "decideFederationMembership", "changeMemberRole", "leaveOrganization"]) expect(ours.has(`Mutation.${added}`)).toBe(true);
+});
+
+describe("Q8: street staff review the filing queue, then accept one", () => {
+  const QUEUE = `query FilingQueue($street: ID!) {
+    organizations(filter: { areaCode: $street }, first: 50) {
+      nodes { id name category filing { id status submittedAt declaredMemberCount charterDocumentUrl events { at to comment } } leader { person { displayName } } }
+    }
+  }`;
+
+  test("the queue shows three organizations with their filing details and history to the street", async () => {
+    const { body } = await signedRequest(subgraph.url, QUEUE, { street: "340111X01" }, STREET);
+    expect(body.errors).toBeUndefined();
+    type Node = { id: string; filing: { status: string; charterDocumentUrl: string; events: { to: string; comment: string | null }[] } | null };
+    const queue = (body.data.organizations.nodes as Node[]).filter((o) => o.filing && ["COMMUNITY_REVIEWED", "STREET_REVIEW"].includes(o.filing.status));
+    expect(queue.map((o) => [o.id, o.filing!.status])).toEqual([
+      ["org_cq_queue_1", "COMMUNITY_REVIEWED"],
+      ["org_cq_queue_2", "COMMUNITY_REVIEWED"],
+      ["org_cq_queue_3", "STREET_REVIEW"],
+    ]);
+    const first = queue[0].filing!;
+    expect(first.charterDocumentUrl).toBe("https://docs.hub.example/charters/org_cq_queue_1.pdf");
+    expect(first.events.map((e) => e.to)).toEqual(["SUBMITTED", "COMMUNITY_REVIEWED"]);
+  });
+
+  test("the filingStatus condition (for OrgFilter.filingStatus) finds exactly the queue, in one statement", async () => {
+    const query = whereFilingStatus(subgraph.db.getRepository(Organization).createQueryBuilder("o"), "o", [FilingStatus.COMMUNITY_REVIEWED, FilingStatus.STREET_REVIEW]);
+    let ids: string[] = [];
+    const count = await countStatements(subgraph.db, async () => {
+      ids = (await query.orderBy("o.id").getMany()).map((o) => o.id);
+    });
+    expect(ids).toEqual(["org_cq_queue_1", "org_cq_queue_2", "org_cq_queue_3"]);
+    expect(count).toBe(1);
+    const filed = await whereFilingStatus(subgraph.db.getRepository(Organization).createQueryBuilder("o"), "o", [FilingStatus.FILED]).orderBy("o.id").getMany();
+    expect(filed.map((o) => o.id)).toEqual(["org_jiaqiao", "org_lezhulin"]);
+  });
+
+  test("AcceptFiling moves fil_cq_0256 to STREET_REVIEW and logs who did it and why", async () => {
+    const { body } = await signedRequest(
+      subgraph.url,
+      `mutation AcceptFiling($filingId: ID!) {
+        transitionFiling(filingId: $filingId, action: STREET_ACCEPT, comment: "材料齐全,进入公示") { id status events { at from to } }
+      }`,
+      { filingId: "fil_cq_0256" },
+      STREET,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.transitionFiling.status).toBe("STREET_REVIEW");
+    const events = body.data.transitionFiling.events;
+    expect(events).toHaveLength(3);
+    expect(events[2]).toEqual({ at: "2022-03-12T09:00:00.000+08:00", from: "COMMUNITY_REVIEWED", to: "STREET_REVIEW" });
+    const row = await subgraph.db.getRepository(FilingEvent).findOneByOrFail({ filingId: "fil_cq_0256", to: FilingStatus.STREET_REVIEW });
+    expect(row).toMatchObject({ actorPersonId: "per_cq_street_clerk", actorRole: "STREET_STAFF", comment: "材料齐全,进入公示" });
+  });
+});
+
+describe("actors (§8.1): the wrong one is FORBIDDEN and nothing is written", () => {
+  const cases: [string, Partial<Claims>, string, string][] = [
+    ["community staff trying a street step", COMMUNITY, "STREET_ACCEPT", "STREET_STAFF"],
+    ["street staff of another street", OTHER_STREET, "STREET_ACCEPT", "STREET_STAFF"],
+    ["a federation admin", FED_ADMIN, "STREET_ACCEPT", "STREET_STAFF"],
+    ["the organization's own leader", { personId: "per_cqq2_01", roles: ["ORG_LEADER"], orgIds: ["org_cq_queue_2"] }, "STREET_ACCEPT", "STREET_STAFF"],
+    ["an anonymous partner", {}, "REJECT", "STREET_STAFF"],
+    ["street staff submitting for the organization", STREET, "SUBMIT", "ORG_LEADER"],
+    ["street staff giving the community's opinion", STREET, "COMMUNITY_APPROVE", "COMMUNITY_STAFF"],
+  ];
+  test.each(cases)("%s", async (_label, claims, action, needed) => {
+    const before = await stored("fil_cq_0257");
+    const body = await transition(claims, "fil_cq_0257", action, "理由");
+    expect(body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(body.errors?.[0].message).toContain(needed);
+    expect(await stored("fil_cq_0257")).toEqual(before);
+  });
+
+  test("a street staffer who is a member of the organization may not decide on its filing (§9.2)", async () => {
+    const body = await transition({ personId: "per_cqq2_03", roles: ["STREET_STAFF"], areaCodes: ["340111X01"] }, "fil_cq_0257", "STREET_ACCEPT");
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringContaining("member") });
+    expect((await stored("fil_cq_0257")).status).toBe(FilingStatus.COMMUNITY_REVIEWED);
+  });
+});
+
+test("an illegal transition is a CONFLICT naming the state and the allowed actions", async () => {
+  const before = await stored("fil_cq_0257");
+  const body = await transition(STREET, "fil_cq_0257", "APPROVE");
+  expect(body.errors?.[0].extensions).toEqual({ code: "CONFLICT", state: "COMMUNITY_REVIEWED", allowed: ["STREET_ACCEPT", "RETURN", "REJECT"] });
+  expect(body.errors?.[0].message).toContain("COMMUNITY_REVIEWED");
+  expect(body.errors?.[0].message).toContain("STREET_ACCEPT, RETURN, REJECT");
+  expect(await stored("fil_cq_0257")).toEqual(before);
+  const filed = await transition(STREET, "fil_lezhulin", "REINSTATE");
+  expect(filed.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", state: "FILED", allowed: ["SUSPEND", "DEREGISTER"] });
+});
+
+test("RETURN and REJECT without a comment are bad input; unknown and malformed ids are NOT_FOUND and BAD_USER_INPUT", async () => {
+  const before = await stored("fil_cq_0257");
+  for (const action of ["RETURN", "REJECT"]) {
+    const body = await transition(STREET, "fil_cq_0257", action, "  ");
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "comment" } });
+  }
+  expect(await stored("fil_cq_0257")).toEqual(before);
+  expect((await transition(STREET, "fil_nope", "APPROVE")).errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  expect((await transition(STREET, "org_lezhulin", "APPROVE")).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+});
+
+test("APPROVE files the organization: the authority's next number, today's date, status ACTIVE", async () => {
+  const body = await transition(STREET, "fil_cq_0258", "APPROVE");
+  expect(body.errors).toBeUndefined();
+  expect(body.data.transitionFiling).toMatchObject({
+    status: "FILED",
+    filingNo: "CQ-BA-2022-0001",
+    filedOn: "2022-03-12",
+    organization: { id: "org_cq_queue_3", status: "ACTIVE" },
+  });
+  expect(body.data.transitionFiling.events.at(-1)).toEqual({ from: "STREET_REVIEW", to: "FILED", comment: null, actor: { id: "per_cq_street_clerk" } });
+});
+
+test("a failure inside the transaction keeps nothing: no status, no number, no event", async () => {
+  const sqlite = testStoreKind() === "sqlite";
+  await subgraph.db.query(
+    sqlite
+      ? "CREATE TRIGGER fail_filing_events BEFORE INSERT ON filing_events BEGIN SELECT RAISE(ABORT, 'forced failure'); END"
+      : "CREATE TRIGGER fail_filing_events BEFORE INSERT ON filing_events FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'forced failure'",
+  );
+  try {
+    const before = await stored("fil_cq_0256");
+    expect(before.status).toBe(FilingStatus.STREET_REVIEW);
+    const body = await transition(STREET, "fil_cq_0256", "APPROVE");
+    expect(body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(await stored("fil_cq_0256")).toEqual(before);
+    expect((await subgraph.db.getRepository(Organization).findOneByOrFail({ id: "org_cq_queue_1" })).status).toBe(OrgStatus.PREPARING);
+  } finally {
+    await subgraph.db.query("DROP TRIGGER fail_filing_events");
+  }
+});
+
+describe("SUBMIT (§8.1 guards)", () => {
+  const ORG = "org_fil_draft";
+  const LEADER: Partial<Claims> = { personId: "per_fil_draft_1", roles: ["ORG_LEADER"], orgIds: [ORG] };
+  const member = (i: number): Membership => ({
+    id: `mem_fil_draft_${i}`,
+    organizationId: ORG,
+    personId: `per_fil_draft_${i}`,
+    role: i === 1 ? MemberRole.LEADER : MemberRole.MEMBER,
+    joinedOn: "2022-01-01",
+    leftOn: null,
+  });
+
+  beforeAll(async () => {
+    await subgraph.db.getRepository(Organization).insert({
+      id: ORG, name: "竹西社区合唱协会", legalForm: LegalForm.FILED, orgForm: OrgForm.ASSOCIATION, category: OrgCategory.CULTURE_SPORTS,
+      secondaryCategories: [], hubType: null, status: OrgStatus.PREPARING, foundedOn: null, homeAreaCode: "340111X01C01", serviceAreaCodes: [], unifiedSocialCreditCode: null,
+    });
+    await subgraph.db.getRepository(Membership).insert([1, 2, 3].map(member));
+    await subgraph.db.getRepository(FilingRecord).insert({
+      id: "fil_fil_draft", organizationId: ORG, filingNo: null, authorityAreaCode: "340111X01", status: FilingStatus.DRAFT, submittedAt: null,
+      filedOn: null, declaredMemberCount: 0, charterDocumentUrl: null, venueDeclared: true,
+    });
+  });
+
+  test("an association with 3 members and no charter cannot submit; the CONFLICT lists what to fix", async () => {
+    const body = await transition(LEADER, "fil_fil_draft", "SUBMIT");
+    expect(body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", state: "DRAFT" });
+    expect((body.errors?.[0].extensions?.problems as { code: string }[]).map((p) => p.code)).toEqual(["CHARTER", "MEMBERS"]);
+    expect(await stored("fil_fil_draft")).toEqual({ status: FilingStatus.DRAFT, filingNo: null, events: 0 });
+  });
+
+  test("with a charter and 10 members the leader submits; the member count is declared, then the community gives its opinion", async () => {
+    await subgraph.db.getRepository(FilingRecord).update({ id: "fil_fil_draft" }, { charterDocumentUrl: "https://docs.hub.example/charters/org_fil_draft.pdf" });
+    await subgraph.db.getRepository(Membership).insert([4, 5, 6, 7, 8, 9, 10].map(member));
+    const body = await transition(LEADER, "fil_fil_draft", "SUBMIT");
+    expect(body.errors).toBeUndefined();
+    expect(body.data.transitionFiling).toMatchObject({ status: "SUBMITTED", submittedAt: "2022-03-12T09:00:00.000+08:00", declaredMemberCount: 10 });
+    const opinion = await transition(COMMUNITY, "fil_fil_draft", "COMMUNITY_APPROVE", "居委会意见:同意");
+    expect(opinion.data.transitionFiling.status).toBe("COMMUNITY_REVIEWED");
+    const returned = await transition(STREET, "fil_fil_draft", "RETURN", "请补充场地证明");
+    expect(returned.data.transitionFiling.events.map((e: { to: string }) => e.to)).toEqual(["SUBMITTED", "COMMUNITY_REVIEWED", "RETURNED"]);
+  });
+});
+
+describe("read rule (§9.2)", () => {
+  const FILING = `{ organization(id: "org_lezhulin") { filing { id filingNo status filedOn declaredMemberCount charterDocumentUrl authority { code name } organization { id } events { from to actor { id } } } } }`;
+
+  test("partners see that it is filed and its number, not the history or the charter", async () => {
+    for (const claims of [{}, { roles: ["PARTNER" as const] }, { personId: "per_x", roles: ["ORG_MEMBER" as const], orgIds: ["org_lezhulin"] }, OTHER_STREET]) {
+      const { body } = await signedRequest(subgraph.url, FILING, {}, claims);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.organization.filing).toEqual({
+        id: "fil_lezhulin", filingNo: "CQ-BA-2019-0087", status: "FILED", filedOn: "2019-12-20", declaredMemberCount: 7, charterDocumentUrl: null,
+        authority: { code: "340111X01", name: "常青街道" }, organization: { id: "org_lezhulin" }, events: [],
+      });
+    }
+  });
+
+  test("the leader, the supervisor, staff in scope and federation admins see the history and the charter", async () => {
+    const insiders: Partial<Claims>[] = [
+      { personId: "per_zhang_leader", roles: ["ORG_LEADER"], orgIds: ["org_lezhulin"] },
+      { personId: "per_wu_supervisor", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] },
+      STREET,
+      COMMUNITY,
+      FED_ADMIN,
+    ];
+    for (const claims of insiders) {
+      const { body } = await signedRequest(subgraph.url, FILING, {}, claims);
+      expect(body.data.organization.filing.charterDocumentUrl).toBe("https://docs.hub.example/charters/org_lezhulin.pdf");
+      expect(body.data.organization.filing.events.map((e: { to: string }) => e.to)).toEqual(["SUBMITTED", "COMMUNITY_REVIEWED", "STREET_REVIEW", "FILED"]);
+    }
+  });
+
+  test("an informal team has no filing", async () => {
+    const { body } = await signedRequest(subgraph.url, `{ organization(id: "org_tl_dance") { filing { id } } }`, {}, FED_ADMIN);
+    expect(body.data.organization.filing).toBeNull();
+  });
+});

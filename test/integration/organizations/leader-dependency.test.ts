@@ -1,0 +1,86 @@
+import { pinClock } from "../../../subgraphs/kit/clock";
+import { Claims } from "../../../subgraphs/kit/identity";
+import { RunningSubgraph } from "../../../subgraphs/kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
+import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
+import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+
+let subgraph: RunningSubgraph;
+const FA: Partial<Claims> = { personId: "per_fa", roles: ["FEDERATION_ADMIN"] };
+
+beforeAll(async () => {
+  pinClock(new Date("2022-03-12T09:00:00+08:00")); // the demo's today: the last 12 months of activities count
+  subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+});
+afterAll(async () => {
+  await subgraph?.stop();
+  pinClock(null);
+});
+
+async function gql(query: string, variables: Record<string, unknown> = {}, claims: Partial<Claims> = FA) {
+  const { body } = await signedRequest(subgraph.url, query, variables, claims);
+  return body;
+}
+
+const SIGNAL = `query($id: ID!) { organization(id: $id) { leaderDependency { level score factors { code points } } } }`;
+
+test("the three teams of the article score as DOMAIN §10.2 computes them", async () => {
+  const scores: Record<string, unknown> = {};
+  for (const id of ["org_lezhulin", "org_jiaqiao", "org_tl_dance"]) {
+    const { leaderDependency } = (await gql(SIGNAL, { id })).data.organization;
+    scores[id] = [leaderDependency.level, leaderDependency.score];
+  }
+  expect(scores).toEqual({ org_lezhulin: ["LOW", 20], org_jiaqiao: ["HIGH", 65], org_tl_dance: ["HIGH", 85] });
+});
+
+test("partners see no signal, academy staff the level without its factors", async () => {
+  expect((await gql(SIGNAL, { id: "org_jiaqiao" }, {})).data.organization.leaderDependency).toBeNull();
+  expect((await gql(SIGNAL, { id: "org_jiaqiao" }, { roles: ["PARTNER"] })).data.organization.leaderDependency).toBeNull();
+  expect((await gql(SIGNAL, { id: "org_jiaqiao" }, { personId: "per_ac", roles: ["ACADEMY_STAFF"] })).data.organization.leaderDependency).toEqual({ level: "HIGH", score: 65, factors: [] });
+});
+
+test("naming a deputy is recomputed at once: 加侨飞扬 drops from HIGH to MEDIUM", async () => {
+  const members = (await gql(`{ organization(id: "org_jiaqiao") { members(roles: [MEMBER]) { nodes { id } } } }`)).data.organization.members.nodes;
+  const leader: Partial<Claims> = { personId: "per_liu_leader", roles: ["ORG_LEADER"], orgIds: ["org_jiaqiao"] };
+  const changed = await gql(`mutation($id: ID!) { changeMemberRole(membershipId: $id, role: DEPUTY) { role } }`, { id: members[0].id }, leader);
+  expect(changed.errors).toBeUndefined();
+  const { leaderDependency } = (await gql(SIGNAL, { id: "org_jiaqiao" })).data.organization;
+  // a bench of two removes BENCH (20) and NO_DEPUTY (10): 25 + 10 left
+  expect(leaderDependency).toMatchObject({ level: "MEDIUM", score: 35 });
+});
+
+test("lists filter by leader-dependency level, for those who may see it", async () => {
+  const high = await gql(`{ organizations(filter: { leaderDependency: [HIGH] }) { nodes { id } } }`);
+  const ids = high.data.organizations.nodes.map((o: { id: string }) => o.id);
+  expect(ids).toContain("org_tl_dance");
+  expect(ids).not.toContain("org_lezhulin");
+  const anonymous = await gql(`{ organizations(filter: { leaderDependency: [HIGH] }) { totalCount } }`, {}, {});
+  expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+});
+
+test("Q7's filter: a supervisor's own organizations at risk", async () => {
+  const wu: Partial<Claims> = { personId: "per_wu_supervisor", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] };
+  const mine = await gql(`{ organizations(filter: { supervisedByMe: true }) { nodes { id leaderDependency { level } } } }`, {}, wu);
+  expect(mine.data.organizations.nodes).toEqual([{ id: "org_lezhulin", leaderDependency: { level: "LOW" } }]);
+  const atRisk = await gql(`{ organizations(filter: { supervisedByMe: true, leaderDependency: [HIGH, MEDIUM] }) { totalCount } }`, {}, wu);
+  expect(atRisk.data.organizations.totalCount).toBe(0);
+  expect((await gql(`{ organizations(filter: { supervisedByMe: true }) { totalCount } }`, {}, {})).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+});
+
+test("lists filter by filing status and by a minimum of stars", async () => {
+  const queue = await gql(`{ organizations(filter: { areaCode: "340111X01", filingStatus: [COMMUNITY_REVIEWED, STREET_REVIEW] }) { totalCount } }`, {}, {});
+  expect(queue.data.organizations.totalCount).toBe(3);
+  const starred = await gql(`{ organizations(filter: { minStars: 3 }) { nodes { id currentRating { stars } } } }`, {}, {});
+  expect(starred.data.organizations.nodes).toEqual([{ id: "org_jiaqiao", currentRating: { stars: "THREE" } }]);
+  expect((await gql(`{ organizations(filter: { minStars: 4 }) { totalCount } }`, {}, {})).data.organizations.totalCount).toBe(0);
+  expect((await gql(`{ organizations(filter: { minStars: 9 }) { totalCount } }`, {}, {})).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+});
+
+test("signals for 50 organizations cost the statements of 5", async () => {
+  const template = await subgraph.db.getRepository(Organization).findOneByOrFail({ id: "org_jiaqiao" });
+  await subgraph.db.getRepository(Organization).insert(Array.from({ length: 50 }, (_, i) => ({ ...template, id: `org_ldbatch${i}`, name: `依赖批量${i}` })));
+  const query = (n: number) => `{ organizations(filter: { search: "依赖批量" }, first: ${n}) { nodes { leaderDependency { level } } } }`;
+  const five = await countStatements(subgraph.db, () => gql(query(5)));
+  const fifty = await countStatements(subgraph.db, () => gql(query(50)));
+  expect(fifty).toBe(five);
+});
