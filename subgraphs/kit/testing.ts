@@ -20,7 +20,8 @@ export const testStoreKind = (): "mysql" | "sqlite" => (process.env.DATABASE_URL
 export async function freshTestStore(subgraph: string): Promise<StoreConfig> {
   const url = process.env.DATABASE_URL;
   if (!url) return { kind: "sqlite", file: join(mkdtempSync(join(tmpdir(), "hub-test-")), `${subgraph}.sqlite`) };
-  const database = `hubtest_w${process.env.JEST_WORKER_ID ?? "0"}_${subgraph}`;
+  // DATABASE_PREFIX keeps two test runs on one server apart (CI and a developer, say)
+  const database = `${process.env.DATABASE_PREFIX ?? "hubtest_"}w${process.env.JEST_WORKER_ID ?? "0"}_${subgraph}`;
   const connection = await createConnection({ uri: url });
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
