@@ -10,9 +10,8 @@ import { VolunteerHourLine } from "./entities/volunteer-hour-line.entity";
 import { VerificationStatus } from "./types/activity.enums";
 import { ServiceStats } from "./types/service-stats.type";
 
-// §3.10: lists and stats read current versions only; stats leave out REJECTED records, grant outputs count
-// only records the organization or its supervisor vouched for.
-const NOT_REJECTED = [VerificationStatus.UNVERIFIED, VerificationStatus.ORG_CONFIRMED, VerificationStatus.SUPERVISOR_VERIFIED];
+// §3.10: lists read current versions only; statistics and grant outputs count only records the organization or
+// its supervisor vouched for (Q6: "serviceStats over verified activities"), so an unconfirmed entry inflates nothing.
 const VOUCHED_FOR = [VerificationStatus.ORG_CONFIRMED, VerificationStatus.SUPERVISOR_VERIFIED];
 
 type ActivityQuery = SelectQueryBuilder<ServiceActivity>;
@@ -50,23 +49,6 @@ export const linesByActivity = (ctx: HubContext) =>
     const rows = await ctx.db.getRepository(VolunteerHourLine).find({ where: { activityId: In([...ids]) }, order: { id: "ASC" } });
     return groupByKey(ids, rows, (l) => l.activityId);
   });
-
-/**
- * Lead organizer of each current, non-rejected activity per organization within a period: what §3.9's
- * CONCENTRATION factor reads (for the leader-dependency signal).
- */
-export const leadOrganizersByOrganization = (ctx: HubContext, period: Period) =>
-  ctx.loaders.get<string, (string | null)[]>(
-    "activities.leadOrganizersByOrganization",
-    async (ids) => {
-      const rows = await inPeriod(current(ctx).andWhere("a.organizationId IN (:...ids)", { ids: [...ids] }), period)
-        .andWhere("a.verification IN (:...counted)", { counted: NOT_REJECTED })
-        .select(["a.id", "a.organizationId", "a.leadOrganizerId"])
-        .getMany();
-      return groupByKey(ids, rows, (a) => a.organizationId).map((group) => group.map((a) => a.leadOrganizerId));
-    },
-    period,
-  );
 
 interface RawTotals {
   k: string;
@@ -120,7 +102,7 @@ async function statsPerKey(
 export const statsByOrganization = (ctx: HubContext, period: Period) =>
   ctx.loaders.get<string, ServiceStats>(
     "activities.statsByOrganization",
-    (ids) => statsPerKey(ctx, ids, "a.organizationId", (q) => inPeriod(q.andWhere("a.organizationId IN (:...ids)", { ids: [...ids] }), period), NOT_REJECTED),
+    (ids) => statsPerKey(ctx, ids, "a.organizationId", (q) => inPeriod(q.andWhere("a.organizationId IN (:...ids)", { ids: [...ids] }), period), VOUCHED_FOR),
     period,
   );
 
@@ -152,7 +134,7 @@ export const statsByAreaPath = (ctx: HubContext, period: Period) =>
               .setParameters(parameters),
             period,
           ),
-        NOT_REJECTED,
+        VOUCHED_FOR,
       );
     },
     period,

@@ -47,6 +47,8 @@ test("every type, field, argument and enum the hub shares with the client contra
 });
 
 const besideShared = existsSync(sharedContract) ? test : test.skip;
-besideShared("the kept copy of the contract is the one in ../shared (copy it over when the contract changes)", () => {
+besideShared("the kept copies of the contract and its operations are the ones in ../shared (copy them over when they change)", () => {
   expect(keptContract).toBe(readFileSync(sharedContract, "utf8"));
+  const operations = (dir: string) => readFileSync(join(dir, "operations.graphql"), "utf8");
+  expect(operations(join(root, "test", "contract"))).toBe(operations(join(root, "..", "shared", "domain")));
 });

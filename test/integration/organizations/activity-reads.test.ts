@@ -1,14 +1,7 @@
-import { In, IsNull } from "typeorm";
 import { pinClock } from "../../../subgraphs/kit/clock";
-import { HubContext } from "../../../subgraphs/kit/context";
-import { ANONYMOUS_CLAIMS, Claims, toViewer } from "../../../subgraphs/kit/identity";
-import { LoaderRegistry } from "../../../subgraphs/kit/loaders";
+import { Claims } from "../../../subgraphs/kit/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { leadOrganizersByOrganization } from "../../../subgraphs/organizations/activities.loaders";
-import { leaderDependency } from "../../../subgraphs/organizations/domain/leader-dependency";
-import { Membership } from "../../../subgraphs/organizations/entities/membership.entity";
-import { Person } from "../../../subgraphs/organizations/entities/person.entity";
 import { demoActivities } from "../../../subgraphs/organizations/seed-activities";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 
@@ -140,25 +133,4 @@ test("Grant reference stubs: malformed or foreign ids resolve to null, never rea
   expect(data._entities[0]).toEqual({ id: "grant_sjk_qinlin_jq", activitySummary: { serviceEvents: jq.length }, activities: { totalCount: 0 } });
   expect(data._entities[1]).toBeNull();
   expect(data._entities[2]).toBeNull();
-});
-
-test("§3.9 from the demo records: 乐竹邻 scores 20 (LOW), 加侨飞扬 65 and the dance team 85 (HIGH)", async () => {
-  const ctx: HubContext = { viewer: toViewer(ANONYMOUS_CLAIMS), requestId: "test", loaders: new LoaderRegistry(), db: subgraph.db };
-  const lastYear = { from: "2021-03-12", to: "2022-03-11" };
-  const signal = async (organizationId: string) => {
-    const memberships = await subgraph.db.getRepository(Membership).find({ where: { organizationId, leftOn: IsNull() } });
-    const people = await subgraph.db.getRepository(Person).findBy({ id: In(memberships.map((m) => m.personId)) });
-    const births = new Map(people.map((p) => [p.id, p.birthYear]));
-    return leaderDependency({
-      members: memberships.map((m) => ({ personId: m.personId, role: m.role, birthYear: births.get(m.personId) ?? null })),
-      leadOrganizers: await leadOrganizersByOrganization(ctx, lastYear).load(organizationId),
-      certifiedPersonIds: new Set(),
-      year: 2022,
-    });
-  };
-  const lezhulin = await signal("org_lezhulin");
-  expect(lezhulin).toMatchObject({ score: 20, level: "LOW" });
-  expect(lezhulin.factors.find((f) => f.code === "CONCENTRATION")).toMatchObject({ points: 10, detail: expect.stringContaining("55%") });
-  expect(await signal("org_jiaqiao")).toMatchObject({ score: 65, level: "HIGH" });
-  expect(await signal("org_tl_dance")).toMatchObject({ score: 85, level: "HIGH" });
 });
