@@ -5,6 +5,7 @@ import { Area } from "../entities/area.entity";
 import { Organization } from "../entities/organization.entity";
 import { activeMembershipsByOrganization, areaByCode } from "../loaders";
 import { OrganizationService } from "../services/organization.service";
+import { mayReadRoster } from "../services/roster-access";
 import { MemberRole } from "../types/enums";
 import { MembershipConnection, MembershipType } from "../types/membership.type";
 import { OrganizationConnection, OrgFilter } from "../types/organization.input";
@@ -46,13 +47,14 @@ export class OrganizationResolver {
     return members.find((m) => m.role === MemberRole.LEADER) ?? null;
   }
 
-  @FieldResolver(() => [MembershipType], { description: "Active deputies and backbone members (骨干), leader excluded." })
+  @FieldResolver(() => [MembershipType], { description: "Active deputies and backbone members (骨干), leader excluded; [] for callers who may not read the roster." })
   async backbone(@Root() org: Organization, @Ctx() ctx: HubContext) {
+    if (!(await mayReadRoster(ctx, org))) return [];
     const members = await activeMembershipsByOrganization(ctx).load(org.id);
     return members.filter((m) => BACKBONE_ROLES.has(m.role));
   }
 
-  @FieldResolver(() => MembershipConnection, { description: "Active members, optionally of some roles." })
+  @FieldResolver(() => MembershipConnection, { description: "Active members, optionally of some roles; empty for callers who may not read the roster (§9.2)." })
   async members(
     @Root() org: Organization,
     @Ctx() ctx: HubContext,
@@ -61,6 +63,7 @@ export class OrganizationResolver {
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
     const window = pageWindow({ first, after }, 50);
+    if (!(await mayReadRoster(ctx, org))) return pageInMemory([], window);
     const members = (await activeMembershipsByOrganization(ctx).load(org.id)).filter((m) => !roles?.length || roles.includes(m.role));
     return pageInMemory([...members].sort((a, b) => (a.id < b.id ? -1 : 1)), window);
   }

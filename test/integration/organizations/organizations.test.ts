@@ -39,3 +39,14 @@ test("resolves references through _entities, unknown and malformed ids as null",
   expect(body.errors).toBeUndefined();
   expect(body.data._entities).toEqual([{ id: "org_jiaqiao", name: "加侨飞扬志愿服务队" }, null, null]);
 });
+
+test("the member roster is for the organization, its supervisor and staff in scope; the public sees the leader and the count", async () => {
+  const query = `{ organization(id: "org_lezhulin") { memberCount leader { role } backbone { role } members { totalCount } } }`;
+  const publicView = (await signedRequest(subgraph.url, query)).body.data.organization;
+  expect(publicView).toEqual({ memberCount: 21, leader: { role: "LEADER" }, backbone: [], members: { totalCount: 0 } });
+  const leaderView = (await signedRequest(subgraph.url, query, {}, { personId: "per_zhang_leader", roles: ["ORG_LEADER"], orgIds: ["org_lezhulin"] })).body.data.organization;
+  expect(leaderView.members.totalCount).toBe(leaderView.memberCount);
+  expect(leaderView.backbone.length).toBeGreaterThan(0);
+  const otherStreet = (await signedRequest(subgraph.url, query, {}, { personId: "per_x", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] })).body.data.organization;
+  expect(otherStreet.members.totalCount).toBe(0);
+});
