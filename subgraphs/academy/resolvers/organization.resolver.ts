@@ -1,13 +1,16 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Enrollment } from "../entities/enrollment.entity";
 import { enrollmentsByOrganization } from "../loaders";
+import { CertificateService } from "../services/certificate.service";
 import { EnrollmentStatus } from "../types/enums";
 import { OrganizationStub } from "../types/organization.stub";
 
+const certificates = new CertificateService();
+
 /** Fields this subgraph contributes to Organization (DOMAIN §7). */
 @Resolver(() => OrganizationStub)
-export class OrganizationEnrollmentsResolver {
+export class OrganizationTrainingResolver {
   @FieldResolver(() => [Enrollment], { description: "Enrollments taken for this organization, optionally of some statuses." })
   enrollments(
     @Root() org: OrganizationStub,
@@ -15,5 +18,10 @@ export class OrganizationEnrollmentsResolver {
     @Arg("status", () => [EnrollmentStatus], { nullable: true }) status?: EnrollmentStatus[],
   ) {
     return enrollmentsByOrganization(ctx, status).load(org.id);
+  }
+
+  @FieldResolver(() => Int, { description: "People holding a valid certificate taken for this organization (a public aggregate)." })
+  certifiedMemberCount(@Root() org: OrganizationStub, @Ctx() ctx: HubContext) {
+    return certificates.certifiedMemberCount(ctx, org.id);
   }
 }

@@ -1,5 +1,9 @@
+import { typeOfId } from "../../kit/ids";
 import { keyOnlyReference, ReferenceResolver, referenceById } from "../../kit/schema";
 import { academyById, courseById, enrollmentById, offeringById, sessionById } from "../loaders";
+import { CertificateService } from "../services/certificate.service";
+
+const certificates = new CertificateService();
 
 export const academyReferences: Record<string, ReferenceResolver> = {
   Academy: referenceById("Academy", academyById),
@@ -7,5 +11,8 @@ export const academyReferences: Record<string, ReferenceResolver> = {
   CourseOffering: referenceById("CourseOffering", offeringById),
   CourseSession: referenceById("CourseSession", sessionById),
   Enrollment: referenceById("Enrollment", enrollmentById),
+  // not referenceById: a certificate is hidden from anonymous and partner callers on every path
+  Certificate: (ref, ctx) => (typeOfId(String(ref.id)) === "Certificate" ? certificates.find(ctx, String(ref.id)) : null),
   Organization: keyOnlyReference("Organization"),
+  Person: keyOnlyReference("Person"),
 };

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** An organization, owned by the organizations subgraph; this subgraph contributes `enrollments`. */
+/** An organization, owned by the organizations subgraph; this subgraph contributes `enrollments` and `certifiedMemberCount`. */
 @ObjectType("Organization")
 @Directive('@key(fields: "id")')
 export class OrganizationStub {

@@ -1,0 +1,261 @@
+import { academySubgraph } from "../../../subgraphs/academy/subgraph";
+import { Certificate } from "../../../subgraphs/academy/entities/certificate.entity";
+import { Enrollment } from "../../../subgraphs/academy/entities/enrollment.entity";
+import { EnrollmentStatus } from "../../../subgraphs/academy/types/enums";
+import { Claims } from "../../../subgraphs/kit/identity";
+import { RunningSubgraph } from "../../../subgraphs/kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
+import { expectNoGrowth } from "../../support/statements";
+
+let subgraph: RunningSubgraph;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(academySubgraph, { seed: true });
+});
+afterAll(() => subgraph?.stop());
+
+const query = (q: string, variables: Record<string, unknown> = {}, claims: Partial<Claims> = {}) =>
+  signedRequest(subgraph.url, q, variables, claims).then((r) => r.body);
+
+const HOLDER: Partial<Claims> = { personId: "per_cert_a" };
+const LEADER: Partial<Claims> = { personId: "per_cert_leader", roles: ["ORG_LEADER"], orgIds: ["org_cert_x"] };
+const STAFF: Partial<Claims> = { personId: "per_cert_staff", roles: ["ACADEMY_STAFF"], academyIds: ["acad_cq"] };
+const PARTNER: Partial<Claims> = { roles: ["PARTNER"] };
+
+let serial = 0;
+/** A certificate with unique id and number; the rest defaults to the spring backbone course of 常青. */
+function certificate(id: string, fields: Partial<Certificate>): Certificate {
+  serial += 1;
+  return {
+    id, certificateNo: `HFSQ-2022-${String(serial).padStart(6, "0")}`, verifyCode: `V${String(serial).padStart(5, "0")}`,
+    personId: "per_cert_a", courseId: "crs_backbone", issuedByAcademyId: "acad_cq", enrollmentId: null, organizationId: null,
+    issuedAt: new Date("2022-04-20T10:00:00.123+08:00"), minutes: 480, revoked: false, ...fields,
+  };
+}
+
+function enrollment(id: string, personId: string, organizationId: string): Enrollment {
+  return { id, offeringId: "off_bs2022s1", personId, organizationId, status: EnrollmentStatus.COMPLETED, waitlistPosition: null, offerExpiresAt: null, attendedMinutes: 480 };
+}
+
+const entities = (reps: { __typename: string; id: string }[], selection: string, claims: Partial<Claims> = {}) =>
+  query(`query($reps: [_Any!]!) { _entities(representations: $reps) { ${selection} } }`, { reps }, claims);
+
+const PERSON_CERTIFICATES = `... on Person { id certificates { id certificateNo person { id } course { id title } issuedBy { id name } issuedAt minutes verifyCode revoked } }`;
+
+describe("the demo data (end of 2021) holds no certificates", () => {
+  test("people, enrollments and organizations show none", async () => {
+    const body = await entities(
+      [
+        { __typename: "Person", id: "per_lzl_deputy" },
+        { __typename: "Enrollment", id: "enr_bs_lzl_deputy" },
+        { __typename: "Organization", id: "org_lezhulin" },
+      ],
+      `... on Person { id certificates { id } } ... on Enrollment { id certificate { id } } ... on Organization { id certifiedMemberCount }`,
+      { personId: "per_lzl_deputy" },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toEqual([
+      { id: "per_lzl_deputy", certificates: [] },
+      { id: "enr_bs_lzl_deputy", certificate: null },
+      { id: "org_lezhulin", certifiedMemberCount: 0 },
+    ]);
+  });
+});
+
+describe("with certificates", () => {
+  beforeAll(async () => {
+    await subgraph.db.getRepository(Enrollment).insert([
+      enrollment("enr_cert_a", "per_cert_a", "org_cert_x"),
+      enrollment("enr_cert_b", "per_cert_b", "org_cert_x"),
+      enrollment("enr_cert_c", "per_cert_c", "org_cert_x"),
+      enrollment("enr_cert_none", "per_cert_d", "org_cert_x"),
+    ]);
+    await subgraph.db.getRepository(Certificate).insert([
+      // per_cert_a: the backbone course for org_cert_x, and the project-design course earlier for org_cert_y
+      certificate("cert_t_a1", { personId: "per_cert_a", enrollmentId: "enr_cert_a", organizationId: "org_cert_x", verifyCode: "A1CODE" }),
+      certificate("cert_t_a0", {
+        personId: "per_cert_a", courseId: "crs_pdme", issuedByAcademyId: "acad_bh", organizationId: "org_cert_y",
+        issuedAt: new Date("2021-11-30T15:00:00+08:00"), minutes: 360, verifyCode: "A0CODE",
+      }),
+      // per_cert_b: a revoked certificate and its reissue for the same enrollment
+      certificate("cert_t_b1", { personId: "per_cert_b", enrollmentId: "enr_cert_b", organizationId: "org_cert_x", revoked: true }),
+      certificate("cert_t_b2", { personId: "per_cert_b", enrollmentId: "enr_cert_b", organizationId: "org_cert_x", issuedAt: new Date("2022-05-01T09:00:00+08:00") }),
+      // per_cert_c: revoked only, so not counted as certified
+      certificate("cert_t_c1", { personId: "per_cert_c", enrollmentId: "enr_cert_c", organizationId: "org_cert_x", revoked: true }),
+      // per_cert_e: no organization on record
+      certificate("cert_t_e1", { personId: "per_cert_e", organizationId: null }),
+    ]);
+  });
+
+  test("the holder reads their own certificates in full, oldest first", async () => {
+    const body = await entities([{ __typename: "Person", id: "per_cert_a" }], PERSON_CERTIFICATES, HOLDER);
+    expect(body.errors).toBeUndefined();
+    const [a0, a1] = body.data._entities[0].certificates;
+    expect(a0).toEqual({
+      id: "cert_t_a0", certificateNo: expect.stringMatching(/^HFSQ-2022-\d{6}$/), person: { id: "per_cert_a" },
+      course: { id: "crs_pdme", title: "公益创投项目设计、管理与评估" }, issuedBy: { id: "acad_bh", name: "包河区社区治理学院" },
+      issuedAt: "2021-11-30T15:00:00.000+08:00", minutes: 360, verifyCode: "A0CODE", revoked: false,
+    });
+    expect(a1).toMatchObject({
+      id: "cert_t_a1", course: { id: "crs_backbone", title: "骨干培养与团队传承" }, issuedBy: { id: "acad_cq", name: "常青街道社区治理学校" },
+      issuedAt: "2022-04-20T10:00:00.123+08:00", minutes: 480, verifyCode: "A1CODE", revoked: false,
+    });
+    expect(body.data._entities[0].certificates).toHaveLength(2);
+  });
+
+  test("other signed-in people see the list with the verify code masked; academy staff see the code", async () => {
+    const reps = [{ __typename: "Person", id: "per_cert_a" }, { __typename: "Person", id: "per_cert_b" }];
+    const selection = `... on Person { id certificates { id verifyCode revoked } }`;
+    const byLeader = await entities(reps, selection, LEADER);
+    expect(byLeader.errors).toBeUndefined();
+    expect(byLeader.data._entities).toEqual([
+      { id: "per_cert_a", certificates: [{ id: "cert_t_a0", verifyCode: "******", revoked: false }, { id: "cert_t_a1", verifyCode: "******", revoked: false }] },
+      { id: "per_cert_b", certificates: [{ id: "cert_t_b1", verifyCode: "******", revoked: true }, { id: "cert_t_b2", verifyCode: "******", revoked: false }] },
+    ]);
+    const byStaff = await entities(reps, selection, STAFF);
+    expect(byStaff.data._entities[0].certificates.map((c: { verifyCode: string }) => c.verifyCode)).toEqual(["A0CODE", "A1CODE"]);
+    // the holder of one certificate does not read another person's code
+    const byHolder = await entities(reps, selection, HOLDER);
+    expect(byHolder.data._entities[1].certificates.map((c: { verifyCode: string }) => c.verifyCode)).toEqual(["******", "******"]);
+  });
+
+  test.each([
+    ["anonymous callers", {}],
+    ["partners", PARTNER],
+  ])("%s get no certificates on any path", async (_who, claims) => {
+    const body = await entities(
+      [
+        { __typename: "Person", id: "per_cert_a" },
+        { __typename: "Enrollment", id: "enr_cert_a" },
+        { __typename: "Certificate", id: "cert_t_a1" },
+      ],
+      `... on Person { id certificates { id } } ... on Enrollment { id certificate { id } } ... on Certificate { id }`,
+      claims,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toEqual([{ id: "per_cert_a", certificates: [] }, { id: "enr_cert_a", certificate: null }, null]);
+  });
+
+  test("Person representations: unknown people have none; other kinds of id are null", async () => {
+    const body = await entities(
+      [
+        { __typename: "Person", id: "per_nobody" },
+        { __typename: "Person", id: "org_cert_x" },
+        { __typename: "Person", id: "not an id" },
+      ],
+      `... on Person { id certificates { id } }`,
+      STAFF,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toEqual([{ id: "per_nobody", certificates: [] }, null, null]);
+  });
+
+  test("Certificate resolves through _entities for signed-in callers; unknown and wrong-kind ids are null", async () => {
+    const body = await entities(
+      [
+        { __typename: "Certificate", id: "cert_t_b2" },
+        { __typename: "Certificate", id: "cert_nope" },
+        { __typename: "Certificate", id: "enr_cert_b" },
+      ],
+      `... on Certificate { id person { id } course { id } issuedBy { id } verifyCode revoked }`,
+      { personId: "per_cert_b" },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toEqual([
+      { id: "cert_t_b2", person: { id: "per_cert_b" }, course: { id: "crs_backbone" }, issuedBy: { id: "acad_cq" }, verifyCode: expect.stringMatching(/^V\d{5}$/), revoked: false },
+      null,
+      null,
+    ]);
+  });
+
+  test("Enrollment.certificate: the valid certificate of a reissue, a revoked one, or none", async () => {
+    const body = await entities(
+      [{ __typename: "Organization", id: "org_cert_x" }],
+      `... on Organization { id enrollments { id person { id } certificate { id person { id } revoked verifyCode } } }`,
+      LEADER,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities[0].enrollments).toEqual([
+      { id: "enr_cert_a", person: { id: "per_cert_a" }, certificate: { id: "cert_t_a1", person: { id: "per_cert_a" }, revoked: false, verifyCode: "******" } },
+      { id: "enr_cert_b", person: { id: "per_cert_b" }, certificate: { id: "cert_t_b2", person: { id: "per_cert_b" }, revoked: false, verifyCode: "******" } },
+      { id: "enr_cert_c", person: { id: "per_cert_c" }, certificate: { id: "cert_t_c1", person: { id: "per_cert_c" }, revoked: true, verifyCode: "******" } },
+      { id: "enr_cert_none", person: { id: "per_cert_d" }, certificate: null },
+    ]);
+    const own = await entities([{ __typename: "Enrollment", id: "enr_cert_a" }], `... on Enrollment { certificate { certificateNo verifyCode minutes } }`, HOLDER);
+    expect(own.data._entities[0].certificate).toEqual({ certificateNo: expect.stringMatching(/^HFSQ-2022-/), verifyCode: "A1CODE", minutes: 480 });
+  });
+
+  test("Organization.certifiedMemberCount counts distinct people with a valid certificate taken for it, for anyone", async () => {
+    const reps = ["org_cert_x", "org_cert_y", "org_cert_none", "per_cert_a"].map((id) => ({ __typename: "Organization", id }));
+    for (const claims of [{}, PARTNER, LEADER]) {
+      const body = await entities(reps, `... on Organization { id certifiedMemberCount }`, claims);
+      expect(body.errors).toBeUndefined();
+      // org_cert_x: per_cert_a and per_cert_b (whose revoked certificate is reissued); per_cert_c holds only a revoked one
+      expect(body.data._entities).toEqual([
+        { id: "org_cert_x", certifiedMemberCount: 2 },
+        { id: "org_cert_y", certifiedMemberCount: 1 },
+        { id: "org_cert_none", certifiedMemberCount: 0 },
+        null,
+      ]);
+    }
+  });
+
+  test("certificate numbers are unique", async () => {
+    const [existing] = await subgraph.db.getRepository(Certificate).findBy({ id: "cert_t_a1" });
+    await expect(subgraph.db.getRepository(Certificate).insert(certificate("cert_t_dup", { certificateNo: existing.certificateNo }))).rejects.toThrow();
+  });
+});
+
+describe("batching: 50 parents cost the same SQL statements as 5", () => {
+  const N = 50;
+  const pad = (i: number) => String(i).padStart(2, "0");
+  const personIds = Array.from({ length: N }, (_, i) => `per_batch_${pad(i)}`);
+  const orgIds = Array.from({ length: N }, (_, i) => `org_batch_${pad(i)}`);
+
+  beforeAll(async () => {
+    await subgraph.db.getRepository(Enrollment).insert(personIds.map((p, i) => enrollment(`enr_batch_${pad(i)}`, p, orgIds[i])));
+    await subgraph.db.getRepository(Certificate).insert(
+      personIds.flatMap((p, i) => [
+        certificate(`cert_batch_${pad(i)}_a`, { personId: p, enrollmentId: `enr_batch_${pad(i)}`, organizationId: orgIds[i] }),
+        certificate(`cert_batch_${pad(i)}_b`, { personId: p, courseId: "crs_pdme", issuedByAcademyId: "acad_bh", organizationId: orgIds[i], issuedAt: new Date("2021-12-01T10:00:00+08:00") }),
+      ]),
+    );
+  });
+
+  const cases: [string, string, string[], (entity: any) => void][] = [
+    [
+      "Person.certificates",
+      `... on Person { id certificates { id person { id } course { id title } issuedBy { id name } verifyCode } }`,
+      personIds,
+      (e) => {
+        expect(e.certificates.map((c: { course: { id: string } }) => c.course.id)).toEqual(["crs_pdme", "crs_backbone"]);
+        expect(e.certificates[0].issuedBy).toEqual({ id: "acad_bh", name: "包河区社区治理学院" });
+      },
+    ],
+    [
+      "Enrollment.certificate",
+      `... on Organization { id enrollments { id certificate { id course { id } issuedBy { id } } } }`,
+      orgIds,
+      (e) => expect(e.enrollments).toEqual([{ id: expect.stringMatching(/^enr_batch_/), certificate: { id: expect.stringMatching(/_a$/), course: { id: "crs_backbone" }, issuedBy: { id: "acad_cq" } } }]),
+    ],
+    ["Organization.certifiedMemberCount", `... on Organization { id certifiedMemberCount }`, orgIds, (e) => expect(e.certifiedMemberCount).toBe(1)],
+  ];
+
+  test.each(cases)("%s", async (_field, selection, ids, check) => {
+    const typename = ids[0].startsWith("per_") ? "Person" : "Organization";
+    const run = async (some: string[]) => {
+      let body: Awaited<ReturnType<typeof query>> = {};
+      const statements = await countStatements(subgraph.db, async () => {
+        body = await entities(some.map((id) => ({ __typename: typename, id })), selection, STAFF);
+      });
+      expect(body.errors).toBeUndefined();
+      expect(body.data._entities).toHaveLength(some.length);
+      body.data._entities.forEach(check);
+      return statements;
+    };
+    const few = await run(ids.slice(0, 5));
+    const many = await run(ids);
+    expectNoGrowth(few, many);
+    expect(many).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSchema, GraphQLObjectType } from "graphql";
+import { academySubgraph } from "../../../subgraphs/academy/subgraph";
+import { currentCertificate, MASKED_VERIFY_CODE } from "../../../subgraphs/academy/domain/certificates";
+import { seesCertificates, verifyCodeFor } from "../../../subgraphs/academy/services/certificate-access";
+import { ANONYMOUS_CLAIMS, Claims, toViewer } from "../../../subgraphs/kit/identity";
+import { buildFederatedSchema } from "../../../subgraphs/kit/schema";
+
+const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...claims });
+
+describe("who reads certificates (DOMAIN §9.2)", () => {
+  const certificate = { personId: "per_holder", verifyCode: "K7Q2M9" };
+
+  test("anonymous and partner callers see none; any other signed-in caller does", () => {
+    expect(seesCertificates(viewer({}))).toBe(false);
+    expect(seesCertificates(viewer({ roles: ["PARTNER"] }))).toBe(false);
+    expect(seesCertificates(viewer({ personId: "per_someone" }))).toBe(true);
+    expect(seesCertificates(viewer({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: ["org_x"] }))).toBe(true);
+  });
+
+  test("the verify code is clear for the holder and academy staff only", () => {
+    expect(verifyCodeFor(viewer({ personId: "per_holder" }), certificate)).toBe("K7Q2M9");
+    expect(verifyCodeFor(viewer({ personId: "per_staff", roles: ["ACADEMY_STAFF"] }), certificate)).toBe("K7Q2M9");
+    expect(verifyCodeFor(viewer({ personId: "per_other", roles: ["ORG_LEADER"] }), certificate)).toBe(MASKED_VERIFY_CODE);
+    expect(verifyCodeFor(viewer({ roles: ["FEDERATION_ADMIN"] }), certificate)).toBe("******");
+    expect(verifyCodeFor(viewer({}), certificate)).toBe("******");
+  });
+});
+
+describe("the certificate of an enrollment", () => {
+  const cert = (id: string, day: string, revoked = false) => ({ id, issuedAt: new Date(`${day}T10:00:00+08:00`), revoked });
+
+  test("none without certificates", () => {
+    expect(currentCertificate([])).toBeNull();
+  });
+
+  test("a valid certificate wins over a later revoked one; among equals the latest issued", () => {
+    expect(currentCertificate([cert("cert_a", "2022-05-01"), cert("cert_b", "2022-06-01", true)])?.id).toBe("cert_a");
+    expect(currentCertificate([cert("cert_b", "2022-06-01", true), cert("cert_c", "2022-05-01", true)])?.id).toBe("cert_b");
+    expect(currentCertificate([cert("cert_d", "2022-05-01"), cert("cert_e", "2022-07-01")])?.id).toBe("cert_e");
+  });
+});
+
+test("the certificate fields match the client contract", async () => {
+  const contract = buildSchema(readFileSync(join(__dirname, "..", "..", "contract", "composed-api.graphql"), "utf8"));
+  const { schema } = await buildFederatedSchema(academySubgraph.definition);
+  const signature = (s: typeof schema, type: string, field: string) => {
+    const f = (s.getType(type) as GraphQLObjectType).getFields()[field];
+    return f ? `${f.type}(${f.args.map((a) => `${a.name}: ${a.type}`).sort().join(", ")})` : "missing";
+  };
+  const fields: [string, string][] = [
+    ...Object.keys((contract.getType("Certificate") as GraphQLObjectType).getFields()).map((f): [string, string] => ["Certificate", f]),
+    ["Person", "certificates"], ["Enrollment", "certificate"], ["Organization", "certifiedMemberCount"],
+  ];
+  for (const [type, field] of fields) expect(`${type}.${field}: ${signature(schema, type, field)}`).toBe(`${type}.${field}: ${signature(contract, type, field)}`);
+});
