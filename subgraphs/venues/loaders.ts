@@ -3,9 +3,21 @@ import { HubContext } from "../kit/context";
 import { byKey, groupByKey } from "../kit/loaders";
 import { candidatePrefixes, subtreePrefix } from "./domain/area-subtree";
 import { Booking } from "./entities/booking.entity";
+import { BookingPolicy } from "./entities/booking-policy.entity";
+import { CalendarException } from "./entities/calendar-exception.entity";
+import { Equipment } from "./entities/equipment.entity";
 import { Facility } from "./entities/facility.entity";
+import { OpeningRule } from "./entities/opening-rule.entity";
 import { Room } from "./entities/room.entity";
+import { Tenancy } from "./entities/tenancy.entity";
 import { BookingStatus, FacilityType } from "./types/enums";
+
+/** Every element of a `loadMany`, or its first error. */
+export function loaded<T>(values: (T | Error)[]): T[] {
+  const error = values.find((v): v is Error => v instanceof Error);
+  if (error) throw error;
+  return values as T[];
+}
 
 /** Facilities by id: references, `Room.facility` and the `facility` root. */
 export const facilityById = (ctx: HubContext) =>
@@ -32,7 +44,7 @@ export const roomsByFacility = (ctx: HubContext) =>
     return groupByKey(ids, rows, (r) => r.facilityId);
   });
 
-/** What narrows `Organization.bookings`: an already validated instant interval and statuses. */
+/** What narrows `Organization.bookings`: an already validated instant interval and stored statuses. */
 export interface BookingFilter {
   start: Date | null;
   end: Date | null;
@@ -79,3 +91,72 @@ export const facilitiesInArea = (ctx: HubContext, types: FacilityType[] | null) 
     },
     types,
   );
+
+/** Equipment by id: `EquipmentLine.equipment` and references. */
+export const equipmentById = (ctx: HubContext) =>
+  ctx.loaders.get<string, Equipment | null>("equipmentById", async (ids) =>
+    byKey(ids, await ctx.db.getRepository(Equipment).findBy({ id: In([...ids]) }), (e) => e.id),
+  );
+
+/** Equipment per facility, in id order. */
+export const equipmentByFacility = (ctx: HubContext) =>
+  ctx.loaders.get<string, Equipment[]>("equipmentByFacility", async (ids) => {
+    const rows = await ctx.db.getRepository(Equipment).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
+    return groupByKey(ids, rows, (e) => e.facilityId);
+  });
+
+/** Weekly opening rules per facility. */
+export const openingRulesByFacility = (ctx: HubContext) =>
+  ctx.loaders.get<string, OpeningRule[]>("openingRulesByFacility", async (ids) => {
+    const rows = await ctx.db.getRepository(OpeningRule).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
+    return groupByKey(ids, rows, (r) => r.facilityId);
+  });
+
+/** A facility's own booking policy, null when it follows the default. */
+export const policyByFacility = (ctx: HubContext) =>
+  ctx.loaders.get<string, BookingPolicy | null>("policyByFacility", async (ids) =>
+    byKey(ids, await ctx.db.getRepository(BookingPolicy).findBy({ facilityId: In([...ids]) }), (p) => p.facilityId),
+  );
+
+/** Calendar exceptions on days `from`…`to` that apply to each facility: the statutory calendar plus its own. */
+export const exceptionsByFacility = (ctx: HubContext, range: { from: string; to: string }) =>
+  ctx.loaders.get<string, CalendarException[]>(
+    "exceptionsByFacility",
+    async (ids) => {
+      const rows = await ctx.db
+        .getRepository(CalendarException)
+        .createQueryBuilder("e")
+        .where("e.date >= :from AND e.date <= :to", range)
+        .andWhere(new Brackets((qb) => qb.where("e.facilityId IN (:...ids)", { ids: [...ids] }).orWhere("e.facilityId IS NULL")))
+        .orderBy("e.date", "ASC")
+        .addOrderBy("e.id", "ASC")
+        .getMany();
+      return ids.map((id) => rows.filter((e) => e.facilityId === null || e.facilityId === id));
+    },
+    range,
+  );
+
+/** Bookings of each room that overlap `[start, end)`, any status, in start order. */
+export const bookingsByRoom = (ctx: HubContext, interval: { start: Date; end: Date }) =>
+  ctx.loaders.get<string, Booking[]>(
+    "bookingsByRoom",
+    async (ids) => {
+      const rows = await ctx.db
+        .getRepository(Booking)
+        .createQueryBuilder("b")
+        .where("b.roomId IN (:...ids)", { ids: [...ids] })
+        .andWhere("b.startsAt < :end AND b.endsAt > :start", interval)
+        .orderBy("b.startsAt", "ASC")
+        .addOrderBy("b.id", "ASC")
+        .getMany();
+      return groupByKey(ids, rows, (b) => b.roomId);
+    },
+    { start: interval.start.toISOString(), end: interval.end.toISOString() },
+  );
+
+/** Tenancies per organization, newest first. */
+export const tenanciesByOrganization = (ctx: HubContext) =>
+  ctx.loaders.get<string, Tenancy[]>("tenanciesByOrganization", async (ids) => {
+    const rows = await ctx.db.getRepository(Tenancy).find({ where: { organizationId: In([...ids]) }, order: { from: "DESC", id: "ASC" } });
+    return groupByKey(ids, rows, (t) => t.organizationId);
+  });

@@ -1,4 +1,5 @@
 // Versioned MySQL migrations, oldest first; `npm run migration:generate -- <subgraph> <name>` adds one.
 import { Initial1795694687058 } from "./1795694687058-initial";
+import { BookingRules1795696887776 } from "./1795696887776-booking-rules";
 
-export const migrations = [Initial1795694687058];
+export const migrations = [Initial1795694687058, BookingRules1795696887776];

@@ -1,8 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { effectiveStatus } from "../domain/lifecycle";
 import { Booking } from "../entities/booking.entity";
+import { Equipment } from "../entities/equipment.entity";
 import { Room } from "../entities/room.entity";
-import { roomById } from "../loaders";
+import { equipmentById, roomById } from "../loaders";
+import { seesBookingDetails, visibleTitle } from "../services/booking-visibility";
+import { BookingStatus } from "../types/enums";
+import { EquipmentLine } from "../types/equipment-line.type";
 import { OrganizationStub } from "../types/organization.stub";
 import { PersonStub } from "../types/person.stub";
 
@@ -13,13 +19,43 @@ export class BookingResolver {
     return roomById(ctx).load(booking.roomId);
   }
 
+  /** Kept for every viewer: the contract makes it non-null, and which organization uses a public room is public. */
   @FieldResolver(() => OrganizationStub)
   organization(@Root() booking: Booking): OrganizationStub {
     return { id: booking.organizationId };
   }
 
-  @FieldResolver(() => PersonStub, { nullable: true })
-  requestedBy(@Root() booking: Booking): PersonStub | null {
-    return booking.requestedById ? { id: booking.requestedById } : null;
+  @FieldResolver(() => String, { description: "已预约 (a busy block) for viewers outside the booking, unless it is PUBLIC." })
+  title(@Root() booking: Booking, @Ctx() ctx: HubContext) {
+    return visibleTitle(ctx, booking);
+  }
+
+  @FieldResolver(() => PersonStub, { nullable: true, description: "Who requested it; null for viewers outside the booking." })
+  async requestedBy(@Root() booking: Booking, @Ctx() ctx: HubContext): Promise<PersonStub | null> {
+    if (!booking.requestedById || !(await seesBookingDetails(ctx, booking))) return null;
+    return { id: booking.requestedById };
+  }
+
+  @FieldResolver(() => BookingStatus, { description: "The state now: a lapsed hold is EXPIRED, a checked-in booking is COMPLETED at its end." })
+  status(@Root() booking: Booking): BookingStatus {
+    return effectiveStatus(booking, now());
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Why it was cancelled, rejected or bumped; null for viewers outside the booking." })
+  async statusReason(@Root() booking: Booking, @Ctx() ctx: HubContext): Promise<string | null> {
+    return booking.statusReason && (await seesBookingDetails(ctx, booking)) ? booking.statusReason : null;
+  }
+
+  @FieldResolver(() => [EquipmentLine])
+  equipment(@Root() booking: Booking): EquipmentLine[] {
+    return (booking.equipmentLines ?? []).map((line) => Object.assign(new EquipmentLine(), line));
+  }
+}
+
+@Resolver(() => EquipmentLine)
+export class EquipmentLineResolver {
+  @FieldResolver(() => Equipment)
+  equipment(@Root() line: EquipmentLine, @Ctx() ctx: HubContext) {
+    return equipmentById(ctx).load(line.equipmentId);
   }
 }

@@ -1,10 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { BookingPolicy } from "../entities/booking-policy.entity";
+import { CalendarException } from "../entities/calendar-exception.entity";
+import { Equipment } from "../entities/equipment.entity";
 import { Facility } from "../entities/facility.entity";
+import { OpeningRule } from "../entities/opening-rule.entity";
 import { Room } from "../entities/room.entity";
-import { roomsByFacility } from "../loaders";
+import { equipmentByFacility, openingRulesByFacility, roomsByFacility } from "../loaders";
 import { FacilityService } from "../services/facility.service";
 import { AreaStub } from "../types/area.stub";
+import { DateRangeInput } from "../types/date-range.input";
 import { FacilityType } from "../types/enums";
 import { FacilityConnection } from "../types/facility-connection.type";
 import { OrganizationStub } from "../types/organization.stub";
@@ -42,5 +47,25 @@ export class FacilityResolver {
   @FieldResolver(() => [Room])
   rooms(@Root() facility: Facility, @Ctx() ctx: HubContext) {
     return roomsByFacility(ctx).load(facility.id);
+  }
+
+  @FieldResolver(() => [OpeningRule], { description: "Weekly opening hours; a gap between two rules of a day is a closure (lunch)." })
+  openingHours(@Root() facility: Facility, @Ctx() ctx: HubContext) {
+    return openingRulesByFacility(ctx).load(facility.id);
+  }
+
+  @FieldResolver(() => [CalendarException], { description: "Holidays, makeup workdays (调休), closures and special hours within range (at most 366 days)." })
+  exceptions(@Root() facility: Facility, @Ctx() ctx: HubContext, @Arg("range", () => DateRangeInput) range: DateRangeInput) {
+    return facilities.exceptions(ctx, facility.id, range);
+  }
+
+  @FieldResolver(() => [Equipment])
+  equipment(@Root() facility: Facility, @Ctx() ctx: HubContext) {
+    return equipmentByFacility(ctx).load(facility.id);
+  }
+
+  @FieldResolver(() => BookingPolicy)
+  policy(@Root() facility: Facility, @Ctx() ctx: HubContext) {
+    return facilities.policy(ctx, facility.id);
   }
 }

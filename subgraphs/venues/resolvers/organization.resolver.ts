@@ -1,12 +1,15 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Booking } from "../entities/booking.entity";
+import { Tenancy } from "../entities/tenancy.entity";
 import { BookingService } from "../services/booking.service";
+import { TenancyService } from "../services/tenancy.service";
 import { DateRangeInput } from "../types/date-range.input";
 import { BookingStatus } from "../types/enums";
 import { OrganizationStub } from "../types/organization.stub";
 
 const bookings = new BookingService();
+const tenancies = new TenancyService();
 
 /** Fields venues contributes to Organization (owned by the organizations subgraph). */
 @Resolver(() => OrganizationStub)
@@ -19,5 +22,10 @@ export class OrganizationBookingsResolver {
     @Arg("status", () => [BookingStatus], { nullable: true }) status?: BookingStatus[],
   ) {
     return bookings.forOrganization(ctx, organization.id, range, status);
+  }
+
+  @FieldResolver(() => Tenancy, { nullable: true, description: "The organization's incubation tenancy (孵化入驻): the active one, else an application, else the latest." })
+  incubationTenancy(@Root() organization: OrganizationStub, @Ctx() ctx: HubContext) {
+    return tenancies.current(ctx, organization.id);
   }
 }

@@ -1,8 +1,9 @@
 import { ReferenceResolver, referenceById } from "../../kit/schema";
-import { bookingById, facilityById, roomById } from "../loaders";
+import { bookingById, equipmentById, facilityById, roomById } from "../loaders";
 
 export const venueReferences: Record<string, ReferenceResolver> = {
   Facility: referenceById("Facility", facilityById),
   Room: referenceById("Room", roomById),
   Booking: referenceById("Booking", bookingById),
+  Equipment: referenceById("Equipment", equipmentById),
 };

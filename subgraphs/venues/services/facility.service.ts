@@ -2,9 +2,15 @@ import { HubContext } from "../../kit/context";
 import { parseAreaCode, parseId } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
 import { subtreePrefix } from "../domain/area-subtree";
+import { exceptionOn } from "../domain/calendar";
+import { DEFAULT_POLICY } from "../domain/policy";
+import { BookingPolicy } from "../entities/booking-policy.entity";
+import { CalendarException } from "../entities/calendar-exception.entity";
 import { Facility } from "../entities/facility.entity";
-import { facilitiesInArea, facilityById } from "../loaders";
+import { exceptionsByFacility, facilitiesInArea, facilityById, policyByFacility } from "../loaders";
+import { DateRangeInput } from "../types/date-range.input";
 import { FacilityType } from "../types/enums";
+import { checkedInterval } from "./period";
 
 export interface FacilityFilter {
   areaCode?: string | null;
@@ -35,5 +41,18 @@ export class FacilityService {
       return [];
     }
     return facilitiesInArea(ctx, types?.length ? [...new Set(types)].sort() : null).load(areaCode);
+  }
+
+  /** The facility's policy; a facility without its own follows the sample 社区活动室管理制度 (DEFAULT_POLICY). */
+  async policy(ctx: HubContext, facilityId: string): Promise<BookingPolicy> {
+    return (await policyByFacility(ctx).load(facilityId)) ?? ({ facilityId, ...DEFAULT_POLICY } as BookingPolicy);
+  }
+
+  /** Exceptions in `range` that apply to the facility, one per date (its own beats the statutory calendar). */
+  async exceptions(ctx: HubContext, facilityId: string, range: DateRangeInput): Promise<CalendarException[]> {
+    checkedInterval(range, "range");
+    const rows = await exceptionsByFacility(ctx, { from: range.from, to: range.to }).load(facilityId);
+    const dates = [...new Set(rows.map((e) => e.date))];
+    return dates.map((date) => exceptionOn(date, rows) as CalendarException);
   }
 }

@@ -48,3 +48,69 @@ registerEnumType(FacilityType, { name: "FacilityType" });
 registerEnumType(RoomKind, { name: "RoomKind" });
 registerEnumType(BookingStatus, { name: "BookingStatus" });
 registerEnumType(BookingPurpose, { name: "BookingPurpose" });
+
+export enum Weekday {
+  MON = "MON",
+  TUE = "TUE",
+  WED = "WED",
+  THU = "THU",
+  FRI = "FRI",
+  SAT = "SAT",
+  SUN = "SUN",
+}
+
+/** Date-specific departures from the weekly opening rules (DOMAIN §5). */
+export enum ExceptionKind {
+  HOLIDAY_CLOSED = "HOLIDAY_CLOSED",
+  MAKEUP_WORKDAY = "MAKEUP_WORKDAY",
+  MAINTENANCE = "MAINTENANCE",
+  EMERGENCY = "EMERGENCY",
+  SPECIAL_HOURS = "SPECIAL_HOURS",
+}
+
+export enum EquipmentType {
+  PROJECTOR = "PROJECTOR",
+  SOUND_SYSTEM = "SOUND_SYSTEM",
+  MICROPHONE = "MICROPHONE",
+  TABLES = "TABLES",
+  CHAIRS = "CHAIRS",
+  WHEELCHAIR = "WHEELCHAIR",
+  BLOOD_PRESSURE_MONITOR = "BLOOD_PRESSURE_MONITOR",
+  HAIRDRESSING_KIT = "HAIRDRESSING_KIT",
+  OTHER = "OTHER",
+}
+
+/** Which hard rule a booking request breaks: C1 OVERLAP … C8 QUOTA (DOMAIN §5). */
+export enum ConflictReason {
+  OVERLAP = "OVERLAP",
+  OUTSIDE_OPENING_HOURS = "OUTSIDE_OPENING_HOURS",
+  CLOSED_DAY = "CLOSED_DAY",
+  LEAD_TIME = "LEAD_TIME",
+  ADVANCE_WINDOW = "ADVANCE_WINDOW",
+  DURATION = "DURATION",
+  CAPACITY = "CAPACITY",
+  QUOTA = "QUOTA",
+  EQUIPMENT_UNAVAILABLE = "EQUIPMENT_UNAVAILABLE",
+  NOT_ELIGIBLE = "NOT_ELIGIBLE",
+}
+
+/** 孵化入驻 states (DOMAIN §5). */
+export enum TenancyStatus {
+  APPLIED = "APPLIED",
+  ACTIVE = "ACTIVE",
+  GRADUATED = "GRADUATED",
+  TERMINATED = "TERMINATED",
+}
+
+/** Whether partners see a booking's title (PUBLIC) or only a busy block (DOMAIN §9.2). */
+export enum BookingVisibility {
+  PUBLIC = "PUBLIC",
+  PRIVATE = "PRIVATE",
+}
+
+registerEnumType(Weekday, { name: "Weekday" });
+registerEnumType(ExceptionKind, { name: "ExceptionKind" });
+registerEnumType(EquipmentType, { name: "EquipmentType" });
+registerEnumType(ConflictReason, { name: "ConflictReason" });
+registerEnumType(TenancyStatus, { name: "TenancyStatus" });
+registerEnumType(BookingVisibility, { name: "BookingVisibility", description: "PUBLIC: partners see the title; PRIVATE: a busy block titled 已预约." });

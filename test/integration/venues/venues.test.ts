@@ -1,17 +1,23 @@
+import { pinClock } from "../../../subgraphs/kit/clock";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
 import { Facility } from "../../../subgraphs/venues/entities/facility.entity";
 import { Room } from "../../../subgraphs/venues/entities/room.entity";
 import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
-import { BookingPurpose, BookingStatus, FacilityType, RoomKind } from "../../../subgraphs/venues/types/enums";
+import { BookingPurpose, FacilityType, RoomKind } from "../../../subgraphs/venues/types/enums";
+import { bookingRow, DEMO_NOW, LEZHULIN_LEADER } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 
 beforeAll(async () => {
+  pinClock(DEMO_NOW);
   subgraph = await startTestSubgraph(venuesSubgraph, { seed: true });
 });
-afterAll(() => subgraph?.stop());
+afterAll(async () => {
+  pinClock(null);
+  await subgraph?.stop();
+});
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 
@@ -87,13 +93,14 @@ describe("query roots on the demo data", () => {
 });
 
 describe("federation references", () => {
-  test("_entities resolves facilities, rooms and bookings; unknown, malformed and wrong-kind ids are null", async () => {
+  test("_entities resolves facilities, rooms, bookings and equipment; unknown, malformed and wrong-kind ids are null", async () => {
     const { body } = await signedRequest(
       subgraph.url,
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Facility { id name }
         ... on Room { id name capacity facility { id } }
         ... on Booking { id title status expectedAttendance startsAt endsAt holdExpiresAt purpose room { id } organization { id } requestedBy { id } }
+        ... on Equipment { id type quantity movable installedIn: room { id } }
       } }`,
       {
         reps: [
@@ -103,6 +110,8 @@ describe("federation references", () => {
           { __typename: "Facility", id: "fac_nope" },
           { __typename: "Room", id: "fac_zx_center" },
           { __typename: "Booking", id: "not an id; DROP TABLE bookings" },
+          { __typename: "Equipment", id: "eqp_jq_hair" },
+          { __typename: "Equipment", id: "room_zx_hall" },
         ],
       },
     );
@@ -121,11 +130,23 @@ describe("federation references", () => {
         purpose: "ACTIVITY",
         room: { id: "room_zx_hall" },
         organization: { id: "org_lezhulin" },
-        requestedBy: { id: "per_zhang_leader" },
+        requestedBy: null, // anonymous: who asked for it is not public (DOMAIN §9.2)
       },
       null,
       null,
       null,
+      { id: "eqp_jq_hair", type: "HAIRDRESSING_KIT", quantity: 1, movable: true, installedIn: null },
+      null,
+    ]);
+  });
+
+  test("the booking organization's leader sees who requested a booking; the public sees only its public title", async () => {
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Booking { id title requestedBy { id } } } }`;
+    const reps = [{ __typename: "Booking", id: "bkg_lzl_202203_birthday" }, { __typename: "Booking", id: "bkg_jq_202203_meeting" }];
+    const leader = await signedRequest(subgraph.url, query, { reps }, LEZHULIN_LEADER);
+    expect(leader.body.data._entities).toEqual([
+      { id: "bkg_lzl_202203_birthday", title: "二月集体生日会", requestedBy: { id: "per_zhang_leader" } },
+      { id: "bkg_jq_202203_meeting", title: "已预约", requestedBy: null },
     ]);
   });
 
@@ -136,8 +157,8 @@ describe("federation references", () => {
     });
     expect(body.errors).toBeUndefined();
     const [ailin, jiaqiao, unknown, wrongKind] = body.data._entities;
-    expect(ids(ailin.bookings)).toEqual(["bkg_bs2022s1_1", "bkg_bs2022s1_2"]);
-    expect(ailin.bookings[0]).toMatchObject({
+    expect(ids(ailin.bookings)).toEqual(["bkg_zx_0315_supervision", "bkg_zx_0315_lecture", "bkg_bs2022s1_1", "bkg_bs2022s1_2"]);
+    expect(ailin.bookings[2]).toMatchObject({
       status: "CONFIRMED",
       title: "骨干培养与团队传承",
       startsAt: "2022-03-22T13:30:00.000+08:00",
@@ -146,33 +167,34 @@ describe("federation references", () => {
       organization: { id: "org_ailin" },
       requestedBy: null,
     });
-    expect(ids(jiaqiao.bookings)).toEqual(["bkg_jq_202203_meeting"]);
+    expect(ids(jiaqiao.bookings)).toEqual(["bkg_zx_0311_noshow", "bkg_jq_202203_meeting", "bkg_zx_0315_cancelled"]);
+    expect(jiaqiao.bookings[1].title).toBe("已预约"); // a private booking seen by the public is a busy block
     expect(unknown.bookings).toEqual([]);
     expect(wrongKind.bookings).toEqual([]);
   });
 
   test("Organization.bookings filters by status and returns everything without a range", async () => {
     const completed = await signedRequest(subgraph.url, ORG_BOOKINGS, { reps: orgs("org_lezhulin"), status: ["COMPLETED"] });
-    expect(ids(completed.body.data._entities[0].bookings)).toEqual(["bkg_lzl_202203_birthday"]);
+    expect(completed.body.data._entities[0].bookings).toHaveLength(12); // eleven 2021 birthday parties and February's
+    expect(ids(completed.body.data._entities[0].bookings).at(-1)).toBe("bkg_lzl_202203_birthday");
     const confirmed = await signedRequest(subgraph.url, ORG_BOOKINGS, { reps: orgs("org_lezhulin", "org_ailin"), status: ["CONFIRMED"] });
-    expect(confirmed.body.data._entities[0].bookings).toEqual([]);
-    expect(ids(confirmed.body.data._entities[1].bookings)).toEqual(["bkg_bs2022s1_1", "bkg_bs2022s1_2", "bkg_bs2022s1_3", "bkg_bs2022s1_4"]);
+    expect(ids(confirmed.body.data._entities[0].bookings)).toEqual(["bkg_zx_0315_handcraft"]);
+    expect(ids(confirmed.body.data._entities[1].bookings)).toEqual(["bkg_zx_0315_supervision", "bkg_bs2022s1_1", "bkg_bs2022s1_2", "bkg_bs2022s1_3", "bkg_bs2022s1_4"]);
   });
 
   test("a booking at 00:30 in Shanghai belongs to that business day, not to the UTC day before", async () => {
-    await subgraph.db.getRepository(Booking).insert({
-      id: "bkg_tz_early",
-      roomId: "room_zx_a",
-      organizationId: "org_tz_probe",
-      requestedById: null,
-      purpose: BookingPurpose.OTHER,
-      title: "清晨测试",
-      expectedAttendance: 1,
-      startsAt: new Date("2022-06-02T00:30:00+08:00"),
-      endsAt: new Date("2022-06-02T01:00:00+08:00"),
-      status: BookingStatus.CONFIRMED,
-      holdExpiresAt: null,
-    });
+    await subgraph.db.getRepository(Booking).insert(
+      bookingRow({
+        id: "bkg_tz_early",
+        roomId: "room_zx_a",
+        organizationId: "org_tz_probe",
+        purpose: BookingPurpose.OTHER,
+        title: "清晨测试",
+        expectedAttendance: 1,
+        startsAt: new Date("2022-06-02T00:30:00+08:00"),
+        endsAt: new Date("2022-06-02T01:00:00+08:00"),
+      }),
+    );
     const sameDay = await signedRequest(subgraph.url, ORG_BOOKINGS, { reps: orgs("org_tz_probe"), range: { from: "2022-06-02", to: "2022-06-02" } });
     expect(ids(sameDay.body.data._entities[0].bookings)).toEqual(["bkg_tz_early"]);
     const dayBefore = await signedRequest(subgraph.url, ORG_BOOKINGS, { reps: orgs("org_tz_probe"), range: { from: "2022-06-01", to: "2022-06-01" } });
@@ -206,19 +228,16 @@ describe("batching", () => {
       facilities.push({ id: `fac_batch_${pad(i)}`, name: `批量场地${i}`, type: FacilityType.NEIGHBORHOOD_POINT, areaCode, operatorOrgId: null, operatorName: null, address: `批量地址${i}`, publicPhone: null });
       rooms.push({ id: `room_batch_${pad(i)}`, facilityId: `fac_batch_${pad(i)}`, name: `批量活动室${i}`, kind: RoomKind.ACTIVITY_ROOM, capacity: 10, bookable: true, features: [] });
       for (const day of ["2022-05-10", "2022-05-17"]) {
-        bookings.push({
-          id: `bkg_batch_${pad(i)}_${day.slice(-2)}`,
-          roomId: `room_batch_${pad(i)}`,
-          organizationId: `org_batch_${pad(i)}`,
-          requestedById: null,
-          purpose: BookingPurpose.ACTIVITY,
-          title: `批量活动${i}`,
-          expectedAttendance: 8,
-          startsAt: new Date(`${day}T09:00:00+08:00`),
-          endsAt: new Date(`${day}T10:00:00+08:00`),
-          status: BookingStatus.CONFIRMED,
-          holdExpiresAt: null,
-        });
+        bookings.push(
+          bookingRow({
+            id: `bkg_batch_${pad(i)}_${day.slice(-2)}`,
+            roomId: `room_batch_${pad(i)}`,
+            organizationId: `org_batch_${pad(i)}`,
+            title: `批量活动${i}`,
+            startsAt: new Date(`${day}T09:00:00+08:00`),
+            endsAt: new Date(`${day}T10:00:00+08:00`),
+          }),
+        );
       }
     }
     await subgraph.db.getRepository(Facility).insert(facilities);

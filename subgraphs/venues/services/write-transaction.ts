@@ -1,0 +1,29 @@
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+
+const queues = new WeakMap<DataSource, Promise<unknown>>();
+
+const isSqlite = (db: DataSource) => db.options.type === "better-sqlite3";
+
+/**
+ * Runs one mutation's writes in one transaction.
+ * MySQL: READ COMMITTED, so that each read after a `lockForWrite` sees what the transaction that held the lock
+ * committed (under REPEATABLE READ an earlier read would pin an older snapshot).
+ * SQLite: better-sqlite3 is one connection and TypeORM hands every caller the same query runner. Its calls are
+ * synchronous, so transactions interleave only when one yields to the event loop mid-way; then the second fails
+ * ("cannot start a transaction within a transaction") or reads the first one's uncommitted rows, and C1 would rest
+ * on timing. Write transactions are therefore queued one at a time per DataSource (test/unit/venues shows both).
+ */
+export function writeTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  if (!isSqlite(db)) return db.transaction("READ COMMITTED", work);
+  const run = (queues.get(db) ?? Promise.resolve()).then(() => db.transaction(work));
+  queues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** `SELECT … FOR UPDATE` on MySQL; SQLite needs no row lock because writers are already serialised. */
+export function lockForWrite<T extends ObjectLiteral>(tx: EntityManager, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return isSqlite(tx.connection) ? query : query.setLock("pessimistic_write");
+}

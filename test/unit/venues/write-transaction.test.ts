@@ -1,0 +1,45 @@
+import { DataSource, EntityManager } from "typeorm";
+import { buildDataSource } from "../../../subgraphs/kit/db";
+import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
+import { writeTransaction } from "../../../subgraphs/venues/services/write-transaction";
+import { bookingRow } from "../../integration/venues/fixtures";
+
+// better-sqlite3 is one connection that TypeORM shares between all callers: why the venues subgraph queues its
+// write transactions on SQLite (see services/write-transaction.ts).
+let db: DataSource;
+
+beforeEach(async () => {
+  db = buildDataSource({ kind: "sqlite", file: ":memory:" }, { entities: [Booking], migrations: [] });
+  await db.initialize();
+});
+afterEach(() => db.destroy());
+
+/** A check-then-insert that yields to the event loop between the two, as a slow request would. */
+const checkThenInsert = (id: string) => async (tx: EntityManager) => {
+  const seen = await tx.getRepository(Booking).count();
+  await new Promise((resolve) => setImmediate(resolve));
+  await tx.getRepository(Booking).insert(bookingRow({ id, roomId: "room_a", organizationId: "org_a", startsAt: new Date(0), endsAt: new Date(1) }));
+  return seen;
+};
+
+test("plain TypeORM transactions on better-sqlite3 collide on the shared connection once a request yields mid-transaction", async () => {
+  const results = await Promise.allSettled([db.transaction(checkThenInsert("bkg_a")), db.transaction(checkThenInsert("bkg_b"))]);
+  const seen = results.filter((r): r is PromiseFulfilledResult<number> => r.status === "fulfilled").map((r) => r.value);
+  // observed: "cannot start a transaction within a transaction", then the other's commit fails; never the serial [0, 1]
+  expect(seen).not.toEqual([0, 1]);
+});
+
+test("writeTransaction runs them one at a time: the second sees what the first committed", async () => {
+  const seen = await Promise.all([writeTransaction(db, checkThenInsert("bkg_a")), writeTransaction(db, checkThenInsert("bkg_b"))]);
+  expect(seen).toEqual([0, 1]);
+  expect(await db.getRepository(Booking).count()).toBe(2);
+});
+
+test("a failed transaction rolls back and does not block the queue", async () => {
+  const failing = writeTransaction(db, async (tx) => {
+    await checkThenInsert("bkg_a")(tx);
+    throw new Error("rule broken");
+  });
+  await expect(failing).rejects.toThrow("rule broken");
+  expect(await writeTransaction(db, checkThenInsert("bkg_b"))).toBe(0);
+});
