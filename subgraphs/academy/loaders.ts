@@ -149,3 +149,9 @@ export const certifiedMemberCountByOrganization = (ctx: HubContext) =>
     const counts = new Map(rows.map((r) => [r.organizationId, Number(r.count)]));
     return ids.map((id) => counts.get(id) ?? 0);
   });
+
+/** The course session a venue booking holds, if any: `Booking.courseSession` for the venue day board (Q15). */
+export const sessionByBooking = (ctx: HubContext) =>
+  ctx.loaders.get<string, CourseSession | null>("sessionByBooking", async (ids) =>
+    byKey(ids, await ctx.db.getRepository(CourseSession).findBy({ bookingId: In([...ids]) }), (s) => s.bookingId as string),
+  );

@@ -6,6 +6,7 @@ import { CourseSession } from "./entities/course-session.entity";
 import { Course } from "./entities/course.entity";
 import { Enrollment } from "./entities/enrollment.entity";
 import { migrations } from "./migrations";
+import { BookingCourseSessionResolver } from "./resolvers/booking.resolver";
 import { AcademyResolver } from "./resolvers/academy.resolver";
 import { CertificateResolver } from "./resolvers/certificate.resolver";
 import { CourseOfferingResolver } from "./resolvers/course-offering.resolver";
@@ -29,6 +30,7 @@ export const academySubgraph: SubgraphModule = {
   migrations,
   definition: {
     resolvers: [
+      BookingCourseSessionResolver,
       AcademyResolver,
       CourseResolver,
       CourseOfferingResolver,

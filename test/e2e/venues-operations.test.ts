@@ -1,5 +1,6 @@
 import { pinClock } from "../../subgraphs/kit/clock";
 import { startTestHub, TestHub } from "../support/hub";
+import { operation, validateAgainstSupergraph } from "../support/operations";
 
 // The venue operations of DOMAIN §12 through the gateway: Q1, M2, Q15, and the venue parts of Q6 and Q12.
 let hub: TestHub;
@@ -41,13 +42,7 @@ const M2 = `mutation BookBirthdayParty($input: CreateBookingInput!) {
   }
 }`;
 
-// Q15 as DOMAIN §12 writes it, less `courseSession`, which the academy subgraph contributes
-const Q15 = `query DayBoard($facilityId: ID!, $date: Date!) {
-  roomDayBoard(facilityId: $facilityId, date: $date) {
-    room { name capacity }
-    bookings { id status startsAt endsAt title expectedAttendance organization { name } }
-  }
-}`;
+const Q15 = operation("DayBoard");
 
 test("Q1 then M2: 乐竹邻 finds the 竹西 hall free next Tuesday morning and books it; the slot is then gone", async () => {
   const q1 = await hub.query(Q1, { area: "340111X01C01", date: "2022-03-15" }, leader);
@@ -93,7 +88,7 @@ test("Q15: the 竹西 admin's day board names the organizations through the orga
   const board = Object.fromEntries(body.data.roomDayBoard.map((r: { room: { name: string }; bookings: unknown[] }) => [r.room.name, r.bookings]));
   expect(Object.keys(board)).toEqual(["活动室A", "多功能厅", "会议室"]);
   expect(board["活动室A"]).toEqual([
-    { id: "bkg_zx_0315_handcraft", status: "CONFIRMED", startsAt: "2022-03-15T09:00:00.000+08:00", endsAt: "2022-03-15T11:00:00.000+08:00", title: "手工兴趣小组", expectedAttendance: 16, organization: { name: "乐竹邻志愿服务队" } },
+    { id: "bkg_zx_0315_handcraft", status: "CONFIRMED", startsAt: "2022-03-15T09:00:00.000+08:00", endsAt: "2022-03-15T11:00:00.000+08:00", title: "手工兴趣小组", expectedAttendance: 16, organization: { name: "乐竹邻志愿服务队" }, courseSession: null },
   ]);
   expect(board["多功能厅"].map((b: { status: string; organization: { name: string } }) => [b.status, b.organization.name])).toEqual(
     expect.arrayContaining([
@@ -102,6 +97,18 @@ test("Q15: the 竹西 admin's day board names the organizations through the orga
     ]),
   );
   expect(board["会议室"][0]).toMatchObject({ title: "乐竹邻骨干督导", organization: { name: "合肥爱邻社会工作服务社" } });
+});
+
+test.each(["FreeRoomsNextTuesday", "BookBirthdayParty", "DayBoard"])("%s validates against the composed supergraph", (name) => {
+  expect(validateAgainstSupergraph(operation(name))).toEqual([]);
+});
+
+test("Q15: the 社工站's board shows the academy's course session through the academy subgraph", async () => {
+  const swsAdmin = await hub.token({ sub: "per_sws_admin", roles: ["VENUE_ADMIN"], facilityIds: ["fac_cq_sws"] });
+  const { body } = await hub.query(Q15, { facilityId: "fac_cq_sws", date: "2022-03-22" }, swsAdmin);
+  expect(body.errors).toBeUndefined();
+  const training = body.data.roomDayBoard.find((r: { room: { name: string } }) => r.room.name === "培训室");
+  expect(training.bookings[0]).toMatchObject({ id: "bkg_bs2022s1_1", courseSession: { seq: 1, offering: { course: { title: "骨干培养与团队传承" } } } });
 });
 
 test("the partner view of the same board shows busy blocks only", async () => {

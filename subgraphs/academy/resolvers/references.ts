@@ -14,5 +14,7 @@ export const academyReferences: Record<string, ReferenceResolver> = {
   // not referenceById: a certificate is hidden from anonymous and partner callers on every path
   Certificate: (ref, ctx) => (typeOfId(String(ref.id)) === "Certificate" ? certificates.find(ctx, String(ref.id)) : null),
   Organization: keyOnlyReference("Organization"),
+  // venues' Booking: the academy only adds courseSession
+  Booking: keyOnlyReference("Booking"),
   Person: keyOnlyReference("Person"),
 };

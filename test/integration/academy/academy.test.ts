@@ -234,3 +234,15 @@ describe("bad input", () => {
     expect(body.data).toEqual({ academy: null, courseOffering: null });
   });
 });
+
+test("Booking.courseSession: the academy names the session a venue booking holds, batched", async () => {
+  const reps = (ids: string[]) => ids.map((id) => ({ __typename: "Booking", id }));
+  const q = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Booking { id courseSession { seq offering { label } } } } }`;
+  const body = await query(q, { reps: reps(["bkg_bs2022s1_2", "bkg_lzl_202203_birthday", "org_lezhulin"]) });
+  expect(body.errors).toBeUndefined();
+  expect(body.data._entities).toEqual([{ id: "bkg_bs2022s1_2", courseSession: { seq: 2, offering: { label: "2022年春季第1期" } } }, { id: "bkg_lzl_202203_birthday", courseSession: null }, null]);
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `bkg_bs2022s1_${(i % 4) + 1}`);
+  const few = await countStatements(subgraph.db, () => query(q, { reps: reps(ids(5)) }));
+  const many = await countStatements(subgraph.db, () => query(q, { reps: reps(ids(50)) }));
+  expectNoGrowth(few, many);
+});

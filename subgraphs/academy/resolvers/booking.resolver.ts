@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { CourseSession } from "../entities/course-session.entity";
+import { sessionByBooking } from "../loaders";
+import { BookingStub } from "../types/booking.stub";
+
+@Resolver(() => BookingStub)
+export class BookingCourseSessionResolver {
+  @FieldResolver(() => CourseSession, { nullable: true, description: "The course session this venue booking is for (academy)." })
+  courseSession(@Root() booking: BookingStub, @Ctx() ctx: HubContext) {
+    return sessionByBooking(ctx).load(booking.id);
+  }
+}
