@@ -5,6 +5,7 @@ import { Membership } from "./entities/membership.entity";
 import { Organization } from "./entities/organization.entity";
 import { Person } from "./entities/person.entity";
 import { filingEntities, filingResolvers } from "./filing.parts";
+import { importResolvers } from "./import.parts";
 import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency.parts";
 import { migrations } from "./migrations";
 import { supervisionRatingEntities, supervisionRatingResolvers } from "./rating.parts";
@@ -22,7 +23,7 @@ export const organizationsSubgraph: SubgraphModule = {
   entities: [Area, Organization, Person, Membership, ...filingEntities, ...supervisionRatingEntities, ...activityEntities, ...leaderDependencyEntities],
   migrations,
   definition: {
-    resolvers: [AreaResolver, OrganizationResolver, PersonResolver, MembershipResolver, ...filingResolvers, ...supervisionRatingResolvers, ...activityResolvers, ...leaderDependencyResolvers],
+    resolvers: [AreaResolver, OrganizationResolver, PersonResolver, MembershipResolver, ...filingResolvers, ...supervisionRatingResolvers, ...activityResolvers, ...leaderDependencyResolvers, ...importResolvers],
     references: organizationReferences,
   },
   seed: seedOrganizations,
