@@ -8,9 +8,10 @@ process.env.APOLLO_TELEMETRY_DISABLED = "1";
 
 async function main(): Promise<void> {
   try {
-    const gateway = await startGateway(loadGatewayConfig(process.env));
+    const config = loadGatewayConfig(process.env);
+    const gateway = await startGateway(config);
     log.info({ url: gateway.url }, "gateway listening");
-    stopOnSignals(gateway.stop, "gateway");
+    stopOnSignals(gateway.stop, "gateway", config.shutdownTimeoutMs);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

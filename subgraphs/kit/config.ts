@@ -5,6 +5,19 @@ import { storeFor, StoreConfig } from "./db";
 export class ConfigError extends Error {}
 
 const port = z.coerce.number().int().min(0).max(65535);
+const millis = "a whole number of milliseconds from 0 to 600000, e.g. 10000";
+
+/** How long a stopping process waits for in-flight requests unless SHUTDOWN_TIMEOUT_MS says otherwise. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** How long a stopping process (SIGTERM) lets in-flight requests finish before it cuts them: every process reads it. */
+export const shutdownTimeoutMs = z.coerce
+  .number({ error: millis })
+  .int(millis)
+  .min(0, millis)
+  .max(600_000, millis)
+  .default(DEFAULT_SHUTDOWN_TIMEOUT_MS)
+  .describe("on SIGTERM, how long in-flight requests may still run before they are cut (ms)");
 
 /** Variables every subgraph reads, with their expected forms (the README table is checked against this). */
 export const SUBGRAPH_ENV = {
@@ -19,7 +32,8 @@ export const SUBGRAPH_ENV = {
   DATA_DIR: z.string().min(1).default("data").describe("folder of the SQLite files and generated dev secrets"),
   HUB_IDENTITY_SECRET: z.string().min(32, "at least 32 characters").describe("HMAC secret shared by the gateway and subgraphs to sign the caller's identity"),
   HUB_NOW: z.iso.datetime({ offset: true }).optional().describe("pins the hub clock, e.g. 2022-03-12T09:00:00+08:00"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("log level"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("level of the JSON log lines on stdout: fatal, error, warn, info, debug, trace or silent"),
+  SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
 } as const;
 
 const subgraphSchema = z.object(SUBGRAPH_ENV);
@@ -30,6 +44,7 @@ export interface SubgraphConfig {
   store: StoreConfig;
   identitySecret: string;
   now: Date | null;
+  shutdownTimeoutMs: number;
 }
 
 /** Formats every problem of a zod parse as one message naming each variable. */
@@ -48,5 +63,6 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
     store: storeFor(subgraph, { databaseUrl: values.DATABASE_URL, dataDir: values.DATA_DIR, databasePrefix: values.DATABASE_PREFIX }),
     identitySecret: values.HUB_IDENTITY_SECRET,
     now: values.HUB_NOW ? new Date(values.HUB_NOW) : null,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }

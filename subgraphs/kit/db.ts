@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createConnection } from "mysql2/promise";
-import { AbstractLogger, DataSource, EntitySchema, LogLevel, LogMessage, MixedList } from "typeorm";
+import { AbstractLogger, DataSource, EntitySchema, LogLevel, LogMessage, MixedList, QueryRunner } from "typeorm";
+import { sqlDuration, sqlStatementsTotal } from "./metrics";
 
 /** Where a subgraph keeps its data: its own SQLite file, or its own database on a MySQL server. */
 export type StoreConfig =
@@ -11,12 +12,19 @@ export type StoreConfig =
 /** MariaDB speaks MySQL but reports column defaults differently; TypeORM must be told which one it talks to. */
 export type MysqlFlavor = "mysql" | "mariadb";
 
-/** Counts the SQL statements a DataSource runs, so tests can prove batching (and metrics can report it). */
+/** Counts the SQL statements a DataSource runs, so tests can prove batching and /metrics can report it. */
 export class StatementCounter extends AbstractLogger {
   count = 0;
+  private readonly statements;
+
+  constructor(subgraph: string) {
+    super();
+    this.statements = sqlStatementsTotal.labels(subgraph);
+  }
 
   logQuery(): void {
     this.count += 1;
+    this.statements.inc();
   }
 
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[]): void {
@@ -43,6 +51,8 @@ export async function prepareMysqlDatabase(url: string, database: string): Promi
 }
 
 export interface DataSourceParts {
+  /** The subgraph's name, the `subgraph` label of its SQL metrics. */
+  name?: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -51,7 +61,41 @@ export interface DataSourceParts {
 
 /** A DataSource for `store` that is not yet initialized (the migration tooling needs it raw). */
 export function buildDataSource(store: StoreConfig, parts: DataSourceParts): DataSource {
-  const logger = new StatementCounter();
+  return timeStatements(createDataSource(store, parts, new StatementCounter(parts.name ?? "unnamed")), parts.name ?? "unnamed");
+}
+
+const TIMED = Symbol("timed");
+
+/**
+ * Times every statement into hub_sql_statement_duration_seconds. TypeORM reports a duration only to
+ * `logQuerySlow`, and only above `maxQueryExecutionTime`, in whole milliseconds from Date.now(): most
+ * statements here take well under a millisecond and would all read 0. So each query runner's `query` (which
+ * every find, query builder, migration and raw `db.query` goes through) is wrapped with a high-resolution timer.
+ * The driver creates the runners (SQLite reuses one for the whole store), hence the wrap there, and only once.
+ */
+function timeStatements(dataSource: DataSource, subgraph: string): DataSource {
+  const durations = sqlDuration.labels(subgraph);
+  const driver = dataSource.driver;
+  const createQueryRunner = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = (mode) => {
+    const runner = createQueryRunner(mode) as QueryRunner & { [TIMED]?: true };
+    if (runner[TIMED]) return runner;
+    const query = runner.query.bind(runner);
+    runner.query = (async (...args: Parameters<QueryRunner["query"]>) => {
+      const end = durations.startTimer();
+      try {
+        return await query(...args);
+      } finally {
+        end();
+      }
+    }) as QueryRunner["query"];
+    runner[TIMED] = true;
+    return runner;
+  };
+  return dataSource;
+}
+
+function createDataSource(store: StoreConfig, parts: DataSourceParts, logger: StatementCounter): DataSource {
   if (store.kind === "mysql") {
     const url = new URL(store.url);
     return new DataSource({

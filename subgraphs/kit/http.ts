@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
 import { ApolloServer, BaseContext, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { REQUEST_ID_HEADER } from "./identity";
 import { log } from "./log";
+import { FinishedRequest } from "./request-log";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -18,6 +20,8 @@ export interface HttpOptions<C extends BaseContext> {
   ready: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
   /** Extra GET routes (the gateway's explorer, later metrics). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+  /** Told how each /graphql request ended (kit/request-log: one log line and the request metrics). */
+  onFinished?: (request: FinishedRequest) => void;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -50,8 +54,9 @@ function errorStatus(error: GraphQLError): number {
 
 /** An HTTP server that serves GraphQL at /graphql plus /health and /ready, without any framework. */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
-  const { apollo, contextFor, ready, routes = {} } = options;
+  const { apollo, contextFor, ready, routes = {}, onFinished } = options;
   return createServer(async (request, response) => {
+    const startedAt = performance.now();
     const url = new URL(request.url ?? "/", "http://hub.local");
     const requestId = String(request.headers[REQUEST_ID_HEADER] ?? "").slice(0, 64) || randomUUID();
     try {
@@ -78,27 +83,32 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
           throw new GraphQLError("The request body is not valid JSON.", { extensions: { code: "BAD_REQUEST" } });
         }
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-        context: async () => contextValue,
-      });
+      const httpGraphQLRequest = { method: request.method ?? "GET", headers, search: url.search, body };
+      const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => contextValue });
       const outHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
       for (const [key, value] of result.headers) outHeaders[key] = value;
       // An operation that reached execution answers 200 with its errors (GraphQL over HTTP, application/json):
       // the gateway then passes the subgraph's own error codes on instead of a bare "400: Bad Request".
       const status = result.status === 400 && result.body.kind === "complete" && result.body.string.startsWith('{"errors"') && contextValue ? 200 : (result.status ?? 200);
       response.writeHead(status, outHeaders);
-      if (result.body.kind === "complete") return response.end(result.body.string);
-      for await (const chunk of result.body.asyncIterator) response.write(chunk);
-      response.end();
+      if (result.body.kind === "complete") response.end(result.body.string);
+      else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+      onFinished?.({ requestId, startedAt, status, graphqlRequest: httpGraphQLRequest });
     } catch (error) {
+      const graphql = url.pathname === "/graphql";
       if (error instanceof GraphQLError && error.extensions?.code) {
         const { http: _http, ...extensions } = error.extensions;
-        return sendJson(response, errorStatus(error), { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }, requestId);
+        sendJson(response, errorStatus(error), { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }, requestId);
+        if (graphql) onFinished?.({ requestId, startedAt, status: errorStatus(error), refusedWith: String(error.extensions.code) });
+        return;
       }
       log.error({ err: error, requestId }, "unhandled HTTP error");
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] }, requestId);
       else response.end();
+      if (graphql) onFinished?.({ requestId, startedAt, status: 500, refusedWith: "INTERNAL_SERVER_ERROR" });
     }
   });
 }
@@ -107,26 +117,42 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
 export interface Listening {
   url: string;
   port: number;
-  stop: () => Promise<void>;
+  /** Stops accepting and lets in-flight requests finish (cut after `graceMs` if given), then releases what it holds. */
+  stop: (graceMs?: number) => Promise<void>;
 }
 
-/** Starts listening; `stop` stops accepting, lets in-flight requests finish, then runs `onStop`. */
+/** Starts listening; `stop` stops accepting, lets in-flight requests finish within its bound, then runs `onStop`. */
 export function listen(server: Server, port: number, host: string, onStop: () => Promise<void>): Promise<Listening> {
+  const inFlight = new Set<ServerResponse>();
+  let stopping: Promise<void> | null = null;
+  server.on("request", (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once("close", () => inFlight.delete(response));
+    if (stopping) response.setHeader("connection", "close");
+  });
+  const stop = (graceMs?: number) =>
+    (stopping ??= new Promise<void>((done) => {
+      let cut: NodeJS.Timeout | undefined;
+      server.close(() => {
+        clearTimeout(cut);
+        done();
+      });
+      server.closeIdleConnections();
+      // Node keeps a kept-alive socket open after its last response, holding close() up for the keep-alive timeout
+      for (const response of inFlight) if (!response.headersSent) response.setHeader("connection", "close");
+      if (graceMs !== undefined) {
+        cut = setTimeout(() => {
+          log.warn({ requests: inFlight.size, graceMs }, "cutting connections still open at the shutdown bound");
+          server.closeAllConnections();
+        }, graceMs);
+      }
+    }).then(onStop));
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
       const actual = (server.address() as AddressInfo).port;
       const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-      let stopping: Promise<void> | null = null;
-      resolve({
-        url: `http://${shownHost}:${actual}/graphql`,
-        port: actual,
-        stop: () =>
-          (stopping ??= new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }).then(onStop)),
-      });
+      resolve({ url: `http://${shownHost}:${actual}/graphql`, port: actual, stop });
     });
   });
 }

@@ -8,6 +8,8 @@ import { createHttpServer, listen, Listening } from "./http";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, toViewer, verifyRequest } from "./identity";
 import { LoaderRegistry } from "./loaders";
 import { log } from "./log";
+import { serveMetrics } from "./metrics";
+import { requestOutcomePlugin, requestReporter } from "./request-log";
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
 
 /** Everything the kit needs to know about one subgraph: exported by its `subgraph.ts`. */
@@ -71,7 +73,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       // our own SIGTERM handler drains and exits 0; Apollo's would re-raise the signal (exit 143)
       stopOnTerminationSignals: false,
       // no Apollo Studio here: inline traces would only cost CPU on every request
-      plugins: [errorLoggingPlugin(module.name), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), ApolloServerPluginInlineTraceDisabled()],
     });
     await apollo.start();
     const server = createHttpServer<HubContext>({
@@ -82,16 +84,19 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
           return Array.isArray(value) ? value[0] : value;
         };
         const claims = verifyRequest(options.identitySecret, { identity: header(IDENTITY_HEADER), signature: header(SIGNATURE_HEADER), requestId: header(REQUEST_ID_HEADER) }, rawBody);
-        return { viewer: toViewer(claims), requestId, loaders: new LoaderRegistry(), db };
+        return { viewer: toViewer(claims), requestId, loaders: new LoaderRegistry(module.name), db };
       },
+      // the schema is built before the server listens, so a server that answers has it loaded
       ready: async () => {
         try {
           await db.query("SELECT 1");
-          return { ok: true };
+          return { ok: true, detail: { database: "reachable", schema: "loaded" } };
         } catch {
-          return { ok: false, detail: { database: "unreachable" } };
+          return { ok: false, detail: { database: "unreachable", schema: "loaded" } };
         }
       },
+      routes: { "/metrics": serveMetrics },
+      onFinished: requestReporter(module.name),
     });
     const listening = await listen(server, options.port, options.host ?? "127.0.0.1", async () => {
       await apollo.stop();

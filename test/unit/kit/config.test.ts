@@ -32,3 +32,16 @@ test("the gateway's config requires both secrets and checks subgraph URLs", () =
   expect(() => loadGatewayConfig({})).toThrow(/HUB_JWT_SECRET[\s\S]*HUB_IDENTITY_SECRET/);
   expect(() => loadGatewayConfig({ HUB_JWT_SECRET: SECRET, HUB_IDENTITY_SECRET: SECRET, VENUES_URL: "venues:4003" })).toThrow(/VENUES_URL: an http\(s\) URL/);
 });
+
+test("SHUTDOWN_TIMEOUT_MS bounds a stopping process's wait for in-flight requests: 10 s unless set, in whole milliseconds", () => {
+  expect(loadSubgraphConfig({ HUB_IDENTITY_SECRET: SECRET }, "venues", 4003).shutdownTimeoutMs).toBe(10_000);
+  expect(loadSubgraphConfig({ HUB_IDENTITY_SECRET: SECRET, SHUTDOWN_TIMEOUT_MS: "2500" }, "venues", 4003).shutdownTimeoutMs).toBe(2500);
+  expect(loadGatewayConfig({ HUB_JWT_SECRET: SECRET, HUB_IDENTITY_SECRET: SECRET, SHUTDOWN_TIMEOUT_MS: "0" }).shutdownTimeoutMs).toBe(0);
+  for (const bad of ["10s", "-1", "1.5", "900000"]) {
+    expect(() => loadSubgraphConfig({ HUB_IDENTITY_SECRET: SECRET, SHUTDOWN_TIMEOUT_MS: bad }, "venues", 4003)).toThrow(/SHUTDOWN_TIMEOUT_MS: a whole number of milliseconds from 0 to 600000, e.g. 10000/);
+  }
+});
+
+test("a LOG_LEVEL that is not a level is named with the levels it may be", () => {
+  expect(() => loadGatewayConfig({ HUB_JWT_SECRET: SECRET, HUB_IDENTITY_SECRET: SECRET, LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL: .*"info"/);
+});

@@ -1,0 +1,101 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+
+/** The process's one Prometheus registry: every server in this process serves it at GET /metrics. */
+export const metrics = new Registry();
+
+// process memory, CPU, event-loop lag, GC: under the same prefix as the hub's own metrics
+collectDefaultMetrics({ register: metrics, prefix: "hub_" });
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** GraphQL requests answered, by process (`gateway` or a subgraph's name) and operation name. */
+export const requestsTotal = new Counter({
+  name: "hub_graphql_requests_total",
+  help: "GraphQL requests answered, by service and operation name",
+  labelNames: ["service", "operation"] as const,
+  registers: [metrics],
+});
+
+/** Time from receiving a GraphQL request to the end of its response. */
+export const requestDuration = new Histogram({
+  name: "hub_graphql_request_duration_seconds",
+  help: "Time from receiving a GraphQL request to the end of its response, by service and operation name",
+  labelNames: ["service", "operation"] as const,
+  buckets: SECONDS,
+  registers: [metrics],
+});
+
+/** Errors in GraphQL responses, by their `extensions.code`. */
+export const errorsTotal = new Counter({
+  name: "hub_graphql_errors_total",
+  help: "Errors in GraphQL responses, by service and extensions.code",
+  labelNames: ["service", "code"] as const,
+  registers: [metrics],
+});
+
+/** The gateway's calls to each subgraph, until the response headers arrive. */
+export const subgraphFetchDuration = new Histogram({
+  name: "hub_subgraph_fetch_duration_seconds",
+  help: "Gateway fetches to a subgraph, until its response headers arrive, by subgraph",
+  labelNames: ["subgraph"] as const,
+  buckets: SECONDS,
+  registers: [metrics],
+});
+
+/** Gateway fetches that got no HTTP response at all (subgraph down, connection reset). */
+export const subgraphFetchFailures = new Counter({
+  name: "hub_subgraph_fetch_failures_total",
+  help: "Gateway fetches to a subgraph that got no HTTP response (down, refused, reset), by subgraph",
+  labelNames: ["subgraph"] as const,
+  registers: [metrics],
+});
+
+/** SQL statements sent to the database, by subgraph. */
+export const sqlStatementsTotal = new Counter({
+  name: "hub_sql_statements_total",
+  help: "SQL statements a subgraph sent to its database",
+  labelNames: ["subgraph"] as const,
+  registers: [metrics],
+});
+
+/** Duration of each SQL statement, including the wait for a pooled connection on a runner's first one. */
+export const sqlDuration = new Histogram({
+  name: "hub_sql_statement_duration_seconds",
+  help: "Duration of a subgraph's SQL statements (on MySQL a runner's first statement includes the wait for a pooled connection)",
+  labelNames: ["subgraph"] as const,
+  buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  registers: [metrics],
+});
+
+/** Keys per DataLoader batch: a field that batches shows large batches, an N+1 shows a flood of size 1. */
+export const loaderBatchSize = new Histogram({
+  name: "hub_dataloader_batch_size",
+  help: "Keys per DataLoader batch, by subgraph and loader name",
+  labelNames: ["subgraph", "loader"] as const,
+  buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+  registers: [metrics],
+});
+
+const MAX_OPERATION_LABELS = 500;
+const operationLabels = new Set<string>();
+
+/**
+ * The `operation` label for an operation name as the client sent it: "anonymous" without one.
+ * Names are the client's to choose, so only the first 500 distinct names get their own series; later ones
+ * share "other", which keeps a client that invents names from growing the registry without bound.
+ */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return "anonymous";
+  const label = name.slice(0, 100);
+  if (operationLabels.has(label)) return label;
+  if (operationLabels.size >= MAX_OPERATION_LABELS) return "other";
+  operationLabels.add(label);
+  return label;
+}
+
+/** GET /metrics: the registry in Prometheus' text format. */
+export async function serveMetrics(_request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await metrics.metrics();
+  response.writeHead(200, { "content-type": metrics.contentType }).end(body);
+}
