@@ -9,6 +9,9 @@ COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
 COPY schema schema
+# npm run build also bundles the development web apps (dist/web; served only with HUB_DEV_TOOLS on)
+COPY web web
+COPY test/contract/operations.graphql test/contract/operations.graphql
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError, describeIssues } from "../subgraphs/kit/config";
+import { ConfigError, describeIssues, shutdownTimeoutMs } from "../subgraphs/kit/config";
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
@@ -15,7 +15,12 @@ export const GATEWAY_ENV = {
   ACADEMY_URL: url.optional().describe("academy subgraph URL (default http://localhost:4002/graphql)"),
   VENUES_URL: url.optional().describe("venues subgraph URL (default http://localhost:4003/graphql)"),
   FUNDING_URL: url.optional().describe("funding subgraph URL (default http://localhost:4004/graphql)"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("log level"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("level of the JSON log lines on stdout: fatal, error, warn, info, debug, trace or silent"),
+  SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
+  HUB_DEV_TOOLS: z
+    .stringbool({ error: "on or off (also true/false, 1/0)" })
+    .default(false)
+    .describe("development tools: the GraphiQL explorer at /explorer, the partner page at /partner, dev tokens at /dev/token; never in production (npm start turns them on)"),
 } as const;
 
 const gatewaySchema = z.object(GATEWAY_ENV);
@@ -28,6 +33,12 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name; others keep the supergraph's URL. */
   subgraphUrls: Record<string, string>;
+  /** On SIGTERM, how long in-flight requests may still run (gateway/main.ts); default 10 s. */
+  shutdownTimeoutMs?: number;
+  /** Serves the development routes (gateway/dev-routes.ts): the explorer, the partner page and dev tokens. */
+  devTools?: boolean;
+  /** Where the web bundles are (default dist/web); tests build their own. */
+  webDir?: string;
 }
 
 /** Parses the gateway's environment, reporting every bad variable at once. */
@@ -39,5 +50,5 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   for (const [name, value] of Object.entries({ organizations: v.ORGANIZATIONS_URL, academy: v.ACADEMY_URL, venues: v.VENUES_URL, funding: v.FUNDING_URL })) {
     if (value) subgraphUrls[name] = value;
   }
-  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls };
+  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls, shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS, devTools: v.HUB_DEV_TOOLS };
 }

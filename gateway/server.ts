@@ -3,9 +3,13 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { formatHubError } from "../subgraphs/kit/errors";
 import { createHttpServer, listen, Listening } from "../subgraphs/kit/http";
+import { serveMetrics } from "../subgraphs/kit/metrics";
+import { requestOutcomePlugin, requestReporter } from "../subgraphs/kit/request-log";
 import { errorLoggingPlugin } from "../subgraphs/kit/server";
 import { claimsFromAuthorization } from "./auth";
 import { GatewayConfig } from "./config";
+import { devRoutes } from "./dev-routes";
+import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
 
 /** The subgraph URLs the gateway calls, after config overrides. */
@@ -22,7 +26,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url!, config.identitySecret),
+    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.identitySecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -30,7 +34,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     includeStacktraceInErrorResponses: false,
     // our own SIGTERM handler drains and exits 0; Apollo's would re-raise the signal (exit 143)
     stopOnTerminationSignals: false,
-    plugins: [errorLoggingPlugin<GatewayContext>("gateway")],
+    plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>()],
   });
   await apollo.start();
   const server = createHttpServer<GatewayContext>({
@@ -39,16 +43,9 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
       claims: await claimsFromAuthorization(request.headers.authorization, config.jwtSecret),
       requestId,
     }),
-    ready: async () => {
-      const down: string[] = [];
-      await Promise.all(
-        Object.entries(urls).map(async ([name, url]) => {
-          const health = await fetch(url.replace(/\/graphql$/, "/health"), { signal: AbortSignal.timeout(2000) }).catch(() => null);
-          if (!health?.ok) down.push(name);
-        }),
-      );
-      return { ok: down.length === 0, detail: down.length ? { subgraphsDown: down } : {} };
-    },
+    ready: subgraphReadiness(urls),
+    routes: { "/metrics": serveMetrics, ...(config.devTools ? devRoutes({ jwtSecret: config.jwtSecret, webDir: config.webDir }) : {}) },
+    onFinished: requestReporter("gateway"),
   });
   return listen(server, config.port, config.host, () => apollo.stop());
 }

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       identitySecret: secrets.identitySecret,
       supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+      devTools: true, // the embedded demo is development: explorer, partner page and dev tokens
     });
     const store = process.env.DATABASE_URL ? "MySQL (one database per subgraph)" : `SQLite files in ${dataDir}/`;
     process.stdout.write(
@@ -56,14 +57,18 @@ async function main(): Promise<void> {
         `  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
         `    -d '${JSON.stringify({ query: TRY_QUERY.replace(/\s+/g, " ") })}'`,
         "",
+        `  Explorer: ${gateway.url.replace(/\/graphql$/, "/explorer")}  (GraphiQL: the demo operations, a dev token per role)`,
+        `  Partner page: ${gateway.url.replace(/\/graphql$/, "/partner")}  (what a community front-end shows: the public, masked view)`,
+        "",
         "  A token for a role: npm run -s token -- --role OL --org org_lezhulin --person per_zhang_leader",
         "  Ctrl-C stops everything.",
         "",
       ].join("\n"),
     );
-    stopOnSignals(async () => {
-      await gateway.stop();
-      await stopSubgraphs();
+    // the gateway first, so that its requests in flight still reach the subgraphs; each within the bound
+    stopOnSignals(async (graceMs) => {
+      await gateway.stop(graceMs);
+      await Promise.all(running.map((s) => s.stop(graceMs)));
     }, "the hub");
   } catch (error) {
     await stopSubgraphs();

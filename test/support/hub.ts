@@ -23,7 +23,8 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(): Promise<TestHub> {
+/** `webDir`: serve the development routes (explorer, partner page, dev tokens) with the web bundles built there. */
+export async function startTestHub(options: { webDir?: string } = {}): Promise<TestHub> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const module of SUBGRAPHS) subgraphs[module.name] = await startTestSubgraph(module, { seed: true });
   const gateway = await startGateway({
@@ -33,6 +34,8 @@ export async function startTestHub(): Promise<TestHub> {
     identitySecret: TEST_IDENTITY_SECRET,
     supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+    devTools: options.webDir !== undefined,
+    webDir: options.webDir,
   });
   return {
     gateway,

@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+import { mintToken } from "./auth";
+import { DEV_IDENTITIES, devIdentity } from "./dev-identities";
+
+type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/** The web apps under web/ (main.tsx, index.html) that `npm run build` bundles into dist/web/<app>/. */
+export const WEB_APPS = ["explorer", "partner"] as const;
+
+const FILES: Record<string, string> = {
+  "index.html": "text/html; charset=utf-8",
+  "main.js": "text/javascript; charset=utf-8",
+  "main.css": "text/css; charset=utf-8",
+};
+
+/** dist/web: beside dist/gateway, where this file runs from after the build. */
+export const DEFAULT_WEB_DIR = join(__dirname, "..", "web");
+
+/** How long a dev token from /dev/token stays valid. */
+export const DEV_TOKEN_TTL = "12h";
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
+}
+
+function serveFile(path: string, type: string, app: string): Route {
+  return async (_request, response) => {
+    try {
+      const content = await readFile(path);
+      response.writeHead(200, { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff" }).end(content);
+    } catch {
+      sendJson(response, 404, { error: `The ${app} bundle is missing (${path}): run npm run build.` });
+    }
+  };
+}
+
+/**
+ * Development-only GET routes of the gateway: the GraphiQL explorer at /explorer, the partner page at /partner
+ * (their bundles read from `webDir`), the demo identities at /dev/roles and a token for one at /dev/token?role=OL.
+ * Mounted only in development mode: production never mints tokens.
+ */
+export function devRoutes({ jwtSecret, webDir = DEFAULT_WEB_DIR }: { jwtSecret: string; webDir?: string }): Record<string, Route> {
+  const routes: Record<string, Route> = {};
+  for (const app of WEB_APPS) {
+    for (const [file, type] of Object.entries(FILES)) {
+      const serve = serveFile(join(webDir, app, file), type, app);
+      if (file === "index.html") routes[`/${app}`] = routes[`/${app}/`] = serve;
+      else routes[`/${app}/${file}`] = serve;
+    }
+  }
+  routes["/dev/roles"] = async (_request, response) =>
+    sendJson(response, 200, DEV_IDENTITIES.map(({ code, label, payload }) => ({ role: code, label, claims: payload })));
+  routes["/dev/token"] = async (request, response) => {
+    const role = new URL(request.url ?? "/", "http://hub.local").searchParams.get("role") ?? "";
+    const identity = devIdentity(role);
+    if (!identity) return sendJson(response, 400, { error: `Unknown role "${role}": use one of ${DEV_IDENTITIES.map((i) => i.code).join(", ")}.` });
+    const token = await mintToken(jwtSecret, identity.payload, DEV_TOKEN_TTL);
+    sendJson(response, 200, { role: identity.code, label: identity.label, claims: identity.payload, token, expiresIn: DEV_TOKEN_TTL });
+  };
+  return routes;
+}
