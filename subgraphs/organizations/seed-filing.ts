@@ -86,7 +86,7 @@ export async function seedFiling(tx: EntityManager): Promise<void> {
   const memberships: Membership[] = [];
   QUEUE.forEach((org, i) => {
     organizations.push({
-      id: org.id, name: org.name, legalForm: LegalForm.FILED, orgForm: org.orgForm, category: org.category, secondaryCategories: [], hubType: null,
+      id: org.id, name: org.name, legalForm: LegalForm.INFORMAL, orgForm: org.orgForm, category: org.category, secondaryCategories: [], hubType: null,
       status: OrgStatus.PREPARING, foundedOn: "2021-09-01", homeAreaCode: "340111X01C01", serviceAreaCodes: [], unifiedSocialCreditCode: null,
     });
     const rows = queueRows(org, i);

@@ -20,8 +20,8 @@ import { FilingEvent } from "../entities/filing-event.entity";
 import { FilingRecord } from "../entities/filing-record.entity";
 import { Membership } from "../entities/membership.entity";
 import { Organization } from "../entities/organization.entity";
-import { MemberRole } from "../types/enums";
-import { FilingAction } from "../types/filing.enums";
+import { LegalForm, MemberRole } from "../types/enums";
+import { FilingAction, FilingStatus } from "../types/filing.enums";
 import { filingActorFacts } from "./filing-access";
 
 const MAX_COMMENT = 500;
@@ -87,6 +87,8 @@ export class FilingService {
       });
       const orgStatus = organizationStatusAfter(filing.status, to);
       if (orgStatus && orgStatus !== org.status) await tx.getRepository(Organization).update({ id: org.id }, { status: orgStatus });
+      // an informal team becomes a filed organization (备案) when its first filing is approved (§1.2)
+      if (to === FilingStatus.FILED && org.legalForm === LegalForm.INFORMAL) await tx.getRepository(Organization).update({ id: org.id }, { legalForm: LegalForm.FILED });
       return { ...filing, ...changes };
     });
   }

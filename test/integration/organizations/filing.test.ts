@@ -30,7 +30,7 @@ const OTHER_STREET: Partial<Claims> = { personId: "per_sjk_clerk", roles: ["STRE
 const FED_ADMIN: Partial<Claims> = { personId: "per_fa", roles: ["FEDERATION_ADMIN"], orgIds: ["org_sjk_fed"], areaCodes: ["340111X01"] };
 
 const TRANSITION = `mutation($id: ID!, $action: FilingAction!, $comment: String) {
-  transitionFiling(filingId: $id, action: $action, comment: $comment) { id status filingNo filedOn submittedAt declaredMemberCount events { from to comment actor { id } } organization { id status } }
+  transitionFiling(filingId: $id, action: $action, comment: $comment) { id status filingNo filedOn submittedAt declaredMemberCount events { from to comment actor { id } } organization { id status legalForm } }
 }`;
 
 const transition = (claims: Partial<Claims>, id: string, action: string, comment?: string) =>
@@ -165,14 +165,14 @@ test("RETURN and REJECT without a comment are bad input; unknown and malformed i
   expect((await transition(STREET, "org_lezhulin", "APPROVE")).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
 });
 
-test("APPROVE files the organization: the authority's next number, today's date, status ACTIVE", async () => {
+test("APPROVE files the organization: the authority's next number, today's date, status ACTIVE, an informal team becomes FILED", async () => {
   const body = await transition(STREET, "fil_cq_0258", "APPROVE");
   expect(body.errors).toBeUndefined();
   expect(body.data.transitionFiling).toMatchObject({
     status: "FILED",
     filingNo: "CQ-BA-2022-0001",
     filedOn: "2022-03-12",
-    organization: { id: "org_cq_queue_3", status: "ACTIVE" },
+    organization: { id: "org_cq_queue_3", status: "ACTIVE", legalForm: "FILED" },
   });
   expect(body.data.transitionFiling.events.at(-1)).toEqual({ from: "STREET_REVIEW", to: "FILED", comment: null, actor: { id: "per_cq_street_clerk" } });
 });

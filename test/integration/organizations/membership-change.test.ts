@@ -52,8 +52,8 @@ test("a new LEADER demotes the old one to DEPUTY in the same transaction: exactl
 
 test("the only leader of a FILED organization can neither step down nor leave (CONFLICT); nothing is written", async () => {
   const before = await subgraph.db.getRepository(Membership).count();
-  const newLeader = (await subgraph.db.getRepository(Membership).findOneByOrFail({ personId: "per_cqq1_02", role: MemberRole.LEADER })).id;
-  const claims = { ...LEADER, personId: "per_cqq1_02" };
+  const newLeader = "mem_lzl_leader"; // 乐竹邻 is FILED (备案): it must keep exactly one leader
+  const claims = { personId: "per_zhang_leader", roles: ["ORG_LEADER" as const], orgIds: ["org_lezhulin"] };
   expect((await change(claims, newLeader, "MEMBER")).errors?.[0].extensions).toMatchObject({ code: "CONFLICT", legalForm: "FILED" });
   expect((await leave(claims, newLeader)).errors?.[0].extensions).toMatchObject({ code: "CONFLICT", legalForm: "FILED" });
   expect(await subgraph.db.getRepository(Membership).count()).toBe(before);
