@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../kit/errors";
@@ -22,7 +23,7 @@ export class ServiceActivityService {
     const organization = await this.organization(ctx, parseId("Organization", input.organizationId, "input.organizationId"));
     await authorizeRecorder(ctx, organization);
     const draft = await draftActivity(ctx, organization.id, input);
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       await checkDailyMinutes(tx, draft, null);
       const recorded = await insertVersion(tx, draft, { recordedById: ctx.viewer.personId!, number: 1, supersedesId: null, correctionReason: null });
       await recomputeLeaderDependency(tx, [organization.id]);
@@ -42,7 +43,7 @@ export class ServiceActivityService {
     const why = reason.trim();
     if (!why || why.length > MAX_TEXT) throw new BadInputError(`reason: say in 1 to ${MAX_TEXT} characters what the correction fixes.`, { argument: "reason" });
     const draft = await draftActivity(ctx, organization.id, input);
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       await checkDailyMinutes(tx, draft, original.id);
       const next = await insertVersion(tx, draft, { recordedById: ctx.viewer.personId!, number: original.version + 1, supersedesId: original.id, correctionReason: why });
       const marked = await tx
@@ -74,7 +75,7 @@ export class ServiceActivityService {
     const organization = await this.organization(ctx, activity.organizationId);
     // a correction is judged by when its first version was recorded, so moving dates cannot make it timely
     raise(lateRecordNeedsSupervisor(isLateRecord(activity.endsAt, await this.firstRecordedAt(ctx, activity)), status, organization.name));
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       const changes = { verification: status, verifiedById: ctx.viewer.personId, verifiedAt: now(), verificationComment: note };
       const updated = await tx
         .getRepository(ServiceActivity)

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { ulid } from "ulid";
 import { In, Not } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
@@ -31,7 +32,7 @@ export class FederationMembershipService {
     const { federation, member, facts } = await this.load(ctx, federationId, organizationId);
     const breach = eligibilityBreach(facts);
     if (breach) raise(breach);
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       const open = await tx.getRepository(FederationMembership).findOneBy({ federationId, memberId: organizationId, status: Not(FederationMembershipStatus.LEFT) });
       if (open) {
         throw new ConflictError(`${member.name} already has a ${open.status} membership in ${federation.name} (${open.id}).`, { id: open.id, state: open.status });
@@ -67,7 +68,7 @@ export class FederationMembershipService {
     const at = now();
     const changes: Partial<FederationMembership> = { status, decidedAt: at, decidedByPersonId: ctx.viewer.personId };
     if (status === FederationMembershipStatus.ACTIVE && !row.joinedOn) changes.joinedOn = businessDate(at);
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       const updated = await tx.getRepository(FederationMembership).update({ id, status: row.status }, changes);
       if (updated.affected !== 1) throw new ConflictError("The membership changed meanwhile; reload it and decide again.", { state: row.status });
       return { ...row, ...changes };

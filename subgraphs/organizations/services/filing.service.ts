@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { ulid } from "ulid";
 import { EntityManager, IsNull, Like } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
@@ -62,7 +63,7 @@ export class FilingService {
       changes.submittedAt = at;
       changes.declaredMemberCount = await this.checkSubmittable(ctx, filing, org, homeArea);
     }
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       if (action === FilingAction.APPROVE && !filing.filingNo) {
         changes.filingNo = await this.nextNumber(tx, filing.authorityAreaCode, at);
         changes.filedOn = businessDate(at);

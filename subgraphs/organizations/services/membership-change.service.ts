@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { recomputeLeaderDependency } from "./leader-dependency.service";
 import { IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
@@ -51,7 +52,7 @@ export class MembershipChangeService {
 
   /** Closes and opens rows in one transaction; a row closed meanwhile by someone else makes it a CONFLICT. */
   private apply(ctx: HubContext, organizationId: string, plan: MembershipPlan): Promise<Membership[]> {
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       const repository = tx.getRepository(Membership);
       for (const { id, on } of plan.close) {
         const closed = await repository.update({ id, leftOn: IsNull() }, { leftOn: on });

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { In, IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
@@ -46,7 +47,7 @@ export class OrganizationImportService {
     const writes = planned.filter((w): w is ImportWrite => w !== null);
     const problemCount = checks.reduce((sum, c) => sum + c.problems.length, 0);
     const written = !dryRun && problemCount === 0;
-    if (written) await ctx.db.transaction((tx) => writeImport(tx, writes, actor, street.code));
+    if (written) await writeTransaction(ctx.db, (tx) => writeImport(tx, writes, actor, street.code));
 
     const results = checks.map((check, i): OrganizationImportRowResult => {
       const write = planned[i];

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
@@ -49,7 +50,7 @@ export class RatingService {
     const scheme = await this.scheme(ctx.db.manager, evaluation.schemeVersion);
     const problem = scoreInputProblem(scores, scheme.indicators);
     if (problem) throw new BadInputError(problem.message, problem.facts);
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       const scoredAt = now();
       const rows = scores.map((s) => ({
         evaluationId: evaluation.id,
@@ -82,7 +83,7 @@ export class RatingService {
         { state: evaluation.status, allowed },
       );
     }
-    return ctx.db.transaction(async (tx) => {
+    return writeTransaction(ctx.db, async (tx) => {
       // scores are read inside the transaction, so the published total is the one the guard checked
       const patch: Partial<RatingEvaluation> = { status: to };
       let missing: string[] = [];

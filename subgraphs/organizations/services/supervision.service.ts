@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../kit/transaction";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError, NotFoundError } from "../../kit/errors";
@@ -79,7 +80,7 @@ export class SupervisionService {
       shareWithLeader: args.shareWithLeader ?? false,
       recordedAt: now(),
     };
-    await ctx.db.transaction((tx) => tx.getRepository(SupervisionVisit).insert(visit));
+    await writeTransaction(ctx.db, (tx) => tx.getRepository(SupervisionVisit).insert(visit));
     return visit;
   }
 }

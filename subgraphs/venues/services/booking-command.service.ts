@@ -18,7 +18,7 @@ import { BookingStatus } from "../types/enums";
 import { BookingRole, bookingRole } from "./access";
 import { CheckedBooking, checkBookingInput } from "./booking-input";
 import { facilityPolicy, readRuleFacts, recentNoShows, roomIdsOf } from "./rule-facts";
-import { lockForWrite, writeTransaction } from "./write-transaction";
+import { lockForWrite, writeTransaction } from "../../kit/transaction";
 
 /** A booking, or null with the rules the request breaks. */
 export interface BookingOutcome {

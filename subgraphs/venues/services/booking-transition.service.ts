@@ -13,7 +13,7 @@ import { BookingStatus } from "../types/enums";
 import { bookingRole, isService, managesFacility } from "./access";
 import { AvailabilityService } from "./availability.service";
 import { facilityPolicy } from "./rule-facts";
-import { lockForWrite, writeTransaction } from "./write-transaction";
+import { lockForWrite, writeTransaction } from "../../kit/transaction";
 
 const MAX_REASON = 200;
 

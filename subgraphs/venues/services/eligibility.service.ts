@@ -5,7 +5,7 @@ import { parseId } from "../../kit/ids";
 import { ORG_STATUSES } from "../domain/eligibility";
 import { LEGAL_FORMS } from "../domain/policy";
 import { OrgEligibility } from "../entities/org-eligibility.entity";
-import { writeTransaction } from "./write-transaction";
+import { writeTransaction } from "../../kit/transaction";
 
 /** Keeps the C7 snapshot current: the organizations subgraph pushes an organization's legal form and status. */
 export class EligibilityService {

@@ -5,13 +5,13 @@ const queues = new WeakMap<DataSource, Promise<unknown>>();
 const isSqlite = (db: DataSource) => db.options.type === "better-sqlite3";
 
 /**
- * Runs one mutation's writes in one transaction.
+ * Runs one mutation's writes in one transaction: every subgraph's mutations go through here.
  * MySQL: READ COMMITTED, so that each read after a `lockForWrite` sees what the transaction that held the lock
  * committed (under REPEATABLE READ an earlier read would pin an older snapshot).
  * SQLite: better-sqlite3 is one connection and TypeORM hands every caller the same query runner. Its calls are
  * synchronous, so transactions interleave only when one yields to the event loop mid-way; then the second fails
  * ("cannot start a transaction within a transaction") or reads the first one's uncommitted rows, and C1 would rest
- * on timing. Write transactions are therefore queued one at a time per DataSource (test/unit/venues shows both).
+ * on timing. Write transactions are therefore queued one at a time per DataSource (test/unit/kit/transaction.test.ts).
  */
 export function writeTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   if (!isSqlite(db)) return db.transaction("READ COMMITTED", work);

@@ -1,11 +1,11 @@
 import { DataSource, EntityManager } from "typeorm";
 import { buildDataSource } from "../../../subgraphs/kit/db";
 import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
-import { writeTransaction } from "../../../subgraphs/venues/services/write-transaction";
+import { writeTransaction } from "../../../subgraphs/kit/transaction";
 import { bookingRow } from "../../integration/venues/fixtures";
 
-// better-sqlite3 is one connection that TypeORM shares between all callers: why the venues subgraph queues its
-// write transactions on SQLite (see services/write-transaction.ts).
+// better-sqlite3 is one connection that TypeORM shares between all callers: why the kit queues every subgraph's
+// write transactions on SQLite (see subgraphs/kit/transaction.ts).
 let db: DataSource;
 
 beforeEach(async () => {

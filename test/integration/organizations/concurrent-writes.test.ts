@@ -1,0 +1,41 @@
+import { pinClock } from "../../../subgraphs/kit/clock";
+import { RunningSubgraph } from "../../../subgraphs/kit/server";
+import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
+import { ServiceActivity } from "../../../subgraphs/organizations/entities/service-activity.entity";
+import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+
+// Many people record at once: every mutation gets its own transaction on both stores (on SQLite, whose one
+// connection TypeORM shares, overlapping transactions would otherwise fail or see each other's rows).
+let subgraph: RunningSubgraph;
+beforeAll(async () => {
+  pinClock(new Date("2021-06-30T20:00:00+08:00"));
+  subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+});
+afterAll(async () => {
+  await subgraph?.stop();
+  pinClock(null);
+});
+
+test("20 concurrent service records by the leader are all written, each whole", async () => {
+  const leader = { personId: "per_zhang_leader", roles: ["ORG_LEADER" as const], orgIds: ["org_lezhulin"] };
+  const before = await subgraph.db.getRepository(ServiceActivity).count();
+  const at = (i: number, hour: number) => `2021-06-${String(10 + (i % 10)).padStart(2, "0")}T${String(hour + Math.floor(i / 10) * 2).padStart(2, "0")}:00:00+08:00`;
+  const record = (i: number) =>
+    signedRequest(
+      subgraph.url,
+      `mutation($input: RecordServiceActivityInput!) { recordServiceActivity(input: $input) { id volunteerMinutes } }`,
+      {
+        input: {
+          organizationId: "org_lezhulin", title: `并发记录${i}`, type: "HOME_VISIT", areaCode: "340111X01C01",
+          startsAt: at(i, 8),
+          endsAt: at(i, 9),
+          volunteerLines: [{ personId: `per_lzl_m${String((i % 17) + 1).padStart(2, "0")}`, minutes: 60 }],
+          beneficiaryVisits: 3,
+        },
+      },
+      leader,
+    );
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => record(i)));
+  expect(results.map((r) => r.body.errors?.[0]?.message ?? "ok")).toEqual(Array(20).fill("ok"));
+  expect(await subgraph.db.getRepository(ServiceActivity).count()).toBe(before + 20);
+});
