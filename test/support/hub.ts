@@ -1,10 +1,7 @@
-import { join } from "node:path";
 import { mintToken, TokenPayload } from "../../gateway/auth";
-import { startGateway } from "../../gateway/server";
 import { Listening } from "../../subgraphs/kit/http";
 import { RunningSubgraph } from "../../subgraphs/kit/server";
-import { startTestSubgraph, TEST_IDENTITY_SECRET } from "../../subgraphs/kit/testing";
-import { SUBGRAPHS } from "../../scripts/subgraphs";
+import { startInProcessHub } from "../../scripts/in-process-hub";
 
 export const TEST_JWT_SECRET = "test-jwt-secret-0123456789abcdef0123";
 
@@ -25,18 +22,7 @@ export interface TestHub {
 
 /** `webDir`: serve the development routes (explorer, partner page, dev tokens) with the web bundles built there. */
 export async function startTestHub(options: { webDir?: string } = {}): Promise<TestHub> {
-  const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const module of SUBGRAPHS) subgraphs[module.name] = await startTestSubgraph(module, { seed: true });
-  const gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: TEST_JWT_SECRET,
-    identitySecret: TEST_IDENTITY_SECRET,
-    supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
-    devTools: options.webDir !== undefined,
-    webDir: options.webDir,
-  });
+  const { gateway, subgraphs, stop } = await startInProcessHub({ jwtSecret: TEST_JWT_SECRET, webDir: options.webDir });
   return {
     gateway,
     subgraphs,
@@ -47,9 +33,6 @@ export async function startTestHub(options: { webDir?: string } = {}): Promise<T
       return { status: response.status, body: (await response.json()) as GraphQLResponse };
     },
     token: (payload, expiresIn) => mintToken(TEST_JWT_SECRET, payload, expiresIn),
-    async stop() {
-      await gateway.stop();
-      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
-    },
+    stop,
   };
 }
