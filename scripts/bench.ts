@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import { pinClock } from "../subgraphs/kit/clock";
 import { ANONYMOUS_CLAIMS, signedHeaders } from "../subgraphs/kit/identity";
@@ -51,7 +52,10 @@ async function scenario(name: string, url: string, query: string, signed: boolea
 
 async function main(): Promise<void> {
   pinClock(new Date("2022-03-12T09:00:00+08:00"));
-  const hub = await startInProcessHub({ jwtSecret: "bench-jwt-secret-0123456789abcdef01234" });
+  const hub = await startInProcessHub({
+    jwtSecret: "bench-jwt-secret-0123456789abcdef01234",
+    supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"), // from dist/scripts
+  });
   try {
     const rssBefore = process.memoryUsage().rss;
     const results = [

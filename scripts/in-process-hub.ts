@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { startGateway } from "../gateway/server";
 import { Listening } from "../subgraphs/kit/http";
 import { RunningSubgraph } from "../subgraphs/kit/server";
@@ -13,25 +12,32 @@ export interface InProcessHub {
 }
 
 /** For tests and benchmarks: fresh SQLite files (or MySQL databases with DATABASE_URL), the committed supergraph. */
-export async function startInProcessHub(options: { jwtSecret: string; webDir?: string }): Promise<InProcessHub> {
+export async function startInProcessHub(options: { jwtSecret: string; supergraphPath: string; webDir?: string }): Promise<InProcessHub> {
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const module of SUBGRAPHS) subgraphs[module.name] = await startTestSubgraph(module, { seed: true });
-  const gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: options.jwtSecret,
-    identitySecret: TEST_IDENTITY_SECRET,
-    supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
-    devTools: options.webDir !== undefined,
-    webDir: options.webDir,
-  });
+  const stopSubgraphs = () => Promise.all(Object.values(subgraphs).map((s) => s.stop())).then(() => undefined);
+  let gateway: Listening;
+  try {
+    for (const module of SUBGRAPHS) subgraphs[module.name] = await startTestSubgraph(module, { seed: true });
+    gateway = await startGateway({
+      port: 0,
+      host: "127.0.0.1",
+      jwtSecret: options.jwtSecret,
+      identitySecret: TEST_IDENTITY_SECRET,
+      supergraphPath: options.supergraphPath,
+      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+      devTools: options.webDir !== undefined,
+      webDir: options.webDir,
+    });
+  } catch (error) {
+    await stopSubgraphs(); // a half-started hub would keep the process (and jest) alive
+    throw error;
+  }
   return {
     gateway,
     subgraphs,
     async stop() {
       await gateway.stop();
-      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+      await stopSubgraphs();
     },
   };
 }

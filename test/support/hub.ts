@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { mintToken, TokenPayload } from "../../gateway/auth";
 import { Listening } from "../../subgraphs/kit/http";
 import { RunningSubgraph } from "../../subgraphs/kit/server";
@@ -22,7 +23,11 @@ export interface TestHub {
 
 /** `webDir`: serve the development routes (explorer, partner page, dev tokens) with the web bundles built there. */
 export async function startTestHub(options: { webDir?: string } = {}): Promise<TestHub> {
-  const { gateway, subgraphs, stop } = await startInProcessHub({ jwtSecret: TEST_JWT_SECRET, webDir: options.webDir });
+  const { gateway, subgraphs, stop } = await startInProcessHub({
+    jwtSecret: TEST_JWT_SECRET,
+    supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
+    webDir: options.webDir,
+  });
   return {
     gateway,
     subgraphs,
