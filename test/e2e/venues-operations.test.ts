@@ -18,29 +18,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const Q1 = `query FreeRoomsNextTuesday($area: ID!, $date: Date!) {
-  availableRooms(
-    near: { areaCode: $area, radiusMeters: 1500 }
-    date: $date
-    window: { from: "08:30", to: "12:00" }
-    minDurationMinutes: 120
-    minCapacity: 25
-    requireEquipment: [SOUND_SYSTEM]
-  ) {
-    room {
-      id name capacity kind
-      facility { name type address policy { maxAdvanceDays cancellationCutoffHours requiresApproval } }
-    }
-    freeSlots { startsAt endsAt }
-  }
-}`;
+const Q1 = operation("FreeRoomsNextTuesday"); // DOMAIN §12 Q1, verbatim from operations.graphql
 
-const M2 = `mutation BookBirthdayParty($input: CreateBookingInput!) {
-  createBooking(input: $input) {
-    booking { id status startsAt endsAt room { name facility { name } } }
-    conflicts { reason message startsAt endsAt }
-  }
-}`;
+const M2 = operation("BookBirthdayParty");
 
 const Q15 = operation("DayBoard");
 

@@ -5,6 +5,7 @@ import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
 import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
 import { EquipmentType } from "../../../subgraphs/venues/types/enums";
 import { addTestFacility, at, bookingRow, codeOf, DEMO_NOW, iso, LEZHULIN_LEADER, ZX_COMMUNITY_STAFF, ZX_VENUE_ADMIN } from "./fixtures";
+import { operation } from "../../support/operations";
 
 // Q1 (free rooms), Q15 (day board) and the venue part of Q12, with free/busy masking (DOMAIN §9.2).
 let subgraph: RunningSubgraph;
@@ -19,23 +20,7 @@ afterAll(async () => {
   await subgraph?.stop();
 });
 
-// DOMAIN §12 Q1, verbatim
-const Q1 = `query FreeRoomsNextTuesday($area: ID!, $date: Date!) {
-  availableRooms(
-    near: { areaCode: $area, radiusMeters: 1500 }
-    date: $date
-    window: { from: "08:30", to: "12:00" }
-    minDurationMinutes: 120
-    minCapacity: 25
-    requireEquipment: [SOUND_SYSTEM]
-  ) {
-    room {
-      id name capacity kind
-      facility { name type address policy { maxAdvanceDays cancellationCutoffHours requiresApproval } }
-    }
-    freeSlots { startsAt endsAt }
-  }
-}`;
+const Q1 = operation("FreeRoomsNextTuesday"); // DOMAIN §12 Q1, verbatim from operations.graphql
 
 const AVAILABLE = `query($area: ID!, $date: Date!, $from: LocalTime!, $to: LocalTime!, $min: Int!, $capacity: Int, $equipment: [EquipmentType!]) {
   availableRooms(near: { areaCode: $area }, date: $date, window: { from: $from, to: $to }, minDurationMinutes: $min, minCapacity: $capacity, requireEquipment: $equipment) {
