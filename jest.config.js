@@ -17,6 +17,7 @@ module.exports = {
     ],
   },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 60000,
   // the suites share one MariaDB and two cores: two workers keep them from starving each other
   maxWorkers: 2,

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { IncomingMessage, ServerResponse } from "node:http";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { mintToken } from "./auth";
 import { DEV_IDENTITIES, devIdentity } from "./dev-identities";
 
@@ -8,6 +8,10 @@ type Route = (request: IncomingMessage, response: ServerResponse) => Promise<voi
 
 /** The web apps under web/ (main.tsx, index.html) that `npm run build` bundles into dist/web/<app>/. */
 export const WEB_APPS = ["explorer", "partner"] as const;
+
+/** The folder of dist/web (and path under the gateway) with the files the apps' bundles refer to: fonts. */
+export const WEB_ASSETS = "assets";
+const ASSET_TYPES: Record<string, string> = { ".woff2": "font/woff2" };
 
 const FILES: Record<string, string> = {
   "index.html": "text/html; charset=utf-8",
@@ -36,6 +40,27 @@ function serveFile(path: string, type: string, app: string): Route {
   };
 }
 
+/** Serves a bundled asset by its hashed file name; nothing outside the assets folder is reachable. */
+function serveAsset(webDir: string): Route {
+  return async (request, response) => {
+    const name = decodeURIComponent(new URL(request.url ?? "/", "http://hub.local").pathname.slice(`/${WEB_ASSETS}/`.length));
+    const type = ASSET_TYPES[extname(name)];
+    if (!/^[\w.-]+$/.test(name) || !type) return sendJson(response, 404, { error: `No asset named "${name}".` });
+    try {
+      const content = await readFile(join(webDir, WEB_ASSETS, name));
+      // the name carries a hash of the content, so a browser may keep it
+      response.writeHead(200, { "content-type": type, "cache-control": "public, max-age=31536000, immutable", "x-content-type-options": "nosniff" }).end(content);
+    } catch {
+      sendJson(response, 404, { error: `No asset named "${name}" in ${join(webDir, WEB_ASSETS)}: run npm run build.` });
+    }
+  };
+}
+
+/** A browser that opens /graphql while the development tools are on goes to the explorer. */
+export function redirectToExplorer(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(302, { location: "/explorer", "content-type": "text/plain; charset=utf-8" }).end("The GraphQL explorer is at /explorer.\n");
+}
+
 /**
  * Development-only GET routes of the gateway: the GraphiQL explorer at /explorer, the partner page at /partner
  * (their bundles read from `webDir`), the demo identities at /dev/roles and a token for one at /dev/token?role=OL.
@@ -50,6 +75,7 @@ export function devRoutes({ jwtSecret, webDir = DEFAULT_WEB_DIR }: { jwtSecret: 
       else routes[`/${app}/${file}`] = serve;
     }
   }
+  routes[`/${WEB_ASSETS}/*`] = serveAsset(webDir);
   routes["/dev/roles"] = async (_request, response) =>
     sendJson(response, 200, DEV_IDENTITIES.map(({ code, label, payload }) => ({ role: code, label, claims: payload })));
   routes["/dev/token"] = async (request, response) => {

@@ -1,3 +1,4 @@
+import "../shared/cjk-font.css";
 import "graphiql/graphiql.css";
 import "./explorer.css";
 import { GraphiQLInterface, GraphiQLProvider, GraphiQLProviderProps } from "graphiql";

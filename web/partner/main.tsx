@@ -1,3 +1,4 @@
+import "../shared/cjk-font.css";
 import "./partner.css";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
