@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { formatHubError } from "../subgraphs/kit/errors";
 import { createHttpServer, listen, Listening } from "../subgraphs/kit/http";
 import { serveMetrics } from "../subgraphs/kit/metrics";
@@ -8,7 +9,7 @@ import { requestOutcomePlugin, requestReporter } from "../subgraphs/kit/request-
 import { errorLoggingPlugin } from "../subgraphs/kit/server";
 import { claimsFromAuthorization } from "./auth";
 import { GatewayConfig } from "./config";
-import { devRoutes } from "./dev-routes";
+import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
 
@@ -34,7 +35,11 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     includeStacktraceInErrorResponses: false,
     // our own SIGTERM handler drains and exits 0; Apollo's would re-raise the signal (exit 143)
     stopOnTerminationSignals: false,
-    plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>()],
+    // Callers authenticate with a bearer token only, never a cookie, so a cross-site request carries no credential:
+    // Apollo's CSRF guard would only refuse plain GET queries from ordinary GraphQL clients.
+    csrfPrevention: false,
+    // Apollo's landing page loads Sandbox from a CDN; a browser gets the local explorer or a short text instead
+    plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const server = createHttpServer<GatewayContext>({
@@ -45,6 +50,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     }),
     ready: subgraphReadiness(urls),
     routes: { "/metrics": serveMetrics, ...(config.devTools ? devRoutes({ jwtSecret: config.jwtSecret, webDir: config.webDir }) : {}) },
+    browserVisit: config.devTools ? redirectToExplorer : undefined,
     onFinished: requestReporter("gateway"),
   });
   return listen(server, config.port, config.host, () => apollo.stop());

@@ -4,11 +4,14 @@ import { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { ApolloServer, BaseContext, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { graphqlResponseStatus, howToQuery, isBrowserVisit, responseMediaType, unsupportedMediaType } from "./graphql-over-http";
 import { REQUEST_ID_HEADER } from "./identity";
 import { log } from "./log";
 import { FinishedRequest } from "./request-log";
 
 const MAX_BODY_BYTES = 1_000_000;
+
+type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
 /** Builds the per-request context from the request and its raw body; throwing a GraphQLError answers 401/400. */
 export type ContextFor<C> = (request: IncomingMessage, rawBody: string, requestId: string) => Promise<C>;
@@ -18,8 +21,10 @@ export interface HttpOptions<C extends BaseContext> {
   contextFor: ContextFor<C>;
   /** Liveness and readiness probes: `/health` and `/ready`. */
   ready: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
-  /** Extra GET routes (the gateway's explorer, later metrics). */
-  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+  /** Extra GET routes (metrics, the gateway's explorer); a key ending in `/*` serves every path under it. */
+  routes?: Record<string, Route>;
+  /** Answers a browser that opens /graphql as a page; by default a short text on how to send a query. */
+  browserVisit?: Route;
   /** Told how each /graphql request ended (kit/request-log: one log line and the request metrics). */
   onFinished?: (request: FinishedRequest) => void;
 }
@@ -40,10 +45,16 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, requestId?: string): void {
-  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+function sendJson(response: ServerResponse, status: number, body: unknown, requestId?: string, contentType = "application/json; charset=utf-8"): void {
+  const headers: Record<string, string> = { "content-type": contentType };
   if (requestId) headers[REQUEST_ID_HEADER] = requestId;
   response.writeHead(status, headers).end(JSON.stringify(body));
+}
+
+/** The default `browserVisit`: how to send a query, as plain text. */
+function sendHowToQuery(request: IncomingMessage, response: ServerResponse): void {
+  const endpoint = `http://${request.headers.host ?? "localhost"}/graphql`;
+  response.writeHead(200, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" }).end(howToQuery(endpoint));
 }
 
 function errorStatus(error: GraphQLError): number {
@@ -54,7 +65,7 @@ function errorStatus(error: GraphQLError): number {
 
 /** An HTTP server that serves GraphQL at /graphql plus /health and /ready, without any framework. */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
-  const { apollo, contextFor, ready, routes = {}, onFinished } = options;
+  const { apollo, contextFor, ready, routes = {}, onFinished, browserVisit = sendHowToQuery } = options;
   return createServer(async (request, response) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? "/", "http://hub.local");
@@ -65,9 +76,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         const state = await ready();
         return sendJson(response, state.ok ? 200 : 503, { status: state.ok ? "ready" : "not ready", ...state.detail });
       }
-      const route = routes[url.pathname];
+      const route = routes[url.pathname] ?? routes[`${url.pathname.slice(0, url.pathname.lastIndexOf("/") + 1)}*`];
       if (route && request.method === "GET") return await route(request, response);
       if (url.pathname !== "/graphql") return sendJson(response, 404, { error: `Nothing at ${url.pathname}; GraphQL is served at /graphql.` });
+      if (isBrowserVisit(request.method, request.headers, url.searchParams)) return await browserVisit(request, response);
+      const refusedType = unsupportedMediaType(request.method, request.headers);
+      if (refusedType) throw refusedType;
 
       const rawBody = request.method === "POST" ? await readBody(request) : "";
       const contextValue = await contextFor(request, rawBody, requestId);
@@ -87,9 +101,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const result = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => contextValue });
       const outHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
       for (const [key, value] of result.headers) outHeaders[key] = value;
-      // An operation that reached execution answers 200 with its errors (GraphQL over HTTP, application/json):
-      // the gateway then passes the subgraph's own error codes on instead of a bare "400: Bad Request".
-      const status = result.status === 400 && result.body.kind === "complete" && result.body.string.startsWith('{"errors"') && contextValue ? 200 : (result.status ?? 200);
+      const status = result.body.kind === "complete" ? graphqlResponseStatus(result.status ?? 200, result.headers.get("content-type"), result.body.string) : (result.status ?? 200);
       response.writeHead(status, outHeaders);
       if (result.body.kind === "complete") response.end(result.body.string);
       else {
@@ -101,7 +113,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const graphql = url.pathname === "/graphql";
       if (error instanceof GraphQLError && error.extensions?.code) {
         const { http: _http, ...extensions } = error.extensions;
-        sendJson(response, errorStatus(error), { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }, requestId);
+        sendJson(response, errorStatus(error), { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }, requestId, responseMediaType(request.headers.accept));
         if (graphql) onFinished?.({ requestId, startedAt, status: errorStatus(error), refusedWith: String(error.extensions.code) });
         return;
       }

@@ -1,5 +1,5 @@
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { DataSource } from "typeorm";
 import { HubContext } from "./context";
 import { openDataSource, DataSourceParts, StoreConfig } from "./db";
@@ -73,7 +73,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       // our own SIGTERM handler drains and exits 0; Apollo's would re-raise the signal (exit 143)
       stopOnTerminationSignals: false,
       // no Apollo Studio here: inline traces would only cost CPU on every request
-      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), ApolloServerPluginInlineTraceDisabled()],
+      // nor its landing page, which loads Apollo Sandbox from a CDN: a browser gets kit/http's text instead
+      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     const server = createHttpServer<HubContext>({
