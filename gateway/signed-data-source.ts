@@ -1,6 +1,8 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
 import { Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEADER, signRequest, SIGNATURE_HEADER } from "../subgraphs/kit/identity";
+import { log } from "../subgraphs/kit/log";
 import { subgraphFetchDuration, subgraphFetchFailures } from "../subgraphs/kit/metrics";
 
 /** What the gateway knows about a request: the verified caller and the id that follows it everywhere. */
@@ -9,15 +11,33 @@ export interface GatewayContext {
   requestId: string;
 }
 
-// Keep-alive connections to the subgraphs; the stock make-fetch-happen client costs most of the gateway's CPU (STACK.md).
+// Keep-alive connections to the subgraphs; a refused connection is retried on the next request, so a subgraph that
+// comes back is used again without restarting the gateway.
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+
+/** Statuses that mean the subgraph (or the proxy in front of it) could not serve the request at all. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * The error a client sees for the part of its answer a subgraph could not give: it names the subgraph, and
+ * carries no internal URL, address or stack. The rest of the answer is still there.
+ */
+export function subgraphUnavailable(subgraph: string): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service is unavailable right now, so the fields it provides are missing from this answer; the rest is complete. Try again in a moment.`, {
+    extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph },
+  });
+}
 
 /**
  * Forwards the caller's claims and the request id to a subgraph and signs them together with the exact body,
  * so a subgraph can trust who is asking (kit/identity verifies). Times each fetch for /metrics.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(subgraph: string, url: string, identitySecret: string) {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    identitySecret: string,
+  ) {
     const durations = subgraphFetchDuration.labels(subgraph);
     const failures = subgraphFetchFailures.labels(subgraph);
     super({
@@ -29,6 +49,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         try {
           const response = await undiciFetch(input, { ...init, headers, dispatcher: agent });
           end();
+          if (UNAVAILABLE_STATUSES.has(response.status)) failures.inc();
           return response;
         } catch (error) {
           failures.inc();
@@ -44,5 +65,20 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const requestId = "requestId" in context ? (context as GatewayContext).requestId : "gateway";
     if (claims) request.http?.headers.set(IDENTITY_HEADER, encodeClaims(claims));
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /**
+   * A subgraph that cannot be reached (refused, reset, timed out) or answers 502–504 is SUBGRAPH_UNAVAILABLE.
+   * Any other non-2xx answer is the hub's own fault (a refused signature, say): logged, and masked for the client
+   * as INTERNAL_SERVER_ERROR, since Apollo's error would carry the subgraph's internal URL.
+   */
+  didEncounterError(error: Error, _fetchRequest: unknown, fetchResponse?: { status: number }, context?: GatewayContext): never {
+    const requestId = context && "requestId" in context ? context.requestId : undefined;
+    if (!fetchResponse || UNAVAILABLE_STATUSES.has(fetchResponse.status)) {
+      log.warn({ subgraph: this.subgraph, requestId, status: fetchResponse?.status, reason: error.message }, "subgraph unavailable");
+      throw subgraphUnavailable(this.subgraph);
+    }
+    log.error({ subgraph: this.subgraph, requestId, status: fetchResponse.status, err: error }, "subgraph refused the gateway's request");
+    throw new Error(`The ${this.subgraph} subgraph answered HTTP ${fetchResponse.status}`);
   }
 }

@@ -64,6 +64,8 @@ const CLIENT_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
+  // the gateway's: one subgraph could not answer; the rest of the response stands (gateway/signed-data-source)
+  "SUBGRAPH_UNAVAILABLE",
 ]);
 
 function causedBy(error: unknown, code: ErrorCode): boolean {
