@@ -10,8 +10,9 @@ export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 // Chromium reaches for Google's hosts at start; this machine's closed network refuses them, many at a time.
 const QUIET_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-// @sparticuz/chromium's serverless flags that would make the browser laxer than a user's: keep same-origin rules.
-const LAX_ARGS = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
+// @sparticuz/chromium's serverless flags that make the browser unlike a user's: it would drop same-origin rules, and
+// in one process it dies when a test closes its last page.
+const UNLIKE_A_USER = new Set(["--disable-web-security", "--allow-running-insecure-content", "--single-process"]);
 
 export interface ChromiumBinary {
   executablePath: string;
@@ -34,7 +35,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumBina
   const script = "import c from '@sparticuz/chromium'; process.stdout.write(JSON.stringify({ path: await c.executablePath(), args: c.args }));";
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
   const packaged = JSON.parse(out) as { path: string; args: string[] };
-  const args = [...packaged.args.filter((arg) => !LAX_ARGS.has(arg)), ...QUIET_ARGS.filter((arg) => !packaged.args.includes(arg))];
+  const args = [...packaged.args.filter((arg) => !UNLIKE_A_USER.has(arg)), ...QUIET_ARGS.filter((arg) => !packaged.args.includes(arg))];
   return { executablePath: packaged.path, args, source: "npm" };
 }
 
