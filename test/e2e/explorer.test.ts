@@ -155,6 +155,10 @@ describe("in a browser", () => {
 
     await page.locator(".graphiql-execute-button").click();
     await page.locator(".graphiql-response", { hasText: "多功能厅" }).waitFor();
+    // the Chinese in the query's comments and the response, drawn in the bundled font (looked at by a person)
+    await page.evaluate("document.fonts.ready.then(() => true)");
+    await page.evaluate('document.body.style.display = "none"; void document.body.offsetHeight; document.body.style.display = ""');
+    await page.screenshot({ path: join(root, "test-artifacts", "explorer.png") });
     expect(authorizations).toHaveLength(1);
     expect(authorizations[0]).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
     const claims = JSON.parse(Buffer.from(authorizations[0]!.split(".")[1], "base64url").toString("utf8"));
