@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import { UnauthenticatedError } from "../subgraphs/kit/errors";
-import { ANONYMOUS_CLAIMS, Claims, parseRole, Role } from "../subgraphs/kit/identity";
+import { UnauthenticatedError } from "../platform/errors";
+import { ANONYMOUS_CLAIMS, Claims, parseRole, Role } from "../platform/identity";
 
 /** Issuer and audience of hub tokens. */
 export const TOKEN_ISSUER = "federation-hub";

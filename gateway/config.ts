@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { ConfigError, describeIssues, shutdownTimeoutMs } from "../subgraphs/kit/config";
+import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../platform/config";
 
-const port = z.coerce.number().int().min(0).max(65535);
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
 
 /** Variables the gateway reads, with their expected forms (the README table is checked against this). */
@@ -9,13 +8,13 @@ export const GATEWAY_ENV = {
   PORT: port.default(4000).describe("port the gateway listens on"),
   HOST: z.string().min(1).default("0.0.0.0").describe("interface to listen on"),
   HUB_JWT_SECRET: z.string().min(32, "at least 32 characters").describe("HS256 secret that verifies callers' bearer tokens"),
-  HUB_IDENTITY_SECRET: z.string().min(32, "at least 32 characters").describe("HMAC secret shared by the gateway and subgraphs to sign the caller's identity"),
+  HUB_IDENTITY_SECRET: identitySecret,
   SUPERGRAPH_PATH: z.string().min(1).default("schema/supergraph.graphql").describe("the composed supergraph the gateway serves"),
   ORGANIZATIONS_URL: url.optional().describe("organizations subgraph URL (default: the supergraph's, http://localhost:4001/graphql)"),
   ACADEMY_URL: url.optional().describe("academy subgraph URL (default http://localhost:4002/graphql)"),
   VENUES_URL: url.optional().describe("venues subgraph URL (default http://localhost:4003/graphql)"),
   FUNDING_URL: url.optional().describe("funding subgraph URL (default http://localhost:4004/graphql)"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("level of the JSON log lines on stdout: fatal, error, warn, info, debug, trace or silent"),
+  LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
   HUB_DEV_TOOLS: z
     .stringbool({ error: "on or off (also true/false, 1/0)" })

@@ -1,4 +1,4 @@
-import { Role, ROLES } from "../subgraphs/kit/identity";
+import { Role, ROLES } from "../platform/identity";
 import { TokenPayload } from "./auth";
 
 /** A demo person (or partner) a development token stands for, under one role of DOMAIN §9.1. */

@@ -1,6 +1,6 @@
-import { ConfigError } from "../subgraphs/kit/config";
-import { log } from "../subgraphs/kit/log";
-import { stopOnSignals } from "../subgraphs/kit/main";
+import { ConfigError } from "../platform/config";
+import { log } from "../platform/log";
+import { stopOnSignals } from "../platform/shutdown";
 import { loadGatewayConfig } from "./config";
 import { startGateway } from "./server";
 

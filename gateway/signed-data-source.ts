@@ -1,9 +1,9 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
-import { Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEADER, signRequest, SIGNATURE_HEADER } from "../subgraphs/kit/identity";
-import { log } from "../subgraphs/kit/log";
-import { subgraphFetchDuration, subgraphFetchFailures } from "../subgraphs/kit/metrics";
+import { Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEADER, signRequest, SIGNATURE_HEADER } from "../platform/identity";
+import { log } from "../platform/log";
+import { subgraphFetchDuration, subgraphFetchFailures } from "../platform/metrics";
 
 /** What the gateway knows about a request: the verified caller and the id that follows it everywhere. */
 export interface GatewayContext {

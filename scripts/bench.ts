@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { pinClock } from "../subgraphs/kit/clock";
-import { ANONYMOUS_CLAIMS, signedHeaders } from "../subgraphs/kit/identity";
+import { ANONYMOUS_CLAIMS, signedHeaders } from "../platform/identity";
 import { TEST_IDENTITY_SECRET } from "../subgraphs/kit/testing";
 import { startInProcessHub } from "./in-process-hub";
 

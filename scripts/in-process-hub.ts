@@ -1,5 +1,5 @@
 import { startGateway } from "../gateway/server";
-import { Listening } from "../subgraphs/kit/http";
+import { Listening } from "../platform/http";
 import { RunningSubgraph } from "../subgraphs/kit/server";
 import { startTestSubgraph, TEST_IDENTITY_SECRET } from "../subgraphs/kit/testing";
 import { SUBGRAPHS } from "./subgraphs";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { mintToken } from "../gateway/auth";
-import { parseRole, ROLES } from "../subgraphs/kit/identity";
+import { parseRole, ROLES } from "../platform/identity";
 import { loadOrCreateDevSecrets } from "./dev-secrets";
 
 // npm run token -- --role <ROLE> [--org <id>] [--area <code>] [--person <id>] [--academy <id>] [--facility <id>] [--program <id>] [--application <id>] [--ttl 12h]

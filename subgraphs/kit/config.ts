@@ -1,23 +1,6 @@
 import { z } from "zod";
+import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../../platform/config";
 import { storeFor, StoreConfig } from "./db";
-
-/** Thrown when the environment is invalid; the message lists every bad variable and its expected form. */
-export class ConfigError extends Error {}
-
-const port = z.coerce.number().int().min(0).max(65535);
-const millis = "a whole number of milliseconds from 0 to 600000, e.g. 10000";
-
-/** How long a stopping process waits for in-flight requests unless SHUTDOWN_TIMEOUT_MS says otherwise. */
-export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
-
-/** How long a stopping process (SIGTERM) lets in-flight requests finish before it cuts them: every process reads it. */
-export const shutdownTimeoutMs = z.coerce
-  .number({ error: millis })
-  .int(millis)
-  .min(0, millis)
-  .max(600_000, millis)
-  .default(DEFAULT_SHUTDOWN_TIMEOUT_MS)
-  .describe("on SIGTERM, how long in-flight requests may still run before they are cut (ms)");
 
 /** Variables every subgraph reads, with their expected forms (the README table is checked against this). */
 export const SUBGRAPH_ENV = {
@@ -30,9 +13,9 @@ export const SUBGRAPH_ENV = {
     .describe("MySQL server; each subgraph uses its own database there. Unset: SQLite files under DATA_DIR"),
   DATABASE_PREFIX: z.string().regex(/^[a-z0-9_]{1,20}$/, "lowercase letters, digits and _").default("hub_").describe("database name prefix on MySQL (hub_organizations, …)"),
   DATA_DIR: z.string().min(1).default("data").describe("folder of the SQLite files and generated dev secrets"),
-  HUB_IDENTITY_SECRET: z.string().min(32, "at least 32 characters").describe("HMAC secret shared by the gateway and subgraphs to sign the caller's identity"),
+  HUB_IDENTITY_SECRET: identitySecret,
   HUB_NOW: z.iso.datetime({ offset: true }).optional().describe("pins the hub clock, e.g. 2022-03-12T09:00:00+08:00"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").describe("level of the JSON log lines on stdout: fatal, error, warn, info, debug, trace or silent"),
+  LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
 } as const;
 
@@ -45,11 +28,6 @@ export interface SubgraphConfig {
   identitySecret: string;
   now: Date | null;
   shutdownTimeoutMs: number;
-}
-
-/** Formats every problem of a zod parse as one message naming each variable. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`).join("\n");
 }
 
 /** Parses the environment of one subgraph; `defaultPort` is its place in the 4001–4004 range. */

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { AbstractLogger, DataSource, EntitySchema, LogLevel, LogMessage, MixedList, QueryRunner } from "typeorm";
-import { sqlDuration, sqlStatementsTotal } from "./metrics";
+import { sqlDuration, sqlStatementsTotal } from "../../platform/metrics";
 
 /** Where a subgraph keeps its data: its own SQLite file, or its own database on a MySQL server. */
 export type StoreConfig =

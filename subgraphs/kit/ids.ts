@@ -1,5 +1,5 @@
 import { ulid } from "ulid";
-import { BadInputError } from "./errors";
+import { BadInputError } from "../../platform/errors";
 
 /** The id prefix of every entity type (DOMAIN §0). Prefixes never contain "_". */
 export const ID_PREFIXES = {

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { loaderBatchSize } from "./metrics";
+import { loaderBatchSize } from "../../platform/metrics";
 
 /** Rows in key order, one per key, null for a miss: the DataLoader batch contract in one pass over a Map. */
 export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {

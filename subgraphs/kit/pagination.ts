@@ -1,6 +1,6 @@
 import { ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { BadInputError } from "./errors";
+import { BadInputError } from "../../platform/errors";
 
 /** The largest page a client may ask for (DESIGN: `first` at most 100). */
 export const MAX_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind, ValueNode } from "graphql";
 import { SafeIntResolver } from "graphql-scalars";
-import { BadInputError } from "./errors";
+import { BadInputError } from "../../platform/errors";
 import { toBusinessIso } from "./clock";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -1,15 +1,15 @@
-import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { DataSource } from "typeorm";
 import { HubContext } from "./context";
 import { openDataSource, DataSourceParts, StoreConfig } from "./db";
-import { formatHubError } from "./errors";
-import { createHttpServer, listen, Listening } from "./http";
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, toViewer, verifyRequest } from "./identity";
+import { formatHubError } from "../../platform/errors";
+import { errorLoggingPlugin } from "../../platform/error-logging";
+import { createHttpServer, listen, Listening } from "../../platform/http";
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, toViewer, verifyRequest } from "../../platform/identity";
 import { LoaderRegistry } from "./loaders";
-import { log } from "./log";
-import { serveMetrics } from "./metrics";
-import { requestOutcomePlugin, requestReporter } from "./request-log";
+import { serveMetrics } from "../../platform/metrics";
+import { requestOutcomePlugin, requestReporter } from "../../platform/request-log";
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
 
 /** Everything the kit needs to know about one subgraph: exported by its `subgraph.ts`. */
@@ -19,30 +19,6 @@ export interface SubgraphModule extends DataSourceParts {
   definition: SubgraphDefinition;
   /** Loads this subgraph's part of the demo data when its store is empty. */
   seed: (db: DataSource) => Promise<void>;
-}
-
-/** Logs unexpected errors with the request id and puts that id on the masked INTERNAL_SERVER_ERROR. */
-export function errorLoggingPlugin<C extends { requestId: string }>(component: string): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (!code || code === "INTERNAL_SERVER_ERROR") {
-              log.error({ component, requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, "resolver failed");
-            }
-          }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== "single") return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === "INTERNAL_SERVER_ERROR") (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-          }
-        },
-      };
-    },
-  };
 }
 
 export interface RunningSubgraph extends Listening {

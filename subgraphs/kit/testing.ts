@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource } from "typeorm";
 import { StoreConfig, statementCounter } from "./db";
-import { ANONYMOUS_CLAIMS, Claims, signedHeaders } from "./identity";
+import { ANONYMOUS_CLAIMS, Claims, signedHeaders } from "../../platform/identity";
 import { RunningSubgraph, startSubgraph, SubgraphModule } from "./server";
 
 /** The identity secret tests sign with. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { loadGatewayConfig } from "../../gateway/config";
 import { loadSubgraphConfig } from "../../subgraphs/kit/config";
-import { SHUTDOWN_RELEASE_MS } from "../../subgraphs/kit/main";
+import { SHUTDOWN_RELEASE_MS } from "../../platform/shutdown";
 
 const compose = parse(readFileSync(join(__dirname, "..", "..", "docker-compose.yml"), "utf8"), { merge: true }) as {
   services: Record<string, { stop_grace_period?: string; environment: Record<string, string> }>;

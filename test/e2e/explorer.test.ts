@@ -8,7 +8,7 @@ import { DEV_IDENTITIES } from "../../gateway/dev-identities";
 import { startGateway } from "../../gateway/server";
 import { buildWeb } from "../../scripts/build-web";
 import { pinClock } from "../../subgraphs/kit/clock";
-import { ConfigError } from "../../subgraphs/kit/config";
+import { ConfigError } from "../../platform/config";
 import { TEST_IDENTITY_SECRET } from "../../subgraphs/kit/testing";
 import examples from "../../web/explorer/examples.json";
 import { explorerTabs, OperationExample } from "../../web/explorer/tabs";

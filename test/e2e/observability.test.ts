@@ -1,6 +1,6 @@
 import { pinClock } from "../../subgraphs/kit/clock";
 import { statementCounter } from "../../subgraphs/kit/db";
-import { log, logTo } from "../../subgraphs/kit/log";
+import { log, logTo } from "../../platform/log";
 import { Organization } from "../../subgraphs/organizations/entities/organization.entity";
 import { GraphQLResponse, startTestHub, TestHub } from "../support/hub";
 import { Sample, scrape, total } from "../support/prometheus";

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { startGateway } from "../../gateway/server";
 import { SUBGRAPHS } from "../../scripts/subgraphs";
-import { Listening } from "../../subgraphs/kit/http";
+import { Listening } from "../../platform/http";
 import { startSubgraph } from "../../subgraphs/kit/server";
 import { freshTestStore, TEST_IDENTITY_SECRET } from "../../subgraphs/kit/testing";
 import { StoreConfig } from "../../subgraphs/kit/db";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { mintToken, TokenPayload } from "../../gateway/auth";
-import { Listening } from "../../subgraphs/kit/http";
+import { Listening } from "../../platform/http";
 import { RunningSubgraph } from "../../subgraphs/kit/server";
 import { startInProcessHub } from "../../scripts/in-process-hub";
 

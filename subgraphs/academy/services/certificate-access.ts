@@ -1,4 +1,4 @@
-import { Viewer } from "../../kit/identity";
+import { Viewer } from "../../../platform/identity";
 import { MASKED_VERIFY_CODE } from "../domain/certificates";
 
 /** DOMAIN §9.2 "Certificates": signed-in callers read them; partner front-ends and anonymous callers see none. */

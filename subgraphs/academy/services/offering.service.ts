@@ -1,5 +1,5 @@
 import { HubContext } from "../../kit/context";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { Page, pageSize, paginate } from "../../kit/pagination";
 import { CourseOffering } from "../entities/course-offering.entity";

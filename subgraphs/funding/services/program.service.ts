@@ -1,5 +1,5 @@
 import { HubContext } from "../../kit/context";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { Page, paginate, pageSize } from "../../kit/pagination";
 import { FundingProgram } from "../entities/funding-program.entity";

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
 import { Area } from "../entities/area.entity";
 import { areaByCode, areaChildren } from "../loaders";

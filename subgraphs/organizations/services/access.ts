@@ -1,4 +1,4 @@
-import { Viewer } from "../../kit/identity";
+import { Viewer } from "../../../platform/identity";
 import { Area } from "../entities/area.entity";
 
 // Scope checks on the signed viewer (DOMAIN §9.1): the gateway verified the token, the kit verified the gateway.

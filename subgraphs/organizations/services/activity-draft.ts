@@ -2,7 +2,7 @@ import { monotonicFactory } from "ulid";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError } from "../../kit/errors";
+import { BadInputError, ConflictError, ForbiddenError } from "../../../platform/errors";
 import { newId, parseAreaCode, parseId } from "../../kit/ids";
 import {
   ActivityViolation,

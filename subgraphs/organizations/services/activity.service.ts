@@ -1,7 +1,7 @@
 import { writeTransaction } from "../../kit/transaction";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../kit/errors";
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { checkVerification, VERIFIER } from "../domain/verification";
 import { isLateRecord, lateRecordNeedsSupervisor } from "../domain/activity-rules";

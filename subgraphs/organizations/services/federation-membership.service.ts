@@ -3,7 +3,7 @@ import { ulid } from "ulid";
 import { In, Not } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../kit/errors";
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "../domain/federation-membership";
 import { Area } from "../entities/area.entity";

@@ -1,4 +1,4 @@
-import { Viewer } from "../../kit/identity";
+import { Viewer } from "../../../platform/identity";
 import { FilingActorFacts } from "../domain/filing-machine";
 import { Area } from "../entities/area.entity";
 import { actsFor, isStaffFor } from "./access";

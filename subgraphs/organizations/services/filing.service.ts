@@ -3,7 +3,7 @@ import { ulid } from "ulid";
 import { EntityManager, IsNull, Like } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../kit/errors";
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import {
   actingRole,

@@ -3,7 +3,7 @@ import { recomputeLeaderDependency } from "./leader-dependency.service";
 import { IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../kit/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
 import { isBreach, MembershipPlan, planLeave, planRoleChange } from "../domain/membership-change";
 import { Area } from "../entities/area.entity";

@@ -2,7 +2,7 @@ import { writeTransaction } from "../../kit/transaction";
 import { In, IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ForbiddenError, NotFoundError } from "../../kit/errors";
+import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseAreaCode } from "../../kit/ids";
 import { changedColumns, checkSheet, IMPORT_COLUMNS, MAX_IMPORT_ROWS, RowCheck, SheetRow } from "../domain/organization-import";
 import { Area } from "../entities/area.entity";

@@ -1,6 +1,6 @@
 import { ulid } from "ulid";
 import { EntityManager, IsNull } from "typeorm";
-import { ConflictError } from "../../kit/errors";
+import { ConflictError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
 import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "../domain/organization-import";
 import { MembershipPlan } from "../domain/membership-change";

@@ -1,7 +1,7 @@
 import { Brackets, SelectQueryBuilder } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ForbiddenError } from "../../kit/errors";
+import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseAreaCode, parseId } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
 import { Area } from "../entities/area.entity";

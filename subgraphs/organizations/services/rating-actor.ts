@@ -1,5 +1,5 @@
 import { HubContext } from "../../kit/context";
-import { ForbiddenError } from "../../kit/errors";
+import { ForbiddenError } from "../../../platform/errors";
 import { ratingActorFor } from "../domain/rating-machine";
 import { Area } from "../entities/area.entity";
 import { Organization } from "../entities/organization.entity";

@@ -1,6 +1,6 @@
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
 import { carriesAGrade } from "../domain/a-grade";
 import { isSettledRating } from "../domain/rating-machine";

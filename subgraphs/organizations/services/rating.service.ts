@@ -2,7 +2,7 @@ import { writeTransaction } from "../../kit/transaction";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, HubError, NotFoundError } from "../../kit/errors";
+import { BadInputError, ConflictError, ForbiddenError, HubError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { addDays, ratingValidUntil } from "../domain/rating-calendar";
 import { allowedRatingActions, nextRatingStatus, PUBLIC_NOTICE_DAYS, ratingGuardProblem } from "../domain/rating-machine";

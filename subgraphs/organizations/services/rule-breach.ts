@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError } from "../../kit/errors";
+import { BadInputError, ConflictError } from "../../../platform/errors";
 import { RuleBreach } from "../domain/rule-breach";
 
 /** Raises a domain rule breach as the GraphQL error its kind calls for. */

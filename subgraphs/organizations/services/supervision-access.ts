@@ -1,4 +1,4 @@
-import { Viewer } from "../../kit/identity";
+import { Viewer } from "../../../platform/identity";
 import { NotesAccess } from "../domain/supervision-notes";
 import { Area } from "../entities/area.entity";
 import { actsFor, isStaffFor } from "./access";

@@ -1,5 +1,5 @@
 import { ulid } from "ulid";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 
 // Supervision and rating rows whose types have no prefix in kit/ids (DOMAIN §0 lists none for them).
 export const LOCAL_ID_PREFIXES = {

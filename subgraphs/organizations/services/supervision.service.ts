@@ -1,7 +1,7 @@
 import { writeTransaction } from "../../kit/transaction";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ForbiddenError, NotFoundError } from "../../kit/errors";
+import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { lastVisits, notesFor } from "../domain/supervision-notes";
 import { Organization } from "../entities/organization.entity";
 import { SupervisionAssignment } from "../entities/supervision-assignment.entity";

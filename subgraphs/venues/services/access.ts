@@ -1,4 +1,4 @@
-import { Viewer } from "../../kit/identity";
+import { Viewer } from "../../../platform/identity";
 import { subtreePrefix } from "../domain/area-subtree";
 import { BookingPurpose } from "../types/enums";
 

@@ -1,6 +1,6 @@
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
 import { subtreePrefix } from "../domain/area-subtree";
 import { earliestStart, lastBookableDay } from "../domain/booking-window";

@@ -2,7 +2,7 @@ import { ulid } from "ulid";
 import { EntityManager } from "typeorm";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../kit/errors";
+import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
 import { needsApproval, onNoShowProbation } from "../domain/approval";
 import { checkBookingRules } from "../domain/booking-rules";

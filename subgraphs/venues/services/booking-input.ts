@@ -1,4 +1,4 @@
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { BookingRequest } from "../domain/conflict";
 import { MINUTE_MS } from "../domain/intervals";

@@ -1,6 +1,6 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../kit/errors";
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { allowedActions, BookingAction, effectiveStatus, isLateCancellation, nextStatus, timingProblem } from "../domain/lifecycle";
 import { effectivePolicy } from "../domain/policy";

@@ -1,6 +1,6 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ForbiddenError } from "../../kit/errors";
+import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { ORG_STATUSES } from "../domain/eligibility";
 import { LEGAL_FORMS } from "../domain/policy";

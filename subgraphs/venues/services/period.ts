@@ -1,4 +1,4 @@
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { businessDayInterval, daysInRange, MAX_RANGE_DAYS } from "../domain/date-range";
 import { DateRangeInput } from "../types/date-range.input";
 

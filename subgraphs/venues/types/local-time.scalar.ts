@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { BadInputError } from "../../kit/errors";
+import { BadInputError } from "../../../platform/errors";
 import { localTimeMinutes } from "../domain/local-time";
 
 function parseLocalTime(value: unknown): string {

@@ -2,7 +2,7 @@ import { academySubgraph } from "../../../subgraphs/academy/subgraph";
 import { Certificate } from "../../../subgraphs/academy/entities/certificate.entity";
 import { Enrollment } from "../../../subgraphs/academy/entities/enrollment.entity";
 import { EnrollmentStatus } from "../../../subgraphs/academy/types/enums";
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { expectNoGrowth } from "../../support/statements";

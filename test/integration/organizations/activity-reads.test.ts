@@ -1,5 +1,5 @@
 import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { demoActivities } from "../../../subgraphs/organizations/seed-activities";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FieldDefinitionNode, InputValueDefinitionNode, parse, print } from "graphql";
 import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph, testStoreKind } from "../../../subgraphs/kit/testing";
 import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";

@@ -7,7 +7,7 @@ import { IMPORT_OPERATION } from "../../../scripts/org-sheets/import-sheet";
 import { readSheet, SheetRowInput } from "../../../scripts/org-sheets/read-sheet";
 import { SheetFormat, writeSheet } from "../../../scripts/org-sheets/write-sheet";
 import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";

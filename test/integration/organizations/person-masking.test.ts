@@ -1,4 +1,4 @@
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";

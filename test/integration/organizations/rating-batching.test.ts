@@ -1,5 +1,5 @@
 import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { AGradeRecord } from "../../../subgraphs/organizations/entities/a-grade-record.entity";

@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { Claims } from "../../../subgraphs/kit/identity";
+import { Claims } from "../../../platform/identity";
 import { DEFAULT_POLICY, PolicyFacts } from "../../../subgraphs/venues/domain/policy";
 import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
 import { BookingPolicy } from "../../../subgraphs/venues/entities/booking-policy.entity";

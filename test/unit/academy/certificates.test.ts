@@ -4,7 +4,7 @@ import { buildSchema, GraphQLObjectType } from "graphql";
 import { academySubgraph } from "../../../subgraphs/academy/subgraph";
 import { currentCertificate, MASKED_VERIFY_CODE } from "../../../subgraphs/academy/domain/certificates";
 import { seesCertificates, verifyCodeFor } from "../../../subgraphs/academy/services/certificate-access";
-import { ANONYMOUS_CLAIMS, Claims, toViewer } from "../../../subgraphs/kit/identity";
+import { ANONYMOUS_CLAIMS, Claims, toViewer } from "../../../platform/identity";
 import { buildFederatedSchema } from "../../../subgraphs/kit/schema";
 
 const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...claims });

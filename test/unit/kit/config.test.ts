@@ -1,5 +1,6 @@
 import { loadGatewayConfig } from "../../../gateway/config";
-import { ConfigError, loadSubgraphConfig } from "../../../subgraphs/kit/config";
+import { ConfigError } from "../../../platform/config";
+import { loadSubgraphConfig } from "../../../subgraphs/kit/config";
 
 const SECRET = "s".repeat(32);
 

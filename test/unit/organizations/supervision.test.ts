@@ -1,4 +1,4 @@
-import { toViewer, ANONYMOUS_CLAIMS, Claims } from "../../../subgraphs/kit/identity";
+import { toViewer, ANONYMOUS_CLAIMS, Claims } from "../../../platform/identity";
 import { lastVisits, notesFor, summarizeNotes } from "../../../subgraphs/organizations/domain/supervision-notes";
 import { isRatingAuthority, seesRatingInProgress } from "../../../subgraphs/organizations/services/rating-access";
 import { notesAccess, seesSupervision } from "../../../subgraphs/organizations/services/supervision-access";

@@ -1,5 +1,5 @@
 import { openDataSource } from "../../../subgraphs/kit/db";
-import { log, logTo } from "../../../subgraphs/kit/log";
+import { log, logTo } from "../../../platform/log";
 import { freshTestStore } from "../../../subgraphs/kit/testing";
 
 /** The JSON lines `action` logs at info and above. */
