@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { monotonicFactory, ulid } from "ulid";
 import { BadInputError } from "../../platform/errors";
 
 /** The id prefix of every entity type (DOMAIN §0). Prefixes never contain "_". */
@@ -27,6 +27,15 @@ export const ID_PREFIXES = {
   Review: "rev",
   Grant: "grant",
   Tranche: "tr",
+  // records inside a subgraph that clients still address or see by id
+  FilingEvent: "fev",
+  FederationMembership: "fmem",
+  SupervisionAssignment: "sup",
+  SupervisionVisit: "svis",
+  RatingEvent: "ratev",
+  AGradeRecord: "agr",
+  VolunteerHourLine: "vline",
+  BookingSeries: "ser",
 } as const;
 
 export type IdType = keyof typeof ID_PREFIXES;
@@ -41,6 +50,15 @@ const ID_PATTERN = /^([a-z]+)_([0-9A-HJKMNP-TV-Z]{26}|[a-z0-9][a-z0-9_]{0,33})$/
 /** A new time-sortable id for `type`, e.g. `org_01J…`. */
 export function newId(type: IdType): string {
   return `${ID_PREFIXES[type]}_${ulid()}`;
+}
+
+/**
+ * New ids of `type` that sort in the order they were made, even within one millisecond: rows listed by id keep
+ * the order a command wrote them in (a record's volunteer-hour lines, say).
+ */
+export function orderedIds(type: IdType): () => string {
+  const next = monotonicFactory();
+  return () => `${ID_PREFIXES[type]}_${next()}`;
 }
 
 /** The type an id names by its prefix, or null when it is not a hub id at all. */

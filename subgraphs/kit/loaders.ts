@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from "typeorm";
 import { loaderBatchSize } from "../../platform/metrics";
 
 /** Rows in key order, one per key, null for a miss: the DataLoader batch contract in one pass over a Map. */
@@ -41,4 +42,31 @@ export class LoaderRegistry {
     }
     return loader;
   }
+}
+
+/** Where rows are read from: the request's DataSource, or a transaction's manager. */
+type Reader = DataSource | EntityManager;
+
+/** The rows of `entity` whose `column` is one of `keys`, in key order, null for a miss: one `IN (…)` query. */
+export async function rowsByKey<E extends ObjectLiteral, C extends keyof E & string>(db: Reader, entity: EntityTarget<E>, column: C, keys: readonly E[C][]): Promise<(E | null)[]> {
+  const rows = await db.getRepository(entity).findBy({ [column]: In([...keys]) } as FindOptionsWhere<E>);
+  return byKey(keys, rows, (row) => row[column]);
+}
+
+/** The rows of `entity` per key of `column`, in key order, [] for a miss: one `IN (…)` query for a to-many field. */
+export async function rowsGroupedByKey<E extends ObjectLiteral, C extends keyof E & string>(db: Reader, entity: EntityTarget<E>, column: C, keys: readonly E[C][]): Promise<E[][]> {
+  const rows = await db.getRepository(entity).findBy({ [column]: In([...keys]) } as FindOptionsWhere<E>);
+  return groupByKey(keys, rows, (row) => row[column]);
+}
+
+/**
+ * The request's loader of `entity` rows by `column` (by id unless told otherwise): every entity reference and
+ * every to-one field goes through one of these, so N lookups are one query.
+ */
+export function rowLoader<E extends ObjectLiteral, C extends keyof E & string = "id" & keyof E & string>(
+  ctx: { db: DataSource; loaders: LoaderRegistry },
+  entity: EntityTarget<E> & { name: string },
+  column: C = "id" as C,
+): DataLoader<E[C], E | null> {
+  return ctx.loaders.get<E[C], E | null>(`${entity.name}.${column}`, (keys) => rowsByKey(ctx.db, entity, column, keys));
 }

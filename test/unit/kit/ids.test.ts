@@ -1,4 +1,4 @@
-import { newId, parseAreaCode, parseId, typeOfId } from "../../../subgraphs/kit/ids";
+import { newId, orderedIds, parseAreaCode, parseId, typeOfId } from "../../../subgraphs/kit/ids";
 
 test("new ids carry their type's prefix and a ULID", () => {
   const id = newId("Booking");
@@ -25,4 +25,11 @@ test("area codes are six digits plus optional segments", () => {
   expect(parseAreaCode("340111X01C01")).toBe("340111X01C01");
   expect(() => parseAreaCode("34011")).toThrow(/not an area code/);
   expect(() => parseAreaCode("340111%")).toThrow(/not an area code/);
+});
+
+test("ordered ids sort in the order they were made, even within one millisecond", () => {
+  const next = orderedIds("VolunteerHourLine");
+  const ids = Array.from({ length: 50 }, () => next());
+  expect(ids.every((id) => typeOfId(id) === "VolunteerHourLine")).toBe(true);
+  expect([...ids].sort()).toEqual(ids);
 });
