@@ -1,40 +1,11 @@
-import { ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { startProcess as start, StartedProcess as Started, stopProcess as stop } from "../support/processes";
 
 // The processes docker-compose runs: each entry point alone, configured only by env, stopped by SIGTERM.
-// `npm test` builds dist/ first (schema:check); run `npm run build` before running this file alone.
 const root = join(__dirname, "..", "..");
 const SECRETS = { HUB_IDENTITY_SECRET: "i".repeat(40), HUB_JWT_SECRET: "j".repeat(40) };
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-function start(entry: string, env: Record<string, string>): Promise<Started> {
-  const script = join(root, "dist", entry);
-  if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
-    exited.then((code) => reject(new Error(`${entry} exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      const url = /"url":"([^"]+)"/.exec(line)?.[1];
-      if (url) resolve({ child, url, exited });
-    });
-  });
-}
-
-async function stop(running: Started): Promise<number | null> {
-  running.child.kill("SIGTERM");
-  return running.exited;
-}
 
 test("a subgraph and the gateway start alone from env, serve through each other and exit 0 on SIGTERM", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-entry-"));

@@ -1,7 +1,4 @@
-import { ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { startGateway } from "../../gateway/server";
 import { SUBGRAPHS } from "../../scripts/subgraphs";
 import { Listening } from "../../platform/http";
@@ -9,6 +6,7 @@ import { startSubgraph } from "../../subgraphs/kit/server";
 import { freshTestStore, TEST_IDENTITY_SECRET } from "../../subgraphs/kit/testing";
 import { StoreConfig } from "../../subgraphs/kit/db";
 import { TEST_JWT_SECRET } from "../support/hub";
+import { startProcess, StartedProcess, stopProcess } from "../support/processes";
 
 // One subgraph process goes down and comes back while the gateway keeps running: the answer is partial, says
 // which service is missing, and is whole again once the service is back. The subgraphs run as their own processes
@@ -16,37 +14,19 @@ import { TEST_JWT_SECRET } from "../support/hub";
 const root = join(__dirname, "..", "..");
 const DEMO_NOW = "2022-03-12T09:00:00+08:00";
 
-interface Process {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
 /** The environment that points a subgraph process at `store`, as docker-compose would configure it. */
 function storeEnv(name: string, store: StoreConfig): Record<string, string> {
   if (store.kind === "sqlite") return { DATA_DIR: dirname(store.file) };
   return { DATABASE_URL: store.url, DATABASE_PREFIX: store.database.slice(0, -name.length) };
 }
 
-function startProcess(name: string, store: StoreConfig, port: number): Promise<Process> {
-  const script = join(root, "dist", "subgraphs", name, "main.js");
-  if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
-  const env = { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", HUB_IDENTITY_SECRET: TEST_IDENTITY_SECRET, HUB_NOW: DEMO_NOW, ...storeEnv(name, store) };
-  const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return new Promise((resolve, reject) => {
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
-    exited.then((code) => reject(new Error(`${name} exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      const url = /"url":"([^"]+)"/.exec(line)?.[1];
-      if (url) resolve({ child, url, exited });
-    });
-  });
+/** The subgraph `name` as its own process on `port` (0: a free one), serving `store`. */
+function startSubgraphProcess(name: string, store: StoreConfig, port: number): Promise<StartedProcess> {
+  return startProcess(`subgraphs/${name}/main.js`, { PORT: String(port), HUB_IDENTITY_SECRET: TEST_IDENTITY_SECRET, HUB_NOW: DEMO_NOW, ...storeEnv(name, store) });
 }
 
 const stores: Record<string, StoreConfig> = {};
-const processes: Record<string, Process> = {};
+const processes: Record<string, StartedProcess> = {};
 let gateway: Listening;
 
 beforeAll(async () => {
@@ -56,7 +36,7 @@ beforeAll(async () => {
     // the demo data, written once through the subgraph's own seed; the process then serves that store
     const seeded = await startSubgraph(module, { store: stores[name], identitySecret: TEST_IDENTITY_SECRET, port: 0, seed: true });
     await seeded.stop();
-    processes[name] = await startProcess(name, stores[name], 0);
+    processes[name] = await startSubgraphProcess(name, stores[name], 0);
   }
   gateway = await startGateway({
     port: 0,
@@ -70,10 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
-  for (const running of Object.values(processes)) {
-    running.child.kill("SIGTERM");
-    await running.exited;
-  }
+  for (const running of Object.values(processes)) await stopProcess(running);
 });
 
 // organizations answers the organization, venues adds its tenancy and answers the facility (both nullable, so a
@@ -97,8 +74,7 @@ test("with venues down the answer is 200 with organizations' data and an error n
   expect(whole.body.data.facility.name).toBeTruthy();
 
   const venuesPort = new URL(processes.venues.url).port;
-  processes.venues.child.kill("SIGTERM");
-  expect(await processes.venues.exited).toBe(0);
+  expect(await stopProcess(processes.venues)).toBe(0);
 
   for (const accept of ["application/json", "application/graphql-response+json"]) {
     const partial = await ask(accept);
@@ -114,7 +90,7 @@ test("with venues down the answer is 200 with organizations' data and an error n
     expect(JSON.stringify(partial.body)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\/|ECONNREFUSED|fetch failed|stack|\.js:\d+/);
   }
 
-  processes.venues = await startProcess("venues", stores.venues, Number(venuesPort));
+  processes.venues = await startSubgraphProcess("venues", stores.venues, Number(venuesPort));
   const again = await ask();
   expect(again.status).toBe(200);
   expect(again.body.errors).toBeUndefined();
