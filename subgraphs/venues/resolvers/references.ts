@@ -1,5 +1,5 @@
 import { ReferenceResolver, referenceById } from "../../kit/schema";
-import { bookingById, equipmentById, facilityById, roomById } from "../loaders";
+import { bookingById, equipmentById, facilityById, roomById } from "../facilities/facility.loaders";
 
 export const venueReferences: Record<string, ReferenceResolver> = {
   Facility: referenceById("Facility", facilityById),
