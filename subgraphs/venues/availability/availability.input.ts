@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalTimeScalar } from "../facilities/local-time.scalar";
+import { LocalTimeScalar } from "../facilities";
 
 @InputType({ description: "Near an area: its parent area's whole subtree (the same street for a community)." })
 export class NearInput {

@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { DateScalar } from "../../kit/scalars";
-import { AvailabilityService } from "./availability.service";
-import { DayBoardService } from "./day-board.service";
+import { EquipmentType } from "../facilities";
 import { NearInput, TimeWindowInput } from "./availability.input";
+import { AvailabilityService } from "./availability.service";
 import { RoomAvailability, RoomDayBoard } from "./availability.type";
-import { EquipmentType } from "../facilities/facility.enums";
+import { DayBoardService } from "./day-board.service";
 
 const availability = new AvailabilityService();
 const boards = new DayBoardService();

@@ -2,25 +2,31 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
-import { subtreePrefix } from "../facilities/area-subtree.rules";
-import { earliestStart, lastBookableDay } from "../bookings/booking-window.rules";
-import { openingHoursOn } from "../facilities/calendar.rules";
-import { businessDayInterval } from "../facilities/date-range.rules";
-import { equipmentBusyIntervals } from "../bookings/equipment.rules";
-import { freeSlots } from "./free-slots.rules";
-import { Interval, MINUTE_MS } from "../facilities/interval.rules";
-import { BLOCKING_STATUSES } from "../bookings/booking.machine";
-import { localTimeMinutes } from "../facilities/local-time.rules";
-import { nearPrefix } from "./near.rules";
-import { DEFAULT_POLICY, effectivePolicy } from "../facilities/booking-policy.rules";
-import { Booking } from "../bookings/booking.entity";
-import { Facility } from "../facilities/facility.entity";
-import { Room } from "../facilities/room.entity";
-import { bookingsByRoom, equipmentByFacility, exceptionsByFacility, loaded, openingRulesByFacility, policyByFacility, roomsByFacility } from "../facilities/facility.loaders";
+import { BLOCKING_STATUSES, Booking, bookingsByRoom, earliestStart, equipmentBusyIntervals, lastBookableDay, toFacts } from "../bookings";
+import {
+  BookingPurpose,
+  businessDayInterval,
+  DEFAULT_POLICY,
+  effectivePolicy,
+  equipmentByFacility,
+  EquipmentType,
+  exceptionsByFacility,
+  Facility,
+  Interval,
+  loaded,
+  localTimeMinutes,
+  MINUTE_MS,
+  openingHoursOn,
+  openingRulesByFacility,
+  policyByFacility,
+  Room,
+  roomsByFacility,
+  subtreePrefix,
+} from "../facilities";
 import { NearInput, TimeWindowInput } from "./availability.input";
 import { RoomAvailability } from "./availability.type";
-import { BookingPurpose, EquipmentType } from "../facilities/facility.enums";
-import { toFacts } from "../bookings/rule-facts.service";
+import { freeSlots } from "./free-slots.rules";
+import { nearPrefix } from "./near.rules";
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
 

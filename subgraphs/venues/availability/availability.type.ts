@@ -1,7 +1,7 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../../kit/scalars";
-import { Booking } from "../bookings/booking.entity";
-import { Room } from "../facilities/room.entity";
+import { Booking } from "../bookings";
+import { Room } from "../facilities";
 
 @ObjectType()
 export class FreeSlot {
@@ -28,19 +28,4 @@ export class RoomDayBoard {
 
   @Field(() => [Booking])
   bookings: Booking[];
-}
-
-@ObjectType({ description: "Venue use in an area over a period; utilization is booked minutes over the rooms' open minutes." })
-export class BookingStats {
-  @Field(() => Int)
-  bookings: number;
-
-  @Field(() => Int)
-  bookedMinutes: number;
-
-  @Field(() => Float)
-  utilization: number;
-
-  @Field(() => Int)
-  noShows: number;
 }

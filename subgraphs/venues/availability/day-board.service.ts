@@ -1,12 +1,9 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { parseId } from "../../kit/ids";
-import { businessDayInterval } from "../facilities/date-range.rules";
-import { BLOCKING_STATUSES, effectiveStatus } from "../bookings/booking.machine";
-import { bookingsByRoom, facilityById, loaded, roomsByFacility } from "../facilities/facility.loaders";
+import { BLOCKING_STATUSES, bookingsByRoom, BookingStatus, effectiveStatus, isService, seesBookingAtFacility } from "../bookings";
+import { businessDayInterval, facilityById, loaded, roomsByFacility } from "../facilities";
 import { RoomDayBoard } from "./availability.type";
-import { BookingStatus } from "../facilities/facility.enums";
-import { isService, seesBookingAtFacility } from "../bookings/booking.policy";
 
 /** What a partner's board shows: the room is occupied (DOMAIN §9.2 busy blocks). */
 const BUSY = new Set<BookingStatus>([...BLOCKING_STATUSES, BookingStatus.COMPLETED]);

@@ -1,6 +1,5 @@
 import { startOfBusinessDay } from "../../kit/clock";
-import { DayHours, openIntervals } from "../facilities/calendar.rules";
-import { Interval, intersect, MINUTE_MS, subtract } from "../facilities/interval.rules";
+import { DayHours, intersect, Interval, MINUTE_MS, openIntervals, subtract } from "../facilities";
 
 export interface FreeSlotQuery {
   hours: DayHours;

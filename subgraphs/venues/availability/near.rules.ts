@@ -1,4 +1,4 @@
-import { subtreePrefix } from "../facilities/area-subtree.rules";
+import { subtreePrefix } from "../facilities";
 
 /**
  * The code prefix a "near" search covers: the area's parent and everything under it (the same street for a

@@ -1,5 +1,4 @@
-import { MINUTE_MS } from "../facilities/interval.rules";
-import { PolicyFacts } from "../facilities/booking-policy.rules";
+import { MINUTE_MS, PolicyFacts } from "../facilities";
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
 

@@ -1,9 +1,9 @@
 import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
-import { BookingRequest } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
+import { MINUTE_MS } from "../facilities";
+import { BookingVisibility } from "./booking.enums";
 import { CreateBookingInput } from "./booking.input";
-import { BookingVisibility } from "../facilities/facility.enums";
+import { BookingRequest } from "./conflict.rules";
 
 /** A booking request that passed input validation (malformed input is BAD_USER_INPUT, never a conflict). */
 export interface CheckedBooking extends BookingRequest {

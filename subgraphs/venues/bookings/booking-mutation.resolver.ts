@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Booking } from "./booking.entity";
 import { BookingCommandService } from "./booking-command.service";
-import { BookingTransitionService } from "./booking-transition.service";
-import { CreateBookingInput, CreateBookingSeriesInput } from "./booking.input";
 import { BumpBookingPayload, CreateBookingPayload, CreateBookingSeriesPayload } from "./booking-payload.type";
+import { BookingTransitionService } from "./booking-transition.service";
+import { Booking } from "./booking.entity";
+import { CreateBookingInput, CreateBookingSeriesInput } from "./booking.input";
 
 const commands = new BookingCommandService();
 const transitions = new BookingTransitionService();

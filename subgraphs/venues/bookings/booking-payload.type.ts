@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../../kit/scalars";
+import { RoomAvailability } from "../availability";
 import { Booking } from "./booking.entity";
-import { ConflictReason } from "../facilities/facility.enums";
-import { RoomAvailability } from "../availability/availability.type";
+import { ConflictReason } from "./booking.enums";
 
 @ObjectType({ description: "A broken booking rule (C1–C8): which, the clashing interval if any, and what to change." })
 export class BookingConflict {

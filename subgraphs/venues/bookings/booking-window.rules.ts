@@ -1,9 +1,7 @@
 import { businessDate } from "../../kit/clock";
-import { ConflictReason } from "../facilities/facility.enums";
-import { addDays } from "../facilities/calendar.rules";
+import { addDays, MINUTE_MS, PolicyFacts } from "../facilities";
+import { ConflictReason } from "./booking.enums";
 import { clockTime, Conflict } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
-import { PolicyFacts } from "../facilities/booking-policy.rules";
 
 /** The last business day a booking made at `now` may fall on (C3 horizon). */
 export function lastBookableDay(policy: Pick<PolicyFacts, "maxAdvanceDays">, now: Date): string {

@@ -1,7 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar } from "../../kit/scalars";
-import { BookingPurpose, BookingStatus, BookingVisibility } from "../facilities/facility.enums";
+import { BookingPurpose } from "../facilities";
+import { BookingStatus, BookingVisibility } from "./booking.enums";
 
 /** Equipment a booking reserves, item by item (C6). */
 export interface EquipmentLineRow {

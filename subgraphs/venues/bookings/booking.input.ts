@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTimeScalar } from "../../kit/scalars";
-import { BookingPurpose, BookingVisibility, EquipmentType } from "../facilities/facility.enums";
+import { BookingPurpose, EquipmentType } from "../facilities";
+import { BookingVisibility } from "./booking.enums";
 
 @InputType()
 export class EquipmentRequestInput {

@@ -1,6 +1,6 @@
-import { BookingStatus } from "../facilities/facility.enums";
+import { MINUTE_MS } from "../facilities";
+import { BookingStatus } from "./booking.enums";
 import { clockTime } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
 
 /** C1 counts these as occupying the room (DOMAIN §8.3). */
 export const BLOCKING_STATUSES: readonly BookingStatus[] = [BookingStatus.HELD, BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN];

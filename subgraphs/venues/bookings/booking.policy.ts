@@ -1,6 +1,8 @@
+import { HubContext } from "../../kit/context";
 import { Viewer } from "../../../platform/identity";
-import { subtreePrefix } from "../facilities/area-subtree.rules";
-import { BookingPurpose } from "../facilities/facility.enums";
+import { BookingPurpose, facilityById, roomById, subtreePrefix } from "../facilities";
+import { Booking } from "./booking.entity";
+import { BookingVisibility } from "./booking.enums";
 
 // Scope checks on the signed viewer (DOMAIN §9.1–9.2): the gateway verified the token, the kit verified the gateway.
 
@@ -50,4 +52,26 @@ export function seesBookingWithoutFacility(viewer: Viewer, booking: { organizati
 /** The facility-scoped part: its venue admin and the street/community staff whose area covers it (R s). */
 export function seesBookingAtFacility(viewer: Viewer, facility: { id: string; areaCode: string }): boolean {
   return managesFacility(viewer, facility.id) || ((viewer.has("STREET_STAFF") || viewer.has("COMMUNITY_STAFF")) && coversArea(viewer, facility.areaCode));
+}
+
+/** The title partners and other organizations see on a private booking (DOMAIN §9.2 busy blocks). */
+export const MASKED_TITLE = "已预约";
+
+/**
+ * Whether the viewer sees the booking in full (title, requester, reasons): its organization, its venue admin,
+ * staff in scope, the academy for course bookings, services. The facility is loaded (batched) only when the
+ * viewer's roles make it matter.
+ */
+export async function seesBookingDetails(ctx: HubContext, booking: Booking): Promise<boolean> {
+  const quick = seesBookingWithoutFacility(ctx.viewer, booking);
+  if (quick !== null) return quick;
+  const room = await roomById(ctx).load(booking.roomId);
+  const facility = room ? await facilityById(ctx).load(room.facilityId) : null;
+  return facility !== null && seesBookingAtFacility(ctx.viewer, facility);
+}
+
+/** The title the viewer may see. */
+export async function visibleTitle(ctx: HubContext, booking: Booking): Promise<string> {
+  if (booking.visibility === BookingVisibility.PUBLIC) return booking.title;
+  return (await seesBookingDetails(ctx, booking)) ? booking.title : MASKED_TITLE;
 }

@@ -1,16 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { effectiveStatus } from "./booking.machine";
+import { OrganizationStub, PersonStub } from "../external";
+import { Equipment, equipmentById, Room, roomById } from "../facilities";
 import { Booking } from "./booking.entity";
-import { Equipment } from "../facilities/equipment.entity";
-import { Room } from "../facilities/room.entity";
-import { equipmentById, roomById } from "../facilities/facility.loaders";
-import { seesBookingDetails, visibleTitle } from "./booking-visibility.policy";
-import { BookingStatus } from "../facilities/facility.enums";
+import { BookingStatus } from "./booking.enums";
+import { effectiveStatus } from "./booking.machine";
+import { seesBookingDetails, visibleTitle } from "./booking.policy";
 import { EquipmentLine } from "./equipment-line.type";
-import { OrganizationStub } from "../external/organization.stub";
-import { PersonStub } from "../external/person.stub";
 
 @Resolver(() => Booking)
 export class BookingResolver {

@@ -1,14 +1,13 @@
+import { DayHours, PolicyFacts } from "../facilities";
+import { bookingWindowConflicts } from "./booking-window.rules";
 import { capacityConflicts } from "./capacity.rules";
-import { DayHours } from "../facilities/calendar.rules";
 import { BookingFacts, BookingRequest, Conflict } from "./conflict.rules";
 import { durationConflicts } from "./duration.rules";
-import { EligibilityFacts, eligibilityConflicts } from "./eligibility.rules";
+import { eligibilityConflicts, EligibilityFacts } from "./eligibility.rules";
 import { allocateEquipment, EquipmentItem, EquipmentLineFacts } from "./equipment.rules";
 import { openingHoursConflicts } from "./opening-hours.rules";
 import { overlapConflicts } from "./overlap.rules";
-import { PolicyFacts } from "../facilities/booking-policy.rules";
 import { quotaConflicts } from "./quota.rules";
-import { bookingWindowConflicts } from "./booking-window.rules";
 
 /** Everything rules C1–C8 look at for one request, read inside the booking's transaction. */
 export interface RuleFacts {

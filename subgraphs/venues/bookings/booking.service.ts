@@ -1,12 +1,11 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { typeOfId } from "../../kit/ids";
-import { effectiveStatus, storedStatusesFor } from "./booking.machine";
+import { checkedInterval, DateRangeInput } from "../facilities";
 import { Booking } from "./booking.entity";
-import { BookingFilter, bookingsByOrganization } from "../facilities/facility.loaders";
-import { DateRangeInput } from "../facilities/date-range.input";
-import { BookingStatus } from "../facilities/facility.enums";
-import { checkedInterval } from "../facilities/period.rules";
+import { BookingStatus } from "./booking.enums";
+import { BookingFilter, bookingsByOrganization } from "./booking.loaders";
+import { effectiveStatus, storedStatusesFor } from "./booking.machine";
 
 /** Booking reads for other subgraphs' entities. */
 export class BookingService {

@@ -1,4 +1,4 @@
-import { ConflictReason } from "../facilities/facility.enums";
+import { ConflictReason } from "./booking.enums";
 import { Conflict } from "./conflict.rules";
 
 /** C5 Capacity: expectedAttendance ≤ room.capacity. */

@@ -1,5 +1,6 @@
 import { businessDate, toBusinessIso } from "../../kit/clock";
-import { BookingPurpose, BookingStatus, ConflictReason, EquipmentType } from "../facilities/facility.enums";
+import { BookingPurpose, EquipmentType } from "../facilities";
+import { BookingStatus, ConflictReason } from "./booking.enums";
 
 /** One broken rule: which, when (the clashing interval, if any) and what to change. */
 export interface Conflict {

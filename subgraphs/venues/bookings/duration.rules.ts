@@ -1,8 +1,7 @@
 import { businessDate, startOfBusinessDay } from "../../kit/clock";
-import { ConflictReason } from "../facilities/facility.enums";
+import { MINUTE_MS, PolicyFacts } from "../facilities";
+import { ConflictReason } from "./booking.enums";
 import { Conflict } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
-import { PolicyFacts } from "../facilities/booking-policy.rules";
 
 /** Minutes after local midnight of an instant on its business day. */
 export function minutesIntoDay(at: Date): number {

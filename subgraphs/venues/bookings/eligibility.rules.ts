@@ -1,6 +1,6 @@
-import { ConflictReason } from "../facilities/facility.enums";
+import { PolicyFacts } from "../facilities";
+import { ConflictReason } from "./booking.enums";
 import { Conflict } from "./conflict.rules";
-import { PolicyFacts } from "../facilities/booking-policy.rules";
 
 /** What venues knows of an organization for C7: a snapshot of the organizations subgraph's legalForm and status. */
 export interface EligibilityFacts {

@@ -2,8 +2,8 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
+import { LEGAL_FORMS } from "../facilities";
 import { ORG_STATUSES } from "./eligibility.rules";
-import { LEGAL_FORMS } from "../facilities/booking-policy.rules";
 import { OrgEligibility } from "./org-eligibility.entity";
 import { writeTransaction } from "../../kit/transaction";
 

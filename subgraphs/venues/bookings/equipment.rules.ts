@@ -1,7 +1,7 @@
-import { ConflictReason, EquipmentType } from "../facilities/facility.enums";
-import { BookingFacts, Conflict } from "./conflict.rules";
-import { Interval, merge, overlaps } from "../facilities/interval.rules";
+import { EquipmentType, Interval, merge, overlaps } from "../facilities";
+import { ConflictReason } from "./booking.enums";
 import { BLOCKING_STATUSES } from "./booking.machine";
+import { BookingFacts, Conflict } from "./conflict.rules";
 
 /** A facility's equipment: installed in one room (`movable` false) or lent across the facility. */
 export interface EquipmentItem {

@@ -1,9 +1,7 @@
 import { businessDate, startOfBusinessDay } from "../../kit/clock";
-import { ConflictReason } from "../facilities/facility.enums";
-import { DayHours } from "../facilities/calendar.rules";
+import { DayHours, formatLocalTime, MINUTE_MS } from "../facilities";
+import { ConflictReason } from "./booking.enums";
 import { Conflict } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
-import { formatLocalTime } from "../facilities/local-time.rules";
 
 const describeHours = (hours: DayHours) => hours.intervals.map((i) => `${formatLocalTime(i.from)}–${formatLocalTime(i.to)}`).join(", ");
 

@@ -1,7 +1,7 @@
-import { ConflictReason } from "../facilities/facility.enums";
-import { BookingFacts, Conflict, describeSpan } from "./conflict.rules";
-import { MINUTE_MS, overlaps } from "../facilities/interval.rules";
+import { MINUTE_MS, overlaps } from "../facilities";
+import { ConflictReason } from "./booking.enums";
 import { BLOCKING_STATUSES } from "./booking.machine";
+import { BookingFacts, Conflict, describeSpan } from "./conflict.rules";
 
 /**
  * C1 No overlap: a blocking booking occupies `[start − buffer, end + buffer)` of its room, so two bookings of

@@ -1,9 +1,8 @@
 import { businessDate, startOfBusinessDay } from "../../kit/clock";
-import { BookingStatus, ConflictReason } from "../facilities/facility.enums";
-import { BookingFacts, Conflict } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
+import { MINUTE_MS, PolicyFacts } from "../facilities";
+import { BookingStatus, ConflictReason } from "./booking.enums";
 import { BLOCKING_STATUSES } from "./booking.machine";
-import { PolicyFacts } from "../facilities/booking-policy.rules";
+import { BookingFacts, Conflict } from "./conflict.rules";
 
 const COUNTED = new Set<BookingStatus>([...BLOCKING_STATUSES, BookingStatus.COMPLETED, BookingStatus.NO_SHOW]);
 

@@ -1,21 +1,25 @@
 import { Brackets, EntityManager } from "typeorm";
 import { businessDate } from "../../kit/clock";
-import { RuleFacts } from "./booking.rules";
-import { openingHoursOn } from "../facilities/calendar.rules";
-import { BookingFacts, BookingRequest } from "./conflict.rules";
-import { MINUTE_MS } from "../facilities/interval.rules";
-import { BLOCKING_STATUSES, effectiveStatus } from "./booking.machine";
-import { DEFAULT_POLICY, effectivePolicy, PolicyFacts } from "../facilities/booking-policy.rules";
-import { businessMonth } from "./quota.rules";
+import {
+  BookingPolicy,
+  CalendarException,
+  DEFAULT_POLICY,
+  effectivePolicy,
+  Equipment,
+  Facility,
+  MINUTE_MS,
+  openingHoursOn,
+  OpeningRule,
+  PolicyFacts,
+  Room,
+} from "../facilities";
 import { Booking } from "./booking.entity";
-import { BookingPolicy } from "../facilities/booking-policy.entity";
-import { CalendarException } from "../facilities/calendar-exception.entity";
-import { Equipment } from "../facilities/equipment.entity";
-import { Facility } from "../facilities/facility.entity";
-import { OpeningRule } from "../facilities/opening-rule.entity";
+import { BookingStatus } from "./booking.enums";
+import { BLOCKING_STATUSES, effectiveStatus } from "./booking.machine";
+import { RuleFacts } from "./booking.rules";
+import { BookingFacts, BookingRequest } from "./conflict.rules";
 import { OrgEligibility } from "./org-eligibility.entity";
-import { Room } from "../facilities/room.entity";
-import { BookingStatus } from "../facilities/facility.enums";
+import { businessMonth } from "./quota.rules";
 
 const DAY_MS = 24 * 60 * MINUTE_MS;
 

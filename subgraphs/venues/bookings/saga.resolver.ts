@@ -1,11 +1,11 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Booking } from "./booking.entity";
 import { BookingCommandService, MAX_HOLD_MINUTES } from "./booking-command.service";
-import { BookingTransitionService } from "./booking-transition.service";
-import { EligibilityService } from "./eligibility.service";
-import { CreateBookingInput } from "./booking.input";
 import { CreateBookingPayload } from "./booking-payload.type";
+import { BookingTransitionService } from "./booking-transition.service";
+import { Booking } from "./booking.entity";
+import { CreateBookingInput } from "./booking.input";
+import { EligibilityService } from "./eligibility.service";
 
 const commands = new BookingCommandService();
 const transitions = new BookingTransitionService();

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Equipment } from "./equipment.entity";
-import { Room } from "./room.entity";
 import { roomById } from "./facility.loaders";
+import { Room } from "./room.entity";
 
 @Resolver(() => Equipment)
 export class EquipmentResolver {

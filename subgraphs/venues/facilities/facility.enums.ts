@@ -22,20 +22,7 @@ export enum RoomKind {
   OUTDOOR_AREA = "OUTDOOR_AREA",
 }
 
-/** Booking states (DOMAIN §8.3). */
-export enum BookingStatus {
-  HELD = "HELD",
-  PENDING_APPROVAL = "PENDING_APPROVAL",
-  CONFIRMED = "CONFIRMED",
-  CHECKED_IN = "CHECKED_IN",
-  COMPLETED = "COMPLETED",
-  CANCELLED = "CANCELLED",
-  REJECTED = "REJECTED",
-  NO_SHOW = "NO_SHOW",
-  BUMPED = "BUMPED",
-  EXPIRED = "EXPIRED",
-}
-
+/** What a room is booked for; it lives with the facilities because a venue's policy varies by purpose (PurposeOverride). */
 export enum BookingPurpose {
   ACTIVITY = "ACTIVITY",
   COURSE_SESSION = "COURSE_SESSION",
@@ -46,7 +33,6 @@ export enum BookingPurpose {
 
 registerEnumType(FacilityType, { name: "FacilityType" });
 registerEnumType(RoomKind, { name: "RoomKind" });
-registerEnumType(BookingStatus, { name: "BookingStatus" });
 registerEnumType(BookingPurpose, { name: "BookingPurpose" });
 
 export enum Weekday {
@@ -80,37 +66,6 @@ export enum EquipmentType {
   OTHER = "OTHER",
 }
 
-/** Which hard rule a booking request breaks: C1 OVERLAP … C8 QUOTA (DOMAIN §5). */
-export enum ConflictReason {
-  OVERLAP = "OVERLAP",
-  OUTSIDE_OPENING_HOURS = "OUTSIDE_OPENING_HOURS",
-  CLOSED_DAY = "CLOSED_DAY",
-  LEAD_TIME = "LEAD_TIME",
-  ADVANCE_WINDOW = "ADVANCE_WINDOW",
-  DURATION = "DURATION",
-  CAPACITY = "CAPACITY",
-  QUOTA = "QUOTA",
-  EQUIPMENT_UNAVAILABLE = "EQUIPMENT_UNAVAILABLE",
-  NOT_ELIGIBLE = "NOT_ELIGIBLE",
-}
-
-/** 孵化入驻 states (DOMAIN §5). */
-export enum TenancyStatus {
-  APPLIED = "APPLIED",
-  ACTIVE = "ACTIVE",
-  GRADUATED = "GRADUATED",
-  TERMINATED = "TERMINATED",
-}
-
-/** Whether partners see a booking's title (PUBLIC) or only a busy block (DOMAIN §9.2). */
-export enum BookingVisibility {
-  PUBLIC = "PUBLIC",
-  PRIVATE = "PRIVATE",
-}
-
 registerEnumType(Weekday, { name: "Weekday" });
 registerEnumType(ExceptionKind, { name: "ExceptionKind" });
 registerEnumType(EquipmentType, { name: "EquipmentType" });
-registerEnumType(ConflictReason, { name: "ConflictReason" });
-registerEnumType(TenancyStatus, { name: "TenancyStatus" });
-registerEnumType(BookingVisibility, { name: "BookingVisibility", description: "PUBLIC: partners see the title; PRIVATE: a busy block titled 已预约." });

@@ -2,15 +2,13 @@ import { Brackets, In } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { byKey, groupByKey } from "../../kit/loaders";
 import { candidatePrefixes, subtreePrefix } from "./area-subtree.rules";
-import { Booking } from "../bookings/booking.entity";
 import { BookingPolicy } from "./booking-policy.entity";
 import { CalendarException } from "./calendar-exception.entity";
 import { Equipment } from "./equipment.entity";
 import { Facility } from "./facility.entity";
+import { FacilityType } from "./facility.enums";
 import { OpeningRule } from "./opening-rule.entity";
 import { Room } from "./room.entity";
-import { Tenancy } from "../tenancies/tenancy.entity";
-import { BookingStatus, FacilityType } from "./facility.enums";
 
 /** Every element of a `loadMany`, or its first error. */
 export function loaded<T>(values: (T | Error)[]): T[] {
@@ -31,40 +29,12 @@ export const roomById = (ctx: HubContext) =>
     byKey(ids, await ctx.db.getRepository(Room).findBy({ id: In([...ids]) }), (r) => r.id),
   );
 
-/** Bookings by id: references from the academy (course sessions) and organizations (activities). */
-export const bookingById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Booking | null>("bookingById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Booking).findBy({ id: In([...ids]) }), (b) => b.id),
-  );
-
 /** Rooms per facility, in id order. */
 export const roomsByFacility = (ctx: HubContext) =>
   ctx.loaders.get<string, Room[]>("roomsByFacility", async (ids) => {
     const rows = await ctx.db.getRepository(Room).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
     return groupByKey(ids, rows, (r) => r.facilityId);
   });
-
-/** What narrows `Organization.bookings`: an already validated instant interval and stored statuses. */
-export interface BookingFilter {
-  start: Date | null;
-  end: Date | null;
-  statuses: BookingStatus[] | null;
-}
-
-/** Bookings per organization that start in `[start, end)` and have one of the statuses; one loader per filter. */
-export const bookingsByOrganization = (ctx: HubContext, filter: BookingFilter) =>
-  ctx.loaders.get<string, Booking[]>(
-    "bookingsByOrganization",
-    async (ids) => {
-      const query = ctx.db.getRepository(Booking).createQueryBuilder("b").where("b.organizationId IN (:...ids)", { ids: [...ids] });
-      if (filter.start) query.andWhere("b.startsAt >= :start", { start: filter.start });
-      if (filter.end) query.andWhere("b.startsAt < :end", { end: filter.end });
-      if (filter.statuses) query.andWhere("b.status IN (:...statuses)", { statuses: filter.statuses });
-      const rows = await query.orderBy("b.startsAt", "ASC").addOrderBy("b.id", "ASC").getMany();
-      return groupByKey(ids, rows, (b) => b.organizationId);
-    },
-    { start: filter.start?.toISOString() ?? null, end: filter.end?.toISOString() ?? null, statuses: filter.statuses },
-  );
 
 /**
  * Facilities in each area's subtree, optionally of some types: one `LIKE 'prefix%'` per distinct prefix in a
@@ -135,28 +105,3 @@ export const exceptionsByFacility = (ctx: HubContext, range: { from: string; to:
     },
     range,
   );
-
-/** Bookings of each room that overlap `[start, end)`, any status, in start order. */
-export const bookingsByRoom = (ctx: HubContext, interval: { start: Date; end: Date }) =>
-  ctx.loaders.get<string, Booking[]>(
-    "bookingsByRoom",
-    async (ids) => {
-      const rows = await ctx.db
-        .getRepository(Booking)
-        .createQueryBuilder("b")
-        .where("b.roomId IN (:...ids)", { ids: [...ids] })
-        .andWhere("b.startsAt < :end AND b.endsAt > :start", interval)
-        .orderBy("b.startsAt", "ASC")
-        .addOrderBy("b.id", "ASC")
-        .getMany();
-      return groupByKey(ids, rows, (b) => b.roomId);
-    },
-    { start: interval.start.toISOString(), end: interval.end.toISOString() },
-  );
-
-/** Tenancies per organization, newest first. */
-export const tenanciesByOrganization = (ctx: HubContext) =>
-  ctx.loaders.get<string, Tenancy[]>("tenanciesByOrganization", async (ids) => {
-    const rows = await ctx.db.getRepository(Tenancy).find({ where: { organizationId: In([...ids]) }, order: { from: "DESC", id: "ASC" } });
-    return groupByKey(ids, rows, (t) => t.organizationId);
-  });

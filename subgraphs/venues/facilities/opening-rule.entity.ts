@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { LocalTimeScalar } from "./local-time.scalar";
 import { Weekday } from "./facility.enums";
+import { LocalTimeScalar } from "./local-time.scalar";
 
 /** A weekly opening interval of a facility; two rules on one day leave a closure between them (lunch). */
 @Entity("opening_rules")

@@ -1,6 +1,6 @@
 import { BadInputError } from "../../../platform/errors";
-import { businessDayInterval, daysInRange, MAX_RANGE_DAYS } from "./date-range.rules";
 import { DateRangeInput } from "./date-range.input";
+import { businessDayInterval, daysInRange, MAX_RANGE_DAYS } from "./date-range.rules";
 
 /** Validates a day range (from ≤ to, at most MAX_RANGE_DAYS days) and returns its instant interval. */
 export function checkedInterval(range: DateRangeInput, argument: string): { start: Date; end: Date } {

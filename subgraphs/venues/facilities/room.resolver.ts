@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Facility } from "./facility.entity";
-import { Room } from "./room.entity";
 import { facilityById } from "./facility.loaders";
+import { Room } from "./room.entity";
 
 @Resolver(() => Room)
 export class RoomResolver {

@@ -1,6 +1,5 @@
-import { BookingStatus } from "../facilities/facility.enums";
-import { MINUTE_MS } from "../facilities/interval.rules";
-import { TAKING_PLACE_STATUSES } from "../bookings/booking.machine";
+import { BookingStatus, TAKING_PLACE_STATUSES } from "../bookings";
+import { MINUTE_MS } from "../facilities";
 
 export interface BookingStatsFacts {
   bookings: number;

@@ -1,12 +1,19 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { parseAreaCode } from "../../kit/ids";
-import { daysBetween, openingHoursOn } from "../facilities/calendar.rules";
-import { effectiveStatus } from "../bookings/booking.machine";
+import { bookingsByRoom, effectiveStatus } from "../bookings";
+import {
+  checkedInterval,
+  DateRangeInput,
+  daysBetween,
+  exceptionsByFacility,
+  facilitiesInArea,
+  loaded,
+  openingHoursOn,
+  openingRulesByFacility,
+  roomsByFacility,
+} from "../facilities";
 import { bookingStats, BookingStatsFacts } from "./booking-stats.rules";
-import { bookingsByRoom, exceptionsByFacility, facilitiesInArea, loaded, openingRulesByFacility, roomsByFacility } from "../facilities/facility.loaders";
-import { DateRangeInput } from "../facilities/date-range.input";
-import { checkedInterval } from "../facilities/period.rules";
 
 const NONE: BookingStatsFacts = { bookings: 0, bookedMinutes: 0, utilization: 0, noShows: 0 };
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { TenancyStatus } from "../facilities/facility.enums";
+import { TenancyStatus } from "./tenancy.enums";
 
 /** 孵化入驻: an organization's stay at a desk of an incubation base (DOMAIN §5). */
 @Entity("tenancies")

@@ -1,10 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Facility } from "../facilities/facility.entity";
-import { Room } from "../facilities/room.entity";
+import { OrganizationStub } from "../external";
+import { Facility, facilityById, Room, roomById } from "../facilities";
 import { Tenancy } from "./tenancy.entity";
-import { facilityById, roomById } from "../facilities/facility.loaders";
-import { OrganizationStub } from "../external/organization.stub";
 
 @Resolver(() => Tenancy)
 export class TenancyResolver {

@@ -1,8 +1,8 @@
 import { HubContext } from "../../kit/context";
 import { typeOfId } from "../../kit/ids";
 import { Tenancy } from "./tenancy.entity";
-import { tenanciesByOrganization } from "../facilities/facility.loaders";
-import { TenancyStatus } from "../facilities/facility.enums";
+import { TenancyStatus } from "./tenancy.enums";
+import { tenanciesByOrganization } from "./tenancy.loaders";
 
 const PREFERENCE = [TenancyStatus.ACTIVE, TenancyStatus.APPLIED];
 

@@ -2,8 +2,9 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
+import { BookingStatus } from "../../../subgraphs/venues/bookings/booking.enums";
+import { EquipmentType } from "../../../subgraphs/venues/facilities/facility.enums";
 import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
-import { BookingStatus, EquipmentType } from "../../../subgraphs/venues/facilities/facility.enums";
 import {
   addTestFacility,
   at,
