@@ -1,9 +1,9 @@
 import { pinClock } from "../../../subgraphs/kit/clock";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
+import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
 import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
-import { EquipmentType } from "../../../subgraphs/venues/types/enums";
+import { EquipmentType } from "../../../subgraphs/venues/facilities/facility.enums";
 import { addTestFacility, at, bookingRow, codeOf, DEMO_NOW, iso, LEZHULIN_LEADER, ZX_COMMUNITY_STAFF, ZX_VENUE_ADMIN } from "./fixtures";
 import { operation } from "../../support/operations";
 

@@ -2,7 +2,7 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
+import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
 import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
 import {
   ACADEMY_SERVICE,

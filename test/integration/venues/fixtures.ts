@@ -1,13 +1,14 @@
 import { DataSource } from "typeorm";
 import { Claims } from "../../../platform/identity";
-import { DEFAULT_POLICY, PolicyFacts } from "../../../subgraphs/venues/domain/policy";
-import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
-import { BookingPolicy } from "../../../subgraphs/venues/entities/booking-policy.entity";
-import { Equipment } from "../../../subgraphs/venues/entities/equipment.entity";
-import { Facility } from "../../../subgraphs/venues/entities/facility.entity";
-import { OpeningRule } from "../../../subgraphs/venues/entities/opening-rule.entity";
-import { Room } from "../../../subgraphs/venues/entities/room.entity";
-import { BookingPurpose, BookingStatus, BookingVisibility, EquipmentType, FacilityType, RoomKind, Weekday } from "../../../subgraphs/venues/types/enums";
+import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
+import { BookingStatus, BookingVisibility } from "../../../subgraphs/venues/bookings/booking.enums";
+import { BookingPolicy } from "../../../subgraphs/venues/facilities/booking-policy.entity";
+import { DEFAULT_POLICY, PolicyFacts } from "../../../subgraphs/venues/facilities/booking-policy.rules";
+import { Equipment } from "../../../subgraphs/venues/facilities/equipment.entity";
+import { Facility } from "../../../subgraphs/venues/facilities/facility.entity";
+import { BookingPurpose, EquipmentType, FacilityType, RoomKind, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
+import { OpeningRule } from "../../../subgraphs/venues/facilities/opening-rule.entity";
+import { Room } from "../../../subgraphs/venues/facilities/room.entity";
 
 /** The demo's today (DOMAIN §10): Saturday 2022-03-12 09:00 in Shanghai. */
 export const DEMO_NOW = new Date("2022-03-12T09:00:00+08:00");

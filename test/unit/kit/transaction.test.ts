@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from "typeorm";
 import { buildDataSource } from "../../../subgraphs/kit/db";
-import { Booking } from "../../../subgraphs/venues/entities/booking.entity";
+import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
 import { writeTransaction } from "../../../subgraphs/kit/transaction";
 import { bookingRow } from "../../integration/venues/fixtures";
 

@@ -1,15 +1,16 @@
-import { capacityConflicts } from "../../../subgraphs/venues/domain/capacity";
-import { openingHoursOn, OpeningRuleFacts } from "../../../subgraphs/venues/domain/calendar";
-import { BookingFacts } from "../../../subgraphs/venues/domain/conflict";
-import { bookingWindowConflicts } from "../../../subgraphs/venues/domain/booking-window";
-import { durationConflicts } from "../../../subgraphs/venues/domain/duration";
-import { eligibilityConflicts } from "../../../subgraphs/venues/domain/eligibility";
-import { allocateEquipment, equipmentBusyIntervals, EquipmentItem } from "../../../subgraphs/venues/domain/equipment";
-import { openingHoursConflicts } from "../../../subgraphs/venues/domain/opening-hours";
-import { overlapConflicts } from "../../../subgraphs/venues/domain/overlap";
-import { DEFAULT_POLICY, PolicyFacts } from "../../../subgraphs/venues/domain/policy";
-import { quotaConflicts } from "../../../subgraphs/venues/domain/quota";
-import { BookingStatus, ConflictReason, EquipmentType, ExceptionKind, Weekday } from "../../../subgraphs/venues/types/enums";
+import { bookingWindowConflicts } from "../../../subgraphs/venues/bookings/booking-window.rules";
+import { BookingStatus, ConflictReason } from "../../../subgraphs/venues/bookings/booking.enums";
+import { capacityConflicts } from "../../../subgraphs/venues/bookings/capacity.rules";
+import { BookingFacts } from "../../../subgraphs/venues/bookings/conflict.rules";
+import { durationConflicts } from "../../../subgraphs/venues/bookings/duration.rules";
+import { eligibilityConflicts } from "../../../subgraphs/venues/bookings/eligibility.rules";
+import { allocateEquipment, equipmentBusyIntervals, EquipmentItem } from "../../../subgraphs/venues/bookings/equipment.rules";
+import { openingHoursConflicts } from "../../../subgraphs/venues/bookings/opening-hours.rules";
+import { overlapConflicts } from "../../../subgraphs/venues/bookings/overlap.rules";
+import { quotaConflicts } from "../../../subgraphs/venues/bookings/quota.rules";
+import { DEFAULT_POLICY, PolicyFacts } from "../../../subgraphs/venues/facilities/booking-policy.rules";
+import { openingHoursOn, OpeningRuleFacts } from "../../../subgraphs/venues/facilities/calendar.rules";
+import { EquipmentType, ExceptionKind, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
 
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 const NOW = at("2022-03-12", "09:00");

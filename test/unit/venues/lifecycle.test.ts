@@ -1,12 +1,20 @@
-import { needsApproval, onNoShowProbation } from "../../../subgraphs/venues/domain/approval";
-import { freeSlots } from "../../../subgraphs/venues/domain/free-slots";
-import { openingHoursOn } from "../../../subgraphs/venues/domain/calendar";
-import { merge, subtract } from "../../../subgraphs/venues/domain/intervals";
-import { allowedActions, effectiveStatus, isLateCancellation, nextStatus, storedStatusesFor, timingProblem } from "../../../subgraphs/venues/domain/lifecycle";
-import { nearPrefix } from "../../../subgraphs/venues/domain/near";
-import { DEFAULT_POLICY, effectivePolicy } from "../../../subgraphs/venues/domain/policy";
-import { bookingStats } from "../../../subgraphs/venues/domain/stats";
-import { BookingPurpose, BookingStatus, Weekday } from "../../../subgraphs/venues/types/enums";
+import { freeSlots } from "../../../subgraphs/venues/availability/free-slots.rules";
+import { nearPrefix } from "../../../subgraphs/venues/availability/near.rules";
+import { needsApproval, onNoShowProbation } from "../../../subgraphs/venues/bookings/approval.machine";
+import { BookingStatus } from "../../../subgraphs/venues/bookings/booking.enums";
+import {
+  allowedActions,
+  effectiveStatus,
+  isLateCancellation,
+  nextStatus,
+  storedStatusesFor,
+  timingProblem,
+} from "../../../subgraphs/venues/bookings/booking.machine";
+import { DEFAULT_POLICY, effectivePolicy } from "../../../subgraphs/venues/facilities/booking-policy.rules";
+import { openingHoursOn } from "../../../subgraphs/venues/facilities/calendar.rules";
+import { BookingPurpose, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
+import { merge, subtract } from "../../../subgraphs/venues/facilities/interval.rules";
+import { bookingStats } from "../../../subgraphs/venues/stats/booking-stats.rules";
 
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 const hhmm = (slots: { start: number; end: number }[]) =>

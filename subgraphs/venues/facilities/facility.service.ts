@@ -1,0 +1,37 @@
+import { HubContext } from "../../kit/context";
+import { parseAreaCode } from "../../kit/ids";
+import { BookingPolicy } from "./booking-policy.entity";
+import { DEFAULT_POLICY } from "./booking-policy.rules";
+import { CalendarException } from "./calendar-exception.entity";
+import { exceptionOn } from "./calendar.rules";
+import { DateRangeInput } from "./date-range.input";
+import { Facility } from "./facility.entity";
+import { FacilityType } from "./facility.enums";
+import { exceptionsByFacility, facilitiesInArea, policyByFacility } from "./facility.loaders";
+import { checkedInterval } from "./period.rules";
+
+/** Public facility reads: which facilities an area has, their policies and calendars (DOMAIN §9.2). */
+export class FacilityService {
+  /** Facilities in an area's subtree; a code that is not an area code (from a bad representation) has none. */
+  async inArea(ctx: HubContext, areaCode: string, types: FacilityType[] | null | undefined): Promise<Facility[]> {
+    try {
+      parseAreaCode(areaCode);
+    } catch {
+      return [];
+    }
+    return facilitiesInArea(ctx, types?.length ? [...new Set(types)].sort() : null).load(areaCode);
+  }
+
+  /** The facility's policy; a facility without its own follows the sample 社区活动室管理制度 (DEFAULT_POLICY). */
+  async policy(ctx: HubContext, facilityId: string): Promise<BookingPolicy> {
+    return (await policyByFacility(ctx).load(facilityId)) ?? ({ facilityId, ...DEFAULT_POLICY } as BookingPolicy);
+  }
+
+  /** Exceptions in `range` that apply to the facility, one per date (its own beats the statutory calendar). */
+  async exceptions(ctx: HubContext, facilityId: string, range: DateRangeInput): Promise<CalendarException[]> {
+    checkedInterval(range, "range");
+    const rows = await exceptionsByFacility(ctx, { from: range.from, to: range.to }).load(facilityId);
+    const dates = [...new Set(rows.map((e) => e.date))];
+    return dates.map((date) => exceptionOn(date, rows) as CalendarException);
+  }
+}

@@ -1,0 +1,55 @@
+import { Feature } from "../../kit/feature";
+import { referenceById } from "../../kit/schema";
+import { AreaFacilitiesResolver } from "./area-facilities.resolver";
+import { BookingPolicy } from "./booking-policy.entity";
+import { CalendarException } from "./calendar-exception.entity";
+import { Equipment } from "./equipment.entity";
+import { EquipmentResolver } from "./equipment.resolver";
+import { Facility } from "./facility.entity";
+import { equipmentById, facilityById, roomById } from "./facility.loaders";
+import { FacilityResolver } from "./facility.resolver";
+import { seedFacilities } from "./facility.seed";
+import { OpeningRule } from "./opening-rule.entity";
+import { Room } from "./room.entity";
+import { RoomResolver } from "./room.resolver";
+
+export { BookingPolicy, CalendarException, Equipment, Facility, OpeningRule, Room };
+export { BookingPurpose, EquipmentType, ExceptionKind, FacilityType, RoomKind, Weekday } from "./facility.enums";
+export {
+  equipmentByFacility,
+  equipmentById,
+  exceptionsByFacility,
+  facilitiesInArea,
+  facilityById,
+  loaded,
+  openingRulesByFacility,
+  policyByFacility,
+  roomById,
+  roomsByFacility,
+} from "./facility.loaders";
+export { DEFAULT_POLICY, effectivePolicy, LEGAL_FORMS } from "./booking-policy.rules";
+export type { PolicyFacts, PurposeOverrideFacts } from "./booking-policy.rules";
+export { addDays, daysBetween, exceptionOn, openingHoursOn, openIntervals, weekdayOf } from "./calendar.rules";
+export type { DayHours, ExceptionFacts, OpeningRuleFacts } from "./calendar.rules";
+export { LocalTimeScalar } from "./local-time.scalar";
+export { DateRangeInput } from "./date-range.input";
+// pure time and area helpers the other features share (generic ones may move to the kit)
+export { intersect, merge, MINUTE_MS, overlaps, subtract } from "./interval.rules";
+export type { Interval } from "./interval.rules";
+export { formatLocalTime, localTimeMinutes } from "./local-time.rules";
+export { businessDayInterval, daysInRange, MAX_RANGE_DAYS } from "./date-range.rules";
+export { checkedInterval } from "./period.rules";
+export { candidatePrefixes, subtreePrefix } from "./area-subtree.rules";
+
+/** Venues, their rooms and equipment, opening hours, holidays and booking policies (DOMAIN §5). */
+export const facilitiesFeature: Feature = {
+  name: "facilities",
+  entities: [Facility, Room, Equipment, OpeningRule, CalendarException, BookingPolicy],
+  resolvers: [FacilityResolver, RoomResolver, EquipmentResolver, AreaFacilitiesResolver],
+  references: {
+    Facility: referenceById("Facility", facilityById),
+    Room: referenceById("Room", roomById),
+    Equipment: referenceById("Equipment", equipmentById),
+  },
+  seed: seedFacilities,
+};

@@ -1,6 +1,0 @@
-import { ObjectType } from "type-graphql";
-import { Connection } from "../../kit/pagination";
-import { Facility } from "../entities/facility.entity";
-
-@ObjectType()
-export class FacilityConnection extends Connection(Facility, "Facility") {}
