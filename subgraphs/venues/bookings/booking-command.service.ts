@@ -3,12 +3,13 @@ import { EntityManager } from "typeorm";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
-import { newId } from "../../kit/ids";
+import { newId, parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
 import { Facility, facilityById, MINUTE_MS, Room, roomById } from "../facilities";
 import { needsApproval, onNoShowProbation } from "./approval.machine";
-import { checkBookingInput, CheckedBooking } from "./booking-input.rules";
+import { bookingInputProblem, CheckedBooking } from "./booking-input.rules";
 import { Booking } from "./booking.entity";
-import { BookingStatus } from "./booking.enums";
+import { BookingStatus, BookingVisibility } from "./booking.enums";
 import { CreateBookingInput, CreateBookingSeriesInput } from "./booking.input";
 import { BookingRole, bookingRole } from "./booking.policy";
 import { checkBookingRules } from "./booking.rules";
@@ -38,6 +39,24 @@ interface Target {
 /** The longest a saga may hold a room before it lapses (DOMAIN §8.3: 30 min for a saga). */
 export const MAX_HOLD_MINUTES = 30;
 const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** The ids, then the rest of a booking input; what is wrong first is raised as BAD_USER_INPUT. */
+function checkBookingInput(input: CreateBookingInput, argument = "input"): CheckedBooking {
+  const roomId = parseId("Room", input.roomId, `${argument}.roomId`);
+  const organizationId = parseId("Organization", input.organizationId, `${argument}.organizationId`);
+  raise(bookingInputProblem(input, argument));
+  return {
+    roomId,
+    organizationId,
+    purpose: input.purpose,
+    title: input.title.trim(),
+    expectedAttendance: input.expectedAttendance,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    equipment: (input.equipment ?? []).map((line) => ({ type: line.type, quantity: line.quantity })),
+    visibility: input.visibility ?? BookingVisibility.PRIVATE,
+  };
+}
 
 /**
  * createBooking, createBookingSeries and the saga's holdBooking: authorize, then inside one transaction lock the

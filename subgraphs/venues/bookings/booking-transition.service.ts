@@ -2,6 +2,7 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
 import { AvailabilityService, RoomAvailability } from "../availability";
 import { effectivePolicy, Facility, facilityById, Room, roomById } from "../facilities";
 import { Booking } from "./booking.entity";
@@ -56,7 +57,7 @@ export class BookingTransitionService {
       }
       if (action === "CONFIRM" && booking.approvalRequired) next = BookingStatus.PENDING_APPROVAL;
       const tooEarlyOrLate = timingProblem(action, booking, at);
-      if (tooEarlyOrLate) throw new ConflictError(tooEarlyOrLate, { state: current });
+      if (tooEarlyOrLate) raise({ ...tooEarlyOrLate, facts: { state: current } });
       if (action === "CANCEL") {
         const policy = effectivePolicy(await facilityPolicy(tx, facility.id), booking.purpose, room.id);
         booking.lateCancellation = isLateCancellation({ status: current, startsAt: booking.startsAt }, policy.cancellationCutoffHours, at);

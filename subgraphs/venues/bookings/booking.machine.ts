@@ -1,3 +1,4 @@
+import { problem, Problem } from "../../kit/problem";
 import { MINUTE_MS } from "../facilities";
 import { BookingStatus } from "./booking.enums";
 import { clockTime } from "./conflict.rules";
@@ -71,15 +72,15 @@ export function storedStatusesFor(wanted: readonly BookingStatus[]): BookingStat
 
 /**
  * When the clock forbids an otherwise legal transition: check-in is open from 30 min before the start until the
- * end; a no-show can be recorded from 30 min after the start. Null when the time is right.
+ * end; a no-show can be recorded from 30 min after the start. A CONFLICT; null when the time is right.
  */
-export function timingProblem(action: BookingAction, booking: { startsAt: Date; endsAt: Date }, now: Date): string | null {
+export function timingProblem(action: BookingAction, booking: { startsAt: Date; endsAt: Date }, now: Date): Problem | null {
   const window = CHECK_IN_WINDOW_MINUTES * MINUTE_MS;
   if (action === "CHECK_IN" && (now.getTime() < booking.startsAt.getTime() - window || now >= booking.endsAt)) {
-    return `Check-in is open from ${clockTime(new Date(booking.startsAt.getTime() - window))} (${CHECK_IN_WINDOW_MINUTES} min before the start) until the end at ${clockTime(booking.endsAt)}.`;
+    return problem("CONFLICT", `Check-in is open from ${clockTime(new Date(booking.startsAt.getTime() - window))} (${CHECK_IN_WINDOW_MINUTES} min before the start) until the end at ${clockTime(booking.endsAt)}.`);
   }
   if (action === "NO_SHOW" && now.getTime() < booking.startsAt.getTime() + window) {
-    return `A no-show can be recorded from ${clockTime(new Date(booking.startsAt.getTime() + window))}, ${CHECK_IN_WINDOW_MINUTES} min after the start.`;
+    return problem("CONFLICT", `A no-show can be recorded from ${clockTime(new Date(booking.startsAt.getTime() + window))}, ${CHECK_IN_WINDOW_MINUTES} min after the start.`);
   }
   return null;
 }
