@@ -17,6 +17,13 @@ export function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: 
   return keys.map((key) => groups.get(key) ?? []);
 }
 
+/** Every value of a `loadMany`, or its first error thrown: for batches that must all succeed. */
+export function loaded<T>(values: (T | Error)[]): T[] {
+  const error = values.find((v): v is Error => v instanceof Error);
+  if (error) throw error;
+  return values as T[];
+}
+
 /**
  * The loaders of one request. A to-many field with arguments gets one loader per distinct argument set,
  * so `bookings(status: [CONFIRMED])` on 50 organizations is still one batch.

@@ -2,8 +2,10 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
+import { loaded, rowLoader } from "../../kit/loaders";
 import { BLOCKING_STATUSES, Booking, bookingsByRoom, earliestStart, equipmentBusyIntervals, lastBookableDay, toFacts } from "../bookings";
 import {
+  BookingPolicy,
   BookingPurpose,
   businessDayInterval,
   DEFAULT_POLICY,
@@ -13,12 +15,10 @@ import {
   exceptionsByFacility,
   Facility,
   Interval,
-  loaded,
   localTimeMinutes,
   MINUTE_MS,
   openingHoursOn,
   openingRulesByFacility,
-  policyByFacility,
   Room,
   roomsByFacility,
   subtreePrefix,
@@ -82,7 +82,7 @@ export class AvailabilityService {
     const ids = facilities.map((f) => f.id);
     const [roomLists, policies, rules, exceptions, equipment] = await Promise.all([
       roomsByFacility(ctx).loadMany(ids).then(loaded),
-      policyByFacility(ctx).loadMany(ids).then(loaded),
+      rowLoader(ctx, BookingPolicy, "facilityId").loadMany(ids).then(loaded),
       openingRulesByFacility(ctx).loadMany(ids).then(loaded),
       exceptionsByFacility(ctx, { from: q.day, to: q.day }).loadMany(ids).then(loaded),
       equipmentByFacility(ctx).loadMany(ids).then(loaded),

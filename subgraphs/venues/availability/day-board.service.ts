@@ -1,8 +1,9 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { parseId } from "../../kit/ids";
+import { loaded, rowLoader } from "../../kit/loaders";
 import { BLOCKING_STATUSES, bookingsByRoom, BookingStatus, effectiveStatus, isService, seesBookingAtFacility } from "../bookings";
-import { businessDayInterval, facilityById, loaded, roomsByFacility } from "../facilities";
+import { businessDayInterval, Facility, roomsByFacility } from "../facilities";
 import { RoomDayBoard } from "./availability.type";
 
 /** What a partner's board shows: the room is occupied (DOMAIN §9.2 busy blocks). */
@@ -11,7 +12,7 @@ const BUSY = new Set<BookingStatus>([...BLOCKING_STATUSES, BookingStatus.COMPLET
 /** Q15: a facility's rooms and their bookings on one business day. */
 export class DayBoardService {
   async board(ctx: HubContext, rawFacilityId: string, date: string): Promise<RoomDayBoard[]> {
-    const facility = await facilityById(ctx).load(parseId("Facility", rawFacilityId, "facilityId"));
+    const facility = await rowLoader(ctx, Facility).load(parseId("Facility", rawFacilityId, "facilityId"));
     if (!facility) return [];
     const rooms = await roomsByFacility(ctx).load(facility.id);
     const lists = loaded(await bookingsByRoom(ctx, businessDayInterval(date, date)).loadMany(rooms.map((r) => r.id)));

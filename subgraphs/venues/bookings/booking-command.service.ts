@@ -4,8 +4,9 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
+import { rowLoader } from "../../kit/loaders";
 import { raise } from "../../kit/problem";
-import { Facility, facilityById, MINUTE_MS, Room, roomById } from "../facilities";
+import { Facility, MINUTE_MS, Room } from "../facilities";
 import { needsApproval, onNoShowProbation } from "./approval.machine";
 import { bookingInputProblem, CheckedBooking } from "./booking-input.rules";
 import { Booking } from "./booking.entity";
@@ -115,12 +116,12 @@ export class BookingCommandService {
   /** Loads the room and facility and checks who may book for the organization. */
   private async target(ctx: HubContext, request: CheckedBooking): Promise<Target> {
     if (ctx.viewer.anonymous) throw new UnauthenticatedError("Sign in to book a room; the public view shows free and busy times only.");
-    const room = await roomById(ctx).load(request.roomId);
+    const room = await rowLoader(ctx, Room).load(request.roomId);
     if (!room) throw new NotFoundError("Room", request.roomId);
     if (!room.bookable) {
       throw new BadInputError(`input.roomId: ${room.name} is let by incubation tenancy (孵化入驻), not booked by the hour; choose a bookable room.`, { argument: "input.roomId" });
     }
-    const facility = (await facilityById(ctx).load(room.facilityId)) as Facility;
+    const facility = (await rowLoader(ctx, Facility).load(room.facilityId)) as Facility;
     const role = bookingRole(ctx.viewer, { organizationId: request.organizationId, purpose: request.purpose, facility });
     if (!role) throw new ForbiddenError(`You may book only for an organization you lead or belong to; ${request.organizationId} is not one of yours.`);
     return { room, facility, role };

@@ -2,9 +2,10 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
+import { rowLoader } from "../../kit/loaders";
 import { raise } from "../../kit/problem";
 import { AvailabilityService, RoomAvailability } from "../availability";
-import { effectivePolicy, Facility, facilityById, Room, roomById } from "../facilities";
+import { effectivePolicy, Facility, Room } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingStatus } from "./booking.enums";
 import { allowedActions, BookingAction, effectiveStatus, isLateCancellation, nextStatus, timingProblem } from "./booking.machine";
@@ -25,8 +26,8 @@ export class BookingTransitionService {
   /** BUMPED, with the free rooms of the same facility and day it could move to (DOMAIN §5 bumping). */
   async bump(ctx: HubContext, rawId: string, reason: string): Promise<{ booking: Booking; alternatives: RoomAvailability[] }> {
     const booking = await this.apply(ctx, rawId, "BUMP", reason);
-    const room = (await roomById(ctx).load(booking.roomId)) as Room;
-    const facility = (await facilityById(ctx).load(room.facilityId)) as Facility;
+    const room = (await rowLoader(ctx, Room).load(booking.roomId)) as Room;
+    const facility = (await rowLoader(ctx, Facility).load(room.facilityId)) as Facility;
     return { booking, alternatives: await new AvailabilityService().alternativesFor(ctx, booking, room, facility) };
   }
 

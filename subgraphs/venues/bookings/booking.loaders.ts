@@ -1,14 +1,7 @@
-import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey } from "../../kit/loaders";
 import { Booking } from "./booking.entity";
 import { BookingStatus } from "./booking.enums";
-
-/** Bookings by id: references from the academy (course sessions) and organizations (activities). */
-export const bookingById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Booking | null>("bookingById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Booking).findBy({ id: In([...ids]) }), (b) => b.id),
-  );
 
 /** What narrows `Organization.bookings`: an already validated instant interval and stored statuses. */
 export interface BookingFilter {

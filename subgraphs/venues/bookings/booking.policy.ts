@@ -1,6 +1,7 @@
 import { HubContext } from "../../kit/context";
 import { Viewer } from "../../../platform/identity";
-import { BookingPurpose, facilityById, roomById, subtreePrefix } from "../facilities";
+import { rowLoader } from "../../kit/loaders";
+import { BookingPurpose, Facility, Room, subtreePrefix } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingVisibility } from "./booking.enums";
 
@@ -65,8 +66,8 @@ export const MASKED_TITLE = "已预约";
 export async function seesBookingDetails(ctx: HubContext, booking: Booking): Promise<boolean> {
   const quick = seesBookingWithoutFacility(ctx.viewer, booking);
   if (quick !== null) return quick;
-  const room = await roomById(ctx).load(booking.roomId);
-  const facility = room ? await facilityById(ctx).load(room.facilityId) : null;
+  const room = await rowLoader(ctx, Room).load(booking.roomId);
+  const facility = room ? await rowLoader(ctx, Facility).load(room.facilityId) : null;
   return facility !== null && seesBookingAtFacility(ctx.viewer, facility);
 }
 

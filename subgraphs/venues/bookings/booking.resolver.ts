@@ -2,7 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { OrganizationStub, PersonStub } from "../external";
-import { Equipment, equipmentById, Room, roomById } from "../facilities";
+import { rowLoader } from "../../kit/loaders";
+import { Equipment, Room } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingStatus } from "./booking.enums";
 import { effectiveStatus } from "./booking.machine";
@@ -13,7 +14,7 @@ import { EquipmentLine } from "./equipment-line.type";
 export class BookingResolver {
   @FieldResolver(() => Room)
   room(@Root() booking: Booking, @Ctx() ctx: HubContext) {
-    return roomById(ctx).load(booking.roomId);
+    return rowLoader(ctx, Room).load(booking.roomId);
   }
 
   /** Kept for every viewer: the contract makes it non-null, and which organization uses a public room is public. */
@@ -53,6 +54,6 @@ export class BookingResolver {
 export class EquipmentLineResolver {
   @FieldResolver(() => Equipment)
   equipment(@Root() line: EquipmentLine, @Ctx() ctx: HubContext) {
-    return equipmentById(ctx).load(line.equipmentId);
+    return rowLoader(ctx, Equipment).load(line.equipmentId);
   }
 }

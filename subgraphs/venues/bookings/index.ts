@@ -8,14 +8,14 @@ export { BLOCKING_STATUSES, effectiveStatus, TAKING_PLACE_STATUSES } from "./boo
 export { earliestStart, lastBookableDay } from "./booking-window.rules";
 export { equipmentBusyIntervals } from "./equipment.rules";
 export type { BookingFacts, Conflict } from "./conflict.rules";
-export { bookingById, bookingsByRoom } from "./booking.loaders";
+export { bookingsByRoom } from "./booking.loaders";
 export { isService, MASKED_TITLE, seesBookingAtFacility } from "./booking.policy";
 export { toFacts } from "./rule-facts.service";
 
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 import { Booking } from "./booking.entity";
-import { bookingById } from "./booking.loaders";
 import { BookingMutationResolver } from "./booking-mutation.resolver";
 import { BookingResolver, EquipmentLineResolver } from "./booking.resolver";
 import { seedBookings } from "./booking.seed";
@@ -31,6 +31,6 @@ export const bookingsFeature: Feature = {
   name: "bookings",
   entities: [Booking, OrgEligibility],
   resolvers: [BookingResolver, EquipmentLineResolver, BookingMutationResolver, SagaResolver, OrganizationBookingsResolver],
-  references: { Booking: referenceById("Booking", bookingById) },
+  references: { Booking: referenceById("Booking", (ctx) => rowLoader(ctx, Booking)) },
   seed: seedBookings,
 };

@@ -1,7 +1,8 @@
 import { HubContext } from "../../kit/context";
 import { parseAreaCode, parseId } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
-import { Facility, facilityById, FacilityType, subtreePrefix } from "../facilities";
+import { rowLoader } from "../../kit/loaders";
+import { Facility, FacilityType, subtreePrefix } from "../facilities";
 
 export interface FacilityFilter {
   areaCode?: string | null;
@@ -11,7 +12,7 @@ export interface FacilityFilter {
 /** Public venue directory reads: facilities, their addresses and rooms are public (DOMAIN §9.2). */
 export class DirectoryService {
   find(ctx: HubContext, id: string): Promise<Facility | null> {
-    return facilityById(ctx).load(parseId("Facility", id, "id"));
+    return rowLoader(ctx, Facility).load(parseId("Facility", id, "id"));
   }
 
   list(ctx: HubContext, filter: FacilityFilter, page: { first?: number | null; after?: string | null }): Promise<Page<Facility>> {

@@ -1,33 +1,13 @@
 import { Brackets, In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey } from "../../kit/loaders";
 import { candidatePrefixes, subtreePrefix } from "./area-subtree.rules";
-import { BookingPolicy } from "./booking-policy.entity";
 import { CalendarException } from "./calendar-exception.entity";
 import { Equipment } from "./equipment.entity";
 import { Facility } from "./facility.entity";
 import { FacilityType } from "./facility.enums";
 import { OpeningRule } from "./opening-rule.entity";
 import { Room } from "./room.entity";
-
-/** Every element of a `loadMany`, or its first error. */
-export function loaded<T>(values: (T | Error)[]): T[] {
-  const error = values.find((v): v is Error => v instanceof Error);
-  if (error) throw error;
-  return values as T[];
-}
-
-/** Facilities by id: references, `Room.facility` and the `facility` root. */
-export const facilityById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Facility | null>("facilityById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Facility).findBy({ id: In([...ids]) }), (f) => f.id),
-  );
-
-/** Rooms by id: references and `Booking.room`. */
-export const roomById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Room | null>("roomById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Room).findBy({ id: In([...ids]) }), (r) => r.id),
-  );
 
 /** Rooms per facility, in id order. */
 export const roomsByFacility = (ctx: HubContext) =>
@@ -62,12 +42,6 @@ export const facilitiesInArea = (ctx: HubContext, types: FacilityType[] | null) 
     types,
   );
 
-/** Equipment by id: `EquipmentLine.equipment` and references. */
-export const equipmentById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Equipment | null>("equipmentById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Equipment).findBy({ id: In([...ids]) }), (e) => e.id),
-  );
-
 /** Equipment per facility, in id order. */
 export const equipmentByFacility = (ctx: HubContext) =>
   ctx.loaders.get<string, Equipment[]>("equipmentByFacility", async (ids) => {
@@ -81,12 +55,6 @@ export const openingRulesByFacility = (ctx: HubContext) =>
     const rows = await ctx.db.getRepository(OpeningRule).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
     return groupByKey(ids, rows, (r) => r.facilityId);
   });
-
-/** A facility's own booking policy, null when it follows the default. */
-export const policyByFacility = (ctx: HubContext) =>
-  ctx.loaders.get<string, BookingPolicy | null>("policyByFacility", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(BookingPolicy).findBy({ facilityId: In([...ids]) }), (p) => p.facilityId),
-  );
 
 /** Calendar exceptions on days `from`…`to` that apply to each facility: the statutory calendar plus its own. */
 export const exceptionsByFacility = (ctx: HubContext, range: { from: string; to: string }) =>

@@ -1,5 +1,6 @@
 import { HubContext } from "../../kit/context";
 import { parseAreaCode } from "../../kit/ids";
+import { rowLoader } from "../../kit/loaders";
 import { BookingPolicy } from "./booking-policy.entity";
 import { DEFAULT_POLICY } from "./booking-policy.rules";
 import { CalendarException } from "./calendar-exception.entity";
@@ -7,7 +8,7 @@ import { exceptionOn } from "./calendar.rules";
 import { DateRangeInput } from "./date-range.input";
 import { Facility } from "./facility.entity";
 import { FacilityType } from "./facility.enums";
-import { exceptionsByFacility, facilitiesInArea, policyByFacility } from "./facility.loaders";
+import { exceptionsByFacility, facilitiesInArea } from "./facility.loaders";
 import { checkedInterval } from "./period.rules";
 
 /** Public facility reads: which facilities an area has, their policies and calendars (DOMAIN §9.2). */
@@ -24,7 +25,7 @@ export class FacilityService {
 
   /** The facility's policy; a facility without its own follows the sample 社区活动室管理制度 (DEFAULT_POLICY). */
   async policy(ctx: HubContext, facilityId: string): Promise<BookingPolicy> {
-    return (await policyByFacility(ctx).load(facilityId)) ?? ({ facilityId, ...DEFAULT_POLICY } as BookingPolicy);
+    return (await rowLoader(ctx, BookingPolicy, "facilityId").load(facilityId)) ?? ({ facilityId, ...DEFAULT_POLICY } as BookingPolicy);
   }
 
   /** Exceptions in `range` that apply to the facility, one per date (its own beats the statutory calendar). */

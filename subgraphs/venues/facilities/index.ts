@@ -1,4 +1,5 @@
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 import { AreaFacilitiesResolver } from "./area-facilities.resolver";
 import { BookingPolicy } from "./booking-policy.entity";
@@ -6,7 +7,6 @@ import { CalendarException } from "./calendar-exception.entity";
 import { Equipment } from "./equipment.entity";
 import { EquipmentResolver } from "./equipment.resolver";
 import { Facility } from "./facility.entity";
-import { equipmentById, facilityById, roomById } from "./facility.loaders";
 import { FacilityResolver } from "./facility.resolver";
 import { seedFacilities } from "./facility.seed";
 import { OpeningRule } from "./opening-rule.entity";
@@ -15,18 +15,7 @@ import { RoomResolver } from "./room.resolver";
 
 export { BookingPolicy, CalendarException, Equipment, Facility, OpeningRule, Room };
 export { BookingPurpose, EquipmentType, ExceptionKind, FacilityType, RoomKind, Weekday } from "./facility.enums";
-export {
-  equipmentByFacility,
-  equipmentById,
-  exceptionsByFacility,
-  facilitiesInArea,
-  facilityById,
-  loaded,
-  openingRulesByFacility,
-  policyByFacility,
-  roomById,
-  roomsByFacility,
-} from "./facility.loaders";
+export { equipmentByFacility, exceptionsByFacility, facilitiesInArea, openingRulesByFacility, roomsByFacility } from "./facility.loaders";
 export { DEFAULT_POLICY, effectivePolicy, LEGAL_FORMS } from "./booking-policy.rules";
 export type { PolicyFacts, PurposeOverrideFacts } from "./booking-policy.rules";
 export { addDays, daysBetween, exceptionOn, openingHoursOn, openIntervals, weekdayOf } from "./calendar.rules";
@@ -47,9 +36,9 @@ export const facilitiesFeature: Feature = {
   entities: [Facility, Room, Equipment, OpeningRule, CalendarException, BookingPolicy],
   resolvers: [FacilityResolver, RoomResolver, EquipmentResolver, AreaFacilitiesResolver],
   references: {
-    Facility: referenceById("Facility", facilityById),
-    Room: referenceById("Room", roomById),
-    Equipment: referenceById("Equipment", equipmentById),
+    Facility: referenceById("Facility", (ctx) => rowLoader(ctx, Facility)),
+    Room: referenceById("Room", (ctx) => rowLoader(ctx, Room)),
+    Equipment: referenceById("Equipment", (ctx) => rowLoader(ctx, Equipment)),
   },
   seed: seedFacilities,
 };

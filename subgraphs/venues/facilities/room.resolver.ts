@@ -1,13 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Facility } from "./facility.entity";
-import { facilityById } from "./facility.loaders";
+import { rowLoader } from "../../kit/loaders";
 import { Room } from "./room.entity";
 
 @Resolver(() => Room)
 export class RoomResolver {
   @FieldResolver(() => Facility)
   facility(@Root() room: Room, @Ctx() ctx: HubContext) {
-    return facilityById(ctx).load(room.facilityId);
+    return rowLoader(ctx, Facility).load(room.facilityId);
   }
 }

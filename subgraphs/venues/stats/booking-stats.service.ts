@@ -1,6 +1,7 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { parseAreaCode } from "../../kit/ids";
+import { loaded } from "../../kit/loaders";
 import { bookingsByRoom, effectiveStatus } from "../bookings";
 import {
   checkedInterval,
@@ -8,7 +9,6 @@ import {
   daysBetween,
   exceptionsByFacility,
   facilitiesInArea,
-  loaded,
   openingHoursOn,
   openingRulesByFacility,
   roomsByFacility,

@@ -1,19 +1,20 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { OrganizationStub } from "../external";
-import { Facility, facilityById, Room, roomById } from "../facilities";
+import { rowLoader } from "../../kit/loaders";
+import { Facility, Room } from "../facilities";
 import { Tenancy } from "./tenancy.entity";
 
 @Resolver(() => Tenancy)
 export class TenancyResolver {
   @FieldResolver(() => Facility)
   facility(@Root() tenancy: Tenancy, @Ctx() ctx: HubContext) {
-    return facilityById(ctx).load(tenancy.facilityId);
+    return rowLoader(ctx, Facility).load(tenancy.facilityId);
   }
 
   @FieldResolver(() => Room)
   room(@Root() tenancy: Tenancy, @Ctx() ctx: HubContext) {
-    return roomById(ctx).load(tenancy.roomId);
+    return rowLoader(ctx, Room).load(tenancy.roomId);
   }
 
   @FieldResolver(() => OrganizationStub)
