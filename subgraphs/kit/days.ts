@@ -19,6 +19,11 @@ export function daysInRange(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
+/** Every calendar day `from`…`to`, both inclusive, in order (none when `to` is before `from`). */
+export function daysBetween(from: string, to: string): string[] {
+  return Array.from({ length: Math.max(0, daysInRange(from, to)) }, (_, k) => addDays(from, k));
+}
+
 /** The half-open instant interval `[start, end)` of business days `from`…`to`. */
 export function businessDayInterval(from: string, to: string): { start: Date; end: Date } {
   return { start: startOfBusinessDay(from), end: new Date(startOfBusinessDay(to).getTime() + DAY_MS) };

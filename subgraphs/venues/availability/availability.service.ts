@@ -1,5 +1,6 @@
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { businessDayInterval, DAY_MS, MINUTE_MS } from "../../kit/days";
 import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
 import { loaded, rowLoader } from "../../kit/loaders";
@@ -7,7 +8,6 @@ import { BLOCKING_STATUSES, Booking, bookingsByRoom, earliestStart, equipmentBus
 import {
   BookingPolicy,
   BookingPurpose,
-  businessDayInterval,
   DEFAULT_POLICY,
   effectivePolicy,
   equipmentByFacility,
@@ -16,7 +16,6 @@ import {
   Facility,
   Interval,
   localTimeMinutes,
-  MINUTE_MS,
   openingHoursOn,
   openingRulesByFacility,
   Room,
@@ -27,8 +26,6 @@ import { NearInput, TimeWindowInput } from "./availability.input";
 import { RoomAvailability } from "./availability.type";
 import { freeSlots } from "./free-slots.rules";
 import { nearPrefix } from "./near.rules";
-
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** A checked availability question for one day. */
 export interface SlotQuery {

@@ -1,9 +1,10 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { businessDayInterval } from "../../kit/days";
 import { parseId } from "../../kit/ids";
 import { loaded, rowLoader } from "../../kit/loaders";
 import { BLOCKING_STATUSES, bookingsByRoom, BookingStatus, effectiveStatus, isService, seesBookingAtFacility } from "../bookings";
-import { businessDayInterval, Facility, roomsByFacility } from "../facilities";
+import { Facility, roomsByFacility } from "../facilities";
 import { RoomDayBoard } from "./availability.type";
 
 /** What a partner's board shows: the room is occupied (DOMAIN §9.2 busy blocks). */

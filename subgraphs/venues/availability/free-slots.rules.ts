@@ -1,5 +1,6 @@
 import { startOfBusinessDay } from "../../kit/clock";
-import { DayHours, intersect, Interval, MINUTE_MS, openIntervals, subtract } from "../facilities";
+import { MINUTE_MS } from "../../kit/days";
+import { DayHours, intersect, Interval, openIntervals, subtract } from "../facilities";
 
 export interface FreeSlotQuery {
   hours: DayHours;

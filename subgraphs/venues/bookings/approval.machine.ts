@@ -1,6 +1,5 @@
-import { MINUTE_MS, PolicyFacts } from "../facilities";
-
-const DAY_MS = 24 * 60 * MINUTE_MS;
+import { DAY_MS } from "../../kit/days";
+import { PolicyFacts } from "../facilities";
 
 /** No-show rule (§8.3): three no-shows within 90 days put an organization on approval for 60 days after the third. */
 export function onNoShowProbation(noShowStarts: readonly Date[], now: Date): boolean {

@@ -2,11 +2,12 @@ import { ulid } from "ulid";
 import { EntityManager } from "typeorm";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { DAY_MS, MINUTE_MS } from "../../kit/days";
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
 import { rowLoader } from "../../kit/loaders";
 import { raise } from "../../kit/problem";
-import { Facility, MINUTE_MS, Room } from "../facilities";
+import { Facility, Room } from "../facilities";
 import { needsApproval, onNoShowProbation } from "./approval.machine";
 import { bookingInputProblem, CheckedBooking } from "./booking-input.rules";
 import { Booking } from "./booking.entity";
@@ -39,7 +40,6 @@ interface Target {
 
 /** The longest a saga may hold a room before it lapses (DOMAIN §8.3: 30 min for a saga). */
 export const MAX_HOLD_MINUTES = 30;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** The ids, then the rest of a booking input; what is wrong first is raised as BAD_USER_INPUT. */
 function checkBookingInput(input: CreateBookingInput, argument = "input"): CheckedBooking {

@@ -1,5 +1,5 @@
+import { MINUTE_MS } from "../../kit/days";
 import { problem, Problem } from "../../kit/problem";
-import { MINUTE_MS } from "../facilities";
 import { BookingVisibility } from "./booking.enums";
 import { BookingRequest } from "./conflict.rules";
 

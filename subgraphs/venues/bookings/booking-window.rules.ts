@@ -1,5 +1,6 @@
 import { businessDate } from "../../kit/clock";
-import { addDays, MINUTE_MS, PolicyFacts } from "../facilities";
+import { addDays, HOUR_MS } from "../../kit/days";
+import { PolicyFacts } from "../facilities";
 import { ConflictReason } from "./booking.enums";
 import { clockTime, Conflict } from "./conflict.rules";
 
@@ -10,7 +11,7 @@ export function lastBookableDay(policy: Pick<PolicyFacts, "maxAdvanceDays">, now
 
 /** The earliest start a booking made at `now` may have (C3 lead time). */
 export function earliestStart(policy: Pick<PolicyFacts, "minLeadHours">, now: Date): Date {
-  return new Date(now.getTime() + policy.minLeadHours * 60 * MINUTE_MS);
+  return new Date(now.getTime() + policy.minLeadHours * HOUR_MS);
 }
 
 /** C3 Booking window: `now + minLeadHours ≤ start`, and the start's day is at most `maxAdvanceDays` after today. */

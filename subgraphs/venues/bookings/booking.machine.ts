@@ -1,5 +1,5 @@
+import { HOUR_MS, MINUTE_MS } from "../../kit/days";
 import { problem, Problem } from "../../kit/problem";
-import { MINUTE_MS } from "../facilities";
 import { BookingStatus } from "./booking.enums";
 import { clockTime } from "./conflict.rules";
 
@@ -87,5 +87,5 @@ export function timingProblem(action: BookingAction, booking: { startsAt: Date; 
 
 /** C8: a booking cancelled after the policy's cutoff keeps counting against the quota (a hold never does). */
 export function isLateCancellation(booking: { status: BookingStatus; startsAt: Date }, cancellationCutoffHours: number, now: Date): boolean {
-  return booking.status !== BookingStatus.HELD && now.getTime() > booking.startsAt.getTime() - cancellationCutoffHours * 60 * MINUTE_MS;
+  return booking.status !== BookingStatus.HELD && now.getTime() > booking.startsAt.getTime() - cancellationCutoffHours * HOUR_MS;
 }

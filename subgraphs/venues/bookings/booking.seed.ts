@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
-import { addDays, BookingPurpose, Weekday, weekdayOf } from "../facilities";
+import { addDays } from "../../kit/days";
+import { BookingPurpose, Weekday, weekdayOf } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingStatus, BookingVisibility } from "./booking.enums";
 import { OrgEligibility } from "./org-eligibility.entity";

@@ -1,7 +1,8 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { typeOfId } from "../../kit/ids";
-import { checkedInterval, DateRangeInput } from "../facilities";
+import { checkedInterval } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingStatus } from "./booking.enums";
 import { BookingFilter, bookingsByOrganization } from "./booking.loaders";

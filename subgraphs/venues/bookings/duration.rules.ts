@@ -1,5 +1,6 @@
 import { businessDate, startOfBusinessDay } from "../../kit/clock";
-import { MINUTE_MS, PolicyFacts } from "../facilities";
+import { MINUTE_MS } from "../../kit/days";
+import { PolicyFacts } from "../facilities";
 import { ConflictReason } from "./booking.enums";
 import { Conflict } from "./conflict.rules";
 

@@ -1,5 +1,6 @@
-import { businessDate, startOfBusinessDay } from "../../kit/clock";
-import { DayHours, formatLocalTime, MINUTE_MS } from "../facilities";
+import { businessDate } from "../../kit/clock";
+import { businessDayInterval, MINUTE_MS } from "../../kit/days";
+import { DayHours, formatLocalTime } from "../facilities";
 import { ConflictReason } from "./booking.enums";
 import { Conflict } from "./conflict.rules";
 
@@ -11,8 +12,7 @@ const describeHours = (hours: DayHours) => hours.intervals.map((i) => `${formatL
  */
 export function openingHoursConflicts(request: { startsAt: Date; endsAt: Date }, hours: DayHours): Conflict[] {
   const day = businessDate(request.startsAt);
-  const dayStart = startOfBusinessDay(day);
-  const dayEnd = new Date(dayStart.getTime() + 24 * 60 * MINUTE_MS);
+  const { start: dayStart, end: dayEnd } = businessDayInterval(day, day);
   if (hours.closedBy) {
     const why = hours.closedBy.note ? `${hours.closedBy.note} (${hours.closedBy.kind})` : hours.closedBy.kind;
     return [{ reason: ConflictReason.CLOSED_DAY, startsAt: dayStart, endsAt: dayEnd, message: `The facility is closed on ${day}: ${why}; choose another day.` }];

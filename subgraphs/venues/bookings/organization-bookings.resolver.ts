@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { OrganizationStub } from "../external";
-import { DateRangeInput } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingStatus } from "./booking.enums";
 import { BookingService } from "./booking.service";

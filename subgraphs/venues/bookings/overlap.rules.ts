@@ -1,4 +1,5 @@
-import { MINUTE_MS, overlaps } from "../facilities";
+import { MINUTE_MS } from "../../kit/days";
+import { overlaps } from "../facilities";
 import { ConflictReason } from "./booking.enums";
 import { BLOCKING_STATUSES } from "./booking.machine";
 import { BookingFacts, Conflict, describeSpan } from "./conflict.rules";

@@ -1,5 +1,6 @@
 import { businessDate, startOfBusinessDay } from "../../kit/clock";
-import { MINUTE_MS, PolicyFacts } from "../facilities";
+import { MINUTE_MS } from "../../kit/days";
+import { PolicyFacts } from "../facilities";
 import { BookingStatus, ConflictReason } from "./booking.enums";
 import { BLOCKING_STATUSES } from "./booking.machine";
 import { BookingFacts, Conflict } from "./conflict.rules";

@@ -1,5 +1,6 @@
 import { Brackets, EntityManager } from "typeorm";
 import { businessDate } from "../../kit/clock";
+import { DAY_MS } from "../../kit/days";
 import {
   BookingPolicy,
   CalendarException,
@@ -7,7 +8,6 @@ import {
   effectivePolicy,
   Equipment,
   Facility,
-  MINUTE_MS,
   openingHoursOn,
   OpeningRule,
   PolicyFacts,
@@ -20,8 +20,6 @@ import { RuleFacts } from "./booking.rules";
 import { BookingFacts, BookingRequest } from "./conflict.rules";
 import { OrgEligibility } from "./org-eligibility.entity";
 import { businessMonth } from "./quota.rules";
-
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** A stored booking as the rules see it, with the status the clock implies. */
 export function toFacts(booking: Booking, now: Date): BookingFacts {

@@ -1,6 +1,7 @@
 import { startOfBusinessDay } from "../../kit/clock";
+import { MINUTE_MS } from "../../kit/days";
 import { ExceptionKind, Weekday } from "./facility.enums";
-import { Interval, MINUTE_MS } from "./interval.rules";
+import { Interval } from "./interval.rules";
 import { localTimeMinutes } from "./local-time.rules";
 
 /** A weekly opening rule: on these weekdays the facility is open `[opens, closes)` (local wall-clock). */
@@ -86,18 +87,4 @@ export function openingHoursOn(day: string, rules: readonly OpeningRuleFacts[], 
 export function openIntervals(hours: DayHours): Interval[] {
   const midnight = startOfBusinessDay(hours.day).getTime();
   return hours.intervals.map((i) => ({ start: midnight + i.from * MINUTE_MS, end: midnight + i.to * MINUTE_MS }));
-}
-
-/** Every calendar day from `from` to `to`, both inclusive. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 24 * 60 * MINUTE_MS) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
-
-/** The calendar day `days` after `day`. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 24 * 60 * MINUTE_MS).toISOString().slice(0, 10);
 }

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { AreaStub, OrganizationStub } from "../external";
 import { BookingPolicy } from "./booking-policy.entity";
 import { CalendarException } from "./calendar-exception.entity";
-import { DateRangeInput } from "./date-range.input";
 import { Equipment } from "./equipment.entity";
 import { Facility } from "./facility.entity";
 import { equipmentByFacility, openingRulesByFacility, roomsByFacility } from "./facility.loaders";

@@ -1,8 +1,8 @@
 import { DataSource } from "typeorm";
+import { addDays } from "../../kit/days";
 import { BookingPolicy } from "./booking-policy.entity";
 import { DEFAULT_POLICY, LEGAL_FORMS, PolicyFacts } from "./booking-policy.rules";
 import { CalendarException } from "./calendar-exception.entity";
-import { addDays } from "./calendar.rules";
 import { Equipment } from "./equipment.entity";
 import { Facility } from "./facility.entity";
 import { BookingPurpose, EquipmentType, ExceptionKind, FacilityType, RoomKind, Weekday } from "./facility.enums";

@@ -1,15 +1,15 @@
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { parseAreaCode } from "../../kit/ids";
 import { rowLoader } from "../../kit/loaders";
 import { BookingPolicy } from "./booking-policy.entity";
 import { DEFAULT_POLICY } from "./booking-policy.rules";
 import { CalendarException } from "./calendar-exception.entity";
 import { exceptionOn } from "./calendar.rules";
-import { DateRangeInput } from "./date-range.input";
 import { Facility } from "./facility.entity";
 import { FacilityType } from "./facility.enums";
 import { exceptionsByFacility, facilitiesInArea } from "./facility.loaders";
-import { checkedInterval } from "./period.rules";
+import { checkedInterval } from "./period";
 
 /** Public facility reads: which facilities an area has, their policies and calendars (DOMAIN §9.2). */
 export class FacilityService {

@@ -18,16 +18,14 @@ export { BookingPurpose, EquipmentType, ExceptionKind, FacilityType, RoomKind, W
 export { equipmentByFacility, exceptionsByFacility, facilitiesInArea, openingRulesByFacility, roomsByFacility } from "./facility.loaders";
 export { DEFAULT_POLICY, effectivePolicy, LEGAL_FORMS } from "./booking-policy.rules";
 export type { PolicyFacts, PurposeOverrideFacts } from "./booking-policy.rules";
-export { addDays, daysBetween, exceptionOn, openingHoursOn, openIntervals, weekdayOf } from "./calendar.rules";
+export { exceptionOn, openingHoursOn, openIntervals, weekdayOf } from "./calendar.rules";
 export type { DayHours, ExceptionFacts, OpeningRuleFacts } from "./calendar.rules";
 export { LocalTimeScalar } from "./local-time.scalar";
-export { DateRangeInput } from "./date-range.input";
-// pure time and area helpers the other features share (generic ones may move to the kit)
-export { intersect, merge, MINUTE_MS, overlaps, subtract } from "./interval.rules";
+export { checkedInterval } from "./period";
+// pure time and area helpers the other features share (day arithmetic and DateRangeInput are kit/days)
+export { intersect, merge, overlaps, subtract } from "./interval.rules";
 export type { Interval } from "./interval.rules";
 export { formatLocalTime, localTimeMinutes } from "./local-time.rules";
-export { businessDayInterval, daysInRange, MAX_RANGE_DAYS } from "./date-range.rules";
-export { checkedInterval } from "./period.rules";
 export { candidatePrefixes, subtreePrefix } from "./area-subtree.rules";
 
 /** Venues, their rooms and equipment, opening hours, holidays and booking policies (DOMAIN §5). */

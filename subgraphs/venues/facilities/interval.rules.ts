@@ -4,8 +4,6 @@ export interface Interval {
   end: number;
 }
 
-export const MINUTE_MS = 60_000;
-
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }

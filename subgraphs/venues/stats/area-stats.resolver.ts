@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { AreaStub } from "../external";
-import { DateRangeInput } from "../facilities";
 import { StatsService } from "./booking-stats.service";
 import { BookingStats } from "./booking-stats.type";
 

@@ -1,5 +1,5 @@
 import { BookingStatus, TAKING_PLACE_STATUSES } from "../bookings";
-import { MINUTE_MS } from "../facilities";
+import { MINUTE_MS } from "../../kit/days";
 
 export interface BookingStatsFacts {
   bookings: number;

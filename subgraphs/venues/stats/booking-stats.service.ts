@@ -1,12 +1,11 @@
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput, daysBetween } from "../../kit/days";
 import { parseAreaCode } from "../../kit/ids";
 import { loaded } from "../../kit/loaders";
 import { bookingsByRoom, effectiveStatus } from "../bookings";
 import {
   checkedInterval,
-  DateRangeInput,
-  daysBetween,
   exceptionsByFacility,
   facilitiesInArea,
   openingHoursOn,

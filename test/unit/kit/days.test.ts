@@ -1,4 +1,4 @@
-import { addDays, businessDayInterval, daysInRange, rangeProblem } from "../../../subgraphs/kit/days";
+import { addDays, businessDayInterval, daysBetween, daysInRange, rangeProblem } from "../../../subgraphs/kit/days";
 
 test("days move across month and leap-year ends", () => {
   expect(addDays("2022-02-28", 1)).toBe("2022-03-01");
@@ -10,6 +10,8 @@ test("a range counts both ends; a backwards range counts nothing", () => {
   expect(daysInRange("2022-03-01", "2022-03-01")).toBe(1);
   expect(daysInRange("2021-01-01", "2021-12-31")).toBe(365);
   expect(daysInRange("2022-03-02", "2022-03-01")).toBeLessThan(1);
+  expect(daysBetween("2022-02-27", "2022-03-01")).toEqual(["2022-02-27", "2022-02-28", "2022-03-01"]);
+  expect(daysBetween("2022-03-02", "2022-03-01")).toEqual([]);
 });
 
 test("business days are Asia/Shanghai days, half-open", () => {
