@@ -1,4 +1,3 @@
-import { ulid } from "ulid";
 import { EntityManager } from "typeorm";
 import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
@@ -103,7 +102,7 @@ export class BookingCommandService {
       startsAt: new Date(first.startsAt.getTime() + k * input.everyDays * DAY_MS),
       endsAt: new Date(first.endsAt.getTime() + k * input.everyDays * DAY_MS),
     }));
-    const seriesId = `ser_${ulid()}`;
+    const seriesId = newId("BookingSeries");
     return writeTransaction(ctx.db, async (tx) => {
       const book = await this.prepare(ctx, tx, target, first);
       const occurrences: SeriesOutcome["occurrences"] = [];
