@@ -8,9 +8,9 @@ import { rowLoader } from "../../kit/loaders";
 import { raise } from "../../kit/problem";
 import { Facility, Room } from "../facilities";
 import { needsApproval, onNoShowProbation } from "./approval.machine";
-import { bookingInputProblem, CheckedBooking } from "./booking-input.rules";
+import { bookingInputProblem, checkedBooking, CheckedBooking } from "./booking-input.rules";
 import { Booking } from "./booking.entity";
-import { BookingStatus, BookingVisibility } from "./booking.enums";
+import { BookingStatus } from "./booking.enums";
 import { CreateBookingInput, CreateBookingSeriesInput } from "./booking.input";
 import { BookingRole, bookingRole } from "./booking.policy";
 import { checkBookingRules } from "./booking.rules";
@@ -45,17 +45,7 @@ function checkBookingInput(input: CreateBookingInput, argument = "input"): Check
   const roomId = parseId("Room", input.roomId, `${argument}.roomId`);
   const organizationId = parseId("Organization", input.organizationId, `${argument}.organizationId`);
   raise(bookingInputProblem(input, argument));
-  return {
-    roomId,
-    organizationId,
-    purpose: input.purpose,
-    title: input.title.trim(),
-    expectedAttendance: input.expectedAttendance,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
-    equipment: (input.equipment ?? []).map((line) => ({ type: line.type, quantity: line.quantity })),
-    visibility: input.visibility ?? BookingVisibility.PRIVATE,
-  };
+  return checkedBooking(input, roomId, organizationId);
 }
 
 /**

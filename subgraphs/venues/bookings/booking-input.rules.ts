@@ -1,5 +1,6 @@
 import { MINUTE_MS } from "../../kit/days";
 import { problem, Problem } from "../../kit/problem";
+import { BookingPurpose, EquipmentType } from "../facilities";
 import { BookingVisibility } from "./booking.enums";
 import { BookingRequest } from "./conflict.rules";
 
@@ -9,13 +10,15 @@ export interface CheckedBooking extends BookingRequest {
   visibility: BookingVisibility;
 }
 
-/** What of a booking input is checked here; the ids are parsed before. */
+/** A booking input as given; its ids are parsed apart (kit parseId). */
 export interface BookingInputFacts {
+  purpose: BookingPurpose;
   title: string;
   expectedAttendance: number;
   startsAt: Date;
   endsAt: Date;
-  equipment?: { type: string; quantity: number }[] | null;
+  equipment?: { type: EquipmentType; quantity: number }[] | null;
+  visibility?: BookingVisibility | null;
 }
 
 const MAX_TITLE = 100;
@@ -41,4 +44,19 @@ export function bookingInputProblem(input: BookingInputFacts, argument = "input"
     if (equipment.findIndex((other) => other.type === line.type) !== i) return bad(`${argument}.equipment[${i}].type`, `${line.type} is listed twice; list each type once.`);
   }
   return null;
+}
+
+/** The request a well-formed input asks for: the title trimmed, each equipment line as type and quantity, PRIVATE unless said. */
+export function checkedBooking(input: BookingInputFacts, roomId: string, organizationId: string): CheckedBooking {
+  return {
+    roomId,
+    organizationId,
+    purpose: input.purpose,
+    title: input.title.trim(),
+    expectedAttendance: input.expectedAttendance,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    equipment: (input.equipment ?? []).map((line) => ({ type: line.type, quantity: line.quantity })),
+    visibility: input.visibility ?? BookingVisibility.PRIVATE,
+  };
 }
