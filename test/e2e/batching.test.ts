@@ -3,7 +3,7 @@ import { statementCounter } from "../../subgraphs/kit/db";
 import { countStatements } from "../../subgraphs/kit/testing";
 import { Organization } from "../../subgraphs/organizations/entities/organization.entity";
 import { Booking } from "../../subgraphs/venues/entities/booking.entity";
-import { Enrollment } from "../../subgraphs/academy/entities/enrollment.entity";
+import { Enrollment } from "../../subgraphs/academy/enrollment/enrollment.entity";
 import { Grant } from "../../subgraphs/funding/entities/grant.entity";
 import { startTestHub, TestHub } from "../support/hub";
 

@@ -1,11 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy } from "../entities/academy.entity";
-import { Certificate } from "../entities/certificate.entity";
-import { Course } from "../entities/course.entity";
-import { academyById, courseById } from "../loaders";
-import { verifyCodeFor } from "../services/certificate-access";
-import { PersonStub } from "../types/person.stub";
+import { Academy } from "../academies/academy.entity";
+import { Certificate } from "./certificate.entity";
+import { Course } from "../courses/course.entity";
+import { academyById, courseById } from "../courses/course.loaders";
+import { verifyCodeFor } from "./certificate.policy";
+import { PersonStub } from "../external/person.stub";
 
 @Resolver(() => Certificate)
 export class CertificateResolver {

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { CourseOffering } from "../entities/course-offering.entity";
-import { CourseSession } from "../entities/course-session.entity";
-import { Course } from "../entities/course.entity";
-import { courseById, seatCountsByOffering, sessionsByOffering } from "../loaders";
-import { OfferingService } from "../services/offering.service";
-import { CourseOfferingConnection } from "../types/course-offering.type";
-import { OfferingStatus } from "../types/enums";
+import { CourseOffering } from "./course-offering.entity";
+import { CourseSession } from "../sessions/course-session.entity";
+import { Course } from "./course.entity";
+import { courseById, seatCountsByOffering, sessionsByOffering } from "./course.loaders";
+import { OfferingService } from "./course-offering.service";
+import { CourseOfferingConnection } from "./course-offering.type";
+import { OfferingStatus } from "./course.enums";
 
 const offerings = new OfferingService();
 

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar } from "../../kit/scalars";
-import { OfferingStatus } from "../types/enums";
+import { OfferingStatus } from "./course.enums";
 
 /** One run (期/班) of a course with its seats and enrollment window (DOMAIN §4). */
 @Entity("course_offerings")

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { CourseOffering } from "../entities/course-offering.entity";
-import { CourseSession } from "../entities/course-session.entity";
-import { offeringById } from "../loaders";
-import { BookingStub } from "../types/booking.stub";
+import { CourseOffering } from "../courses/course-offering.entity";
+import { CourseSession } from "./course-session.entity";
+import { offeringById } from "../courses/course.loaders";
+import { BookingStub } from "../external/booking.stub";
 
 @Resolver(() => CourseSession)
 export class CourseSessionResolver {

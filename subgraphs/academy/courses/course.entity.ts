@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { AudienceRole, CourseStatus, CourseTopic } from "../types/enums";
+import { AudienceRole, CourseStatus, CourseTopic } from "./course.enums";
 
 /** A course an academy teaches; each run of it is a CourseOffering (DOMAIN §4). */
 @Entity("courses")

@@ -1,7 +1,7 @@
 import { typeOfId } from "../../kit/ids";
 import { keyOnlyReference, ReferenceResolver, referenceById } from "../../kit/schema";
-import { academyById, courseById, enrollmentById, offeringById, sessionById } from "../loaders";
-import { CertificateService } from "../services/certificate.service";
+import { academyById, courseById, enrollmentById, offeringById, sessionById } from "../courses/course.loaders";
+import { CertificateService } from "./certificate.service";
 
 const certificates = new CertificateService();
 

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Enrollment } from "../entities/enrollment.entity";
-import { enrollmentsByOrganization } from "../loaders";
-import { CertificateService } from "../services/certificate.service";
-import { EnrollmentStatus } from "../types/enums";
-import { OrganizationStub } from "../types/organization.stub";
+import { Enrollment } from "./enrollment.entity";
+import { enrollmentsByOrganization } from "../courses/course.loaders";
+import { CertificateService } from "../certificates/certificate.service";
+import { EnrollmentStatus } from "../courses/course.enums";
+import { OrganizationStub } from "../external/organization.stub";
 
 const certificates = new CertificateService();
 

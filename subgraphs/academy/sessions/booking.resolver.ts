@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { CourseSession } from "../entities/course-session.entity";
-import { sessionByBooking } from "../loaders";
-import { BookingStub } from "../types/booking.stub";
+import { CourseSession } from "./course-session.entity";
+import { sessionByBooking } from "../courses/course.loaders";
+import { BookingStub } from "../external/booking.stub";
 
 @Resolver(() => BookingStub)
 export class BookingCourseSessionResolver {

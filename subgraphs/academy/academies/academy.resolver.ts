@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy } from "../entities/academy.entity";
-import { Course } from "../entities/course.entity";
-import { academyById, coursesByAcademy } from "../loaders";
-import { AcademyService } from "../services/academy.service";
-import { AreaStub } from "../types/area.stub";
-import { CourseStatus } from "../types/enums";
-import { OrganizationStub } from "../types/organization.stub";
+import { Academy } from "./academy.entity";
+import { Course } from "../courses/course.entity";
+import { academyById, coursesByAcademy } from "../courses/course.loaders";
+import { AcademyService } from "./academy.service";
+import { AreaStub } from "../external/area.stub";
+import { CourseStatus } from "../courses/course.enums";
+import { OrganizationStub } from "../external/organization.stub";
 
 const academies = new AcademyService();
 

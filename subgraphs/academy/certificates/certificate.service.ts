@@ -1,7 +1,7 @@
 import { HubContext } from "../../kit/context";
-import { Certificate } from "../entities/certificate.entity";
-import { certificateByEnrollment, certificateById, certificatesByPerson, certifiedMemberCountByOrganization } from "../loaders";
-import { seesCertificates } from "./certificate-access";
+import { Certificate } from "./certificate.entity";
+import { certificateByEnrollment, certificateById, certificatesByPerson, certifiedMemberCountByOrganization } from "../courses/course.loaders";
+import { seesCertificates } from "./certificate.policy";
 
 /** Certificate reads (DOMAIN §9.2): the list is for signed-in callers only; the per-organization count is public. */
 export class CertificateService {

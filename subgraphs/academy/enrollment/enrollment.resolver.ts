@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Certificate } from "../entities/certificate.entity";
-import { CourseOffering } from "../entities/course-offering.entity";
-import { Enrollment } from "../entities/enrollment.entity";
-import { offeringById } from "../loaders";
-import { CertificateService } from "../services/certificate.service";
-import { OrganizationStub } from "../types/organization.stub";
-import { PersonStub } from "../types/person.stub";
+import { Certificate } from "../certificates/certificate.entity";
+import { CourseOffering } from "../courses/course-offering.entity";
+import { Enrollment } from "./enrollment.entity";
+import { offeringById } from "../courses/course.loaders";
+import { CertificateService } from "../certificates/certificate.service";
+import { OrganizationStub } from "../external/organization.stub";
+import { PersonStub } from "../external/person.stub";
 
 const certificates = new CertificateService();
 

@@ -1,15 +1,15 @@
 import { In } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey, groupByKey } from "../kit/loaders";
-import { currentCertificate } from "./domain/certificates";
-import { SeatCounts, tallySeats } from "./domain/seat-counts";
-import { Academy } from "./entities/academy.entity";
-import { Certificate } from "./entities/certificate.entity";
-import { CourseOffering } from "./entities/course-offering.entity";
-import { CourseSession } from "./entities/course-session.entity";
-import { Course } from "./entities/course.entity";
-import { Enrollment } from "./entities/enrollment.entity";
-import { CourseStatus, EnrollmentStatus, OfferingStatus } from "./types/enums";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { currentCertificate } from "../certificates/certificate.rules";
+import { SeatCounts, tallySeats } from "../enrollment/seat-counts.rules";
+import { Academy } from "../academies/academy.entity";
+import { Certificate } from "../certificates/certificate.entity";
+import { CourseOffering } from "./course-offering.entity";
+import { CourseSession } from "../sessions/course-session.entity";
+import { Course } from "./course.entity";
+import { Enrollment } from "../enrollment/enrollment.entity";
+import { CourseStatus, EnrollmentStatus, OfferingStatus } from "./course.enums";
 
 /** A status filter as a loader signature: null for "any", else sorted and unique, so [A, B] and [B, A] share a batch. */
 function statusArgs<S extends string>(statuses: readonly S[] | null | undefined): S[] | null {

@@ -1,4 +1,4 @@
-import { EnrollmentStatus } from "../types/enums";
+import { EnrollmentStatus } from "../courses/course.enums";
 
 /** Seats and waitlist places of one offering. */
 export interface SeatCounts {

@@ -1,10 +1,10 @@
 import { DataSource } from "typeorm";
-import { Academy } from "./entities/academy.entity";
-import { CourseOffering } from "./entities/course-offering.entity";
-import { CourseSession } from "./entities/course-session.entity";
-import { Course } from "./entities/course.entity";
-import { Enrollment } from "./entities/enrollment.entity";
-import { AcademyLevel, AudienceRole, CourseStatus, CourseTopic, EnrollmentStatus, OfferingStatus, SessionMode, SessionStatus } from "./types/enums";
+import { Academy } from "../academies/academy.entity";
+import { CourseOffering } from "./course-offering.entity";
+import { CourseSession } from "../sessions/course-session.entity";
+import { Course } from "./course.entity";
+import { Enrollment } from "../enrollment/enrollment.entity";
+import { AcademyLevel, AudienceRole, CourseStatus, CourseTopic, EnrollmentStatus, OfferingStatus, SessionMode, SessionStatus } from "./course.enums";
 
 // DOMAIN §10.5. Area codes match the organizations seed (§10.1); no academy operator is in that seed yet.
 const ACADEMIES: Academy[] = [

@@ -2,10 +2,10 @@ import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { Page, pageSize, paginate } from "../../kit/pagination";
-import { CourseOffering } from "../entities/course-offering.entity";
-import { Course } from "../entities/course.entity";
-import { academyById, offeringById } from "../loaders";
-import { OfferingStatus } from "../types/enums";
+import { CourseOffering } from "./course-offering.entity";
+import { Course } from "./course.entity";
+import { academyById, offeringById } from "./course.loaders";
+import { OfferingStatus } from "./course.enums";
 
 export interface OfferingFilter {
   academyId?: string | null;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { AcademyLevel } from "../types/enums";
+import { AcademyLevel } from "../courses/course.enums";
 
 /** A 社区治理学院 at city, district or township level (DOMAIN §4); area and operator live in organizations. */
 @Entity("academies")

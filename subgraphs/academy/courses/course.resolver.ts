@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy } from "../entities/academy.entity";
-import { CourseOffering } from "../entities/course-offering.entity";
-import { Course } from "../entities/course.entity";
-import { academyById, offeringsByCourse } from "../loaders";
-import { OfferingStatus } from "../types/enums";
+import { Academy } from "../academies/academy.entity";
+import { CourseOffering } from "./course-offering.entity";
+import { Course } from "./course.entity";
+import { academyById, offeringsByCourse } from "./course.loaders";
+import { OfferingStatus } from "./course.enums";
 
 @Resolver(() => Course)
 export class CourseResolver {

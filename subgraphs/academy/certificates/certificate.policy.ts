@@ -1,5 +1,5 @@
 import { Viewer } from "../../../platform/identity";
-import { MASKED_VERIFY_CODE } from "../domain/certificates";
+import { MASKED_VERIFY_CODE } from "./certificate.rules";
 
 /** DOMAIN §9.2 "Certificates": signed-in callers read them; partner front-ends and anonymous callers see none. */
 export function seesCertificates(viewer: Viewer): boolean {
