@@ -1,47 +1,17 @@
-import { SubgraphModule } from "../kit/server";
-import { Academy } from "./academies/academy.entity";
-import { Certificate } from "./certificates/certificate.entity";
-import { CourseOffering } from "./courses/course-offering.entity";
-import { CourseSession } from "./sessions/course-session.entity";
-import { Course } from "./courses/course.entity";
-import { Enrollment } from "./enrollment/enrollment.entity";
+import { defineSubgraph } from "../kit/feature";
 import { migrations } from "./migrations";
-import { BookingCourseSessionResolver } from "./sessions/booking.resolver";
-import { AcademyResolver } from "./academies/academy.resolver";
-import { CertificateResolver } from "./certificates/certificate.resolver";
-import { CourseOfferingResolver } from "./courses/course-offering.resolver";
-import { CourseSessionResolver } from "./sessions/course-session.resolver";
-import { CourseResolver } from "./courses/course.resolver";
-import { EnrollmentResolver } from "./enrollment/enrollment.resolver";
-import { OrganizationTrainingResolver } from "./enrollment/organization.resolver";
-import { PersonCertificatesResolver } from "./certificates/person.resolver";
-import { academyReferences } from "./certificates/index";
-import { seedAcademy } from "./courses/course.seed";
-import { AreaStub } from "./external/area.stub";
-import { BookingStub } from "./external/booking.stub";
-import { OrganizationStub } from "./external/organization.stub";
-import { PersonStub } from "./external/person.stub";
+// in the features' order: the order the resolvers load is the order the SDL lists their fields
+import { academiesFeature } from "./academies";
+import { coursesFeature } from "./courses";
+import { sessionsFeature } from "./sessions";
+import { enrollmentFeature } from "./enrollment";
+import { certificatesFeature } from "./certificates";
+import { externalFeature } from "./external";
 
 /** Academies, courses, offerings, sessions, enrollments and certificates (DOMAIN §4). */
-export const academySubgraph: SubgraphModule = {
+export const academySubgraph = defineSubgraph({
   name: "academy",
   defaultPort: 4002,
-  entities: [Academy, Course, CourseOffering, CourseSession, Enrollment, Certificate],
   migrations,
-  definition: {
-    resolvers: [
-      BookingCourseSessionResolver,
-      AcademyResolver,
-      CourseResolver,
-      CourseOfferingResolver,
-      CourseSessionResolver,
-      EnrollmentResolver,
-      CertificateResolver,
-      OrganizationTrainingResolver,
-      PersonCertificatesResolver,
-    ],
-    orphanedTypes: [AreaStub, BookingStub, OrganizationStub, PersonStub],
-    references: academyReferences,
-  },
-  seed: seedAcademy,
-};
+  features: [academiesFeature, coursesFeature, sessionsFeature, enrollmentFeature, certificatesFeature, externalFeature],
+});

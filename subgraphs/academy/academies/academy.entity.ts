@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { AcademyLevel } from "../courses/course.enums";
+import { AcademyLevel } from "./academy.enums";
 
 /** A 社区治理学院 at city, district or township level (DOMAIN §4); area and operator live in organizations. */
 @Entity("academies")

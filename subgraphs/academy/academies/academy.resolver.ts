@@ -1,12 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { AreaStub, OrganizationStub } from "../external";
 import { Academy } from "./academy.entity";
-import { Course } from "../courses/course.entity";
-import { academyById, coursesByAcademy } from "../courses/course.loaders";
+import { academyById } from "./academy.loaders";
 import { AcademyService } from "./academy.service";
-import { AreaStub } from "../external/area.stub";
-import { CourseStatus } from "../courses/course.enums";
-import { OrganizationStub } from "../external/organization.stub";
 
 const academies = new AcademyService();
 
@@ -30,10 +27,5 @@ export class AcademyResolver {
   @FieldResolver(() => OrganizationStub, { nullable: true, description: "The registered organization that runs the academy, if any." })
   operator(@Root() academy: Academy): OrganizationStub | null {
     return academy.operatorOrgId ? { id: academy.operatorOrgId } : null;
-  }
-
-  @FieldResolver(() => [Course])
-  courses(@Root() academy: Academy, @Ctx() ctx: HubContext, @Arg("status", () => [CourseStatus], { nullable: true }) status?: CourseStatus[]) {
-    return coursesByAcademy(ctx, status).load(academy.id);
   }
 }

@@ -1,7 +1,7 @@
 import { HubContext } from "../../kit/context";
 import { parseId } from "../../kit/ids";
 import { Academy } from "./academy.entity";
-import { academyById } from "../courses/course.loaders";
+import { academyById } from "./academy.loaders";
 
 /** Academy reads: academies, courses and offerings are public (DOMAIN §9.2). */
 export class AcademyService {

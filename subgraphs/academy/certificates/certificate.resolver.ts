@@ -1,11 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy } from "../academies/academy.entity";
+import { Academy, academyById } from "../academies";
+import { Course, courseById } from "../courses";
+import { PersonStub } from "../external";
 import { Certificate } from "./certificate.entity";
-import { Course } from "../courses/course.entity";
-import { academyById, courseById } from "../courses/course.loaders";
 import { verifyCodeFor } from "./certificate.policy";
-import { PersonStub } from "../external/person.stub";
 
 @Resolver(() => Certificate)
 export class CertificateResolver {

@@ -1,6 +1,6 @@
 import { HubContext } from "../../kit/context";
 import { Certificate } from "./certificate.entity";
-import { certificateByEnrollment, certificateById, certificatesByPerson, certifiedMemberCountByOrganization } from "../courses/course.loaders";
+import { certificateByEnrollment, certificateById, certificatesByPerson, certifiedMemberCountByOrganization } from "./certificate.loaders";
 import { seesCertificates } from "./certificate.policy";
 
 /** Certificate reads (DOMAIN §9.2): the list is for signed-in callers only; the per-organization count is public. */

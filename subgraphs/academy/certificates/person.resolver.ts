@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { PersonStub } from "../external";
 import { Certificate } from "./certificate.entity";
 import { CertificateService } from "./certificate.service";
-import { PersonStub } from "../external/person.stub";
 
 const certificates = new CertificateService();
 

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { CourseOffering } from "./course-offering.entity";
-import { CourseSession } from "../sessions/course-session.entity";
-import { Course } from "./course.entity";
-import { courseById, seatCountsByOffering, sessionsByOffering } from "./course.loaders";
 import { OfferingService } from "./course-offering.service";
 import { CourseOfferingConnection } from "./course-offering.type";
+import { Course } from "./course.entity";
 import { OfferingStatus } from "./course.enums";
+import { courseById } from "./course.loaders";
 
 const offerings = new OfferingService();
 
@@ -31,20 +30,5 @@ export class CourseOfferingResolver {
   @FieldResolver(() => Course)
   course(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
     return courseById(ctx).load(offering.courseId);
-  }
-
-  @FieldResolver(() => [CourseSession], { description: "Sessions in teaching order (seq)." })
-  sessions(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
-    return sessionsByOffering(ctx).load(offering.id);
-  }
-
-  @FieldResolver(() => Int, { description: "Seats taken: ENROLLED, COMPLETED and INCOMPLETE enrollments." })
-  async enrolledCount(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
-    return (await seatCountsByOffering(ctx).load(offering.id)).enrolled;
-  }
-
-  @FieldResolver(() => Int, { description: "WAITLISTED enrollments." })
-  async waitlistCount(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
-    return (await seatCountsByOffering(ctx).load(offering.id)).waitlisted;
   }
 }

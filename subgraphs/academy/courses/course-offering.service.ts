@@ -4,7 +4,8 @@ import { parseId } from "../../kit/ids";
 import { Page, pageSize, paginate } from "../../kit/pagination";
 import { CourseOffering } from "./course-offering.entity";
 import { Course } from "./course.entity";
-import { academyById, offeringById } from "./course.loaders";
+import { academyById } from "../academies";
+import { offeringById } from "./course.loaders";
 import { OfferingStatus } from "./course.enums";
 
 export interface OfferingFilter {

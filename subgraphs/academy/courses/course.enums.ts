@@ -1,11 +1,5 @@
 import { registerEnumType } from "type-graphql";
 
-export enum AcademyLevel {
-  CITY = "CITY",
-  DISTRICT = "DISTRICT",
-  TOWNSHIP = "TOWNSHIP",
-}
-
 export enum CourseStatus {
   DRAFT = "DRAFT",
   PUBLISHED = "PUBLISHED",
@@ -42,38 +36,7 @@ export enum OfferingStatus {
   CANCELLED = "CANCELLED",
 }
 
-export enum SessionMode {
-  ONSITE = "ONSITE",
-  ONLINE = "ONLINE",
-  HYBRID = "HYBRID",
-}
-
-export enum SessionStatus {
-  PLANNED = "PLANNED",
-  NEEDS_VENUE = "NEEDS_VENUE",
-  BOOKED = "BOOKED",
-  HELD = "HELD",
-  CANCELLED = "CANCELLED",
-}
-
-/** DOMAIN §8.4; the transitions come with the enrollment workflow. */
-export enum EnrollmentStatus {
-  REQUESTED = "REQUESTED",
-  ENROLLED = "ENROLLED",
-  WAITLISTED = "WAITLISTED",
-  OFFERED = "OFFERED",
-  DECLINED = "DECLINED",
-  EXPIRED = "EXPIRED",
-  WITHDRAWN = "WITHDRAWN",
-  COMPLETED = "COMPLETED",
-  INCOMPLETE = "INCOMPLETE",
-}
-
-registerEnumType(AcademyLevel, { name: "AcademyLevel" });
 registerEnumType(CourseStatus, { name: "CourseStatus" });
 registerEnumType(CourseTopic, { name: "CourseTopic" });
 registerEnumType(AudienceRole, { name: "AudienceRole" });
 registerEnumType(OfferingStatus, { name: "OfferingStatus" });
-registerEnumType(SessionMode, { name: "SessionMode" });
-registerEnumType(SessionStatus, { name: "SessionStatus" });
-registerEnumType(EnrollmentStatus, { name: "EnrollmentStatus" });

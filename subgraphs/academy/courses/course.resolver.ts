@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy } from "../academies/academy.entity";
+import { Academy, academyById } from "../academies";
 import { CourseOffering } from "./course-offering.entity";
 import { Course } from "./course.entity";
-import { academyById, offeringsByCourse } from "./course.loaders";
 import { OfferingStatus } from "./course.enums";
+import { offeringsByCourse } from "./course.loaders";
 
 @Resolver(() => Course)
 export class CourseResolver {

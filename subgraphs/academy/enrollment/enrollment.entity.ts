@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar } from "../../kit/scalars";
-import { EnrollmentStatus } from "../courses/course.enums";
+import { EnrollmentStatus } from "./enrollment.enums";
 
 /** A person's seat (or waitlist place) in an offering, on behalf of an organization (DOMAIN §4, §8.4). */
 @Entity("enrollments")

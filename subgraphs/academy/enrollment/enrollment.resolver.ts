@@ -1,12 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Certificate } from "../certificates/certificate.entity";
-import { CourseOffering } from "../courses/course-offering.entity";
+import { Certificate, CertificateService } from "../certificates";
+import { CourseOffering, offeringById } from "../courses";
+import { OrganizationStub, PersonStub } from "../external";
 import { Enrollment } from "./enrollment.entity";
-import { offeringById } from "../courses/course.loaders";
-import { CertificateService } from "../certificates/certificate.service";
-import { OrganizationStub } from "../external/organization.stub";
-import { PersonStub } from "../external/person.stub";
 
 const certificates = new CertificateService();
 

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { CertificateService } from "../certificates";
+import { OrganizationStub } from "../external";
 import { Enrollment } from "./enrollment.entity";
-import { enrollmentsByOrganization } from "../courses/course.loaders";
-import { CertificateService } from "../certificates/certificate.service";
-import { EnrollmentStatus } from "../courses/course.enums";
-import { OrganizationStub } from "../external/organization.stub";
+import { EnrollmentStatus } from "./enrollment.enums";
+import { enrollmentsByOrganization } from "./enrollment.loaders";
 
 const certificates = new CertificateService();
 

@@ -1,4 +1,4 @@
-import { EnrollmentStatus } from "../courses/course.enums";
+import { EnrollmentStatus } from "./enrollment.enums";
 
 /** Seats and waitlist places of one offering. */
 export interface SeatCounts {

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { BookingStub } from "../external";
 import { CourseSession } from "./course-session.entity";
-import { sessionByBooking } from "../courses/course.loaders";
-import { BookingStub } from "../external/booking.stub";
+import { sessionByBooking } from "./course-session.loaders";
 
 @Resolver(() => BookingStub)
 export class BookingCourseSessionResolver {

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar } from "../../kit/scalars";
-import { SessionMode, SessionStatus } from "../courses/course.enums";
+import { SessionMode, SessionStatus } from "./course-session.enums";
 
 /** One teaching session of an offering; its room is a booking held in the venues subgraph (DOMAIN §4, §7). */
 @Entity("course_sessions")

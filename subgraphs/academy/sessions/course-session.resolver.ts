@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { CourseOffering } from "../courses/course-offering.entity";
+import { CourseOffering, offeringById } from "../courses";
+import { BookingStub } from "../external";
 import { CourseSession } from "./course-session.entity";
-import { offeringById } from "../courses/course.loaders";
-import { BookingStub } from "../external/booking.stub";
 
 @Resolver(() => CourseSession)
 export class CourseSessionResolver {
