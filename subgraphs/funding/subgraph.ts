@@ -1,20 +1,20 @@
 import { SubgraphModule } from "../kit/server";
-import { Application } from "./entities/application.entity";
-import { Call } from "./entities/call.entity";
-import { Funder } from "./entities/funder.entity";
-import { FundingProgram } from "./entities/funding-program.entity";
-import { Grant } from "./entities/grant.entity";
+import { Application } from "./applications/application.entity";
+import { Call } from "./calls/call.entity";
+import { Funder } from "./funders/funder.entity";
+import { FundingProgram } from "./programs/funding-program.entity";
+import { Grant } from "./grants/grant.entity";
 import { migrations } from "./migrations";
-import { ApplicationResolver } from "./resolvers/application.resolver";
-import { CallResolver } from "./resolvers/call.resolver";
-import { FunderResolver } from "./resolvers/funder.resolver";
-import { GrantResolver } from "./resolvers/grant.resolver";
-import { OrganizationFundingResolver } from "./resolvers/organization.resolver";
-import { ProgramResolver } from "./resolvers/program.resolver";
-import { fundingReferences } from "./resolvers/references";
-import { seedFunding } from "./seed";
-import { AreaStub } from "./types/area.stub";
-import { OrganizationStub } from "./types/organization.stub";
+import { ApplicationResolver } from "./applications/application.resolver";
+import { CallResolver } from "./calls/call.resolver";
+import { FunderResolver } from "./funders/funder.resolver";
+import { GrantResolver } from "./grants/grant.resolver";
+import { OrganizationFundingResolver } from "./grants/organization.resolver";
+import { ProgramResolver } from "./programs/program.resolver";
+import { fundingReferences } from "./funders/index";
+import { seedFunding } from "./programs/program.seed";
+import { AreaStub } from "./external/area.stub";
+import { OrganizationStub } from "./external/organization.stub";
 
 /** Funders, programmes, calls, applications and grants (DOMAIN §6, §8.2 statuses). */
 export const fundingSubgraph: SubgraphModule = {

@@ -1,5 +1,5 @@
 import { keyOnlyReference, ReferenceResolver, referenceById } from "../../kit/schema";
-import { applicationById, callById, funderById, grantById, programById } from "../loaders";
+import { applicationById, callById, funderById, grantById, programById } from "../applications/application.loaders";
 
 export const fundingReferences: Record<string, ReferenceResolver> = {
   Funder: referenceById("Funder", funderById),

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Call } from "../entities/call.entity";
-import { FundingProgram } from "../entities/funding-program.entity";
-import { programById } from "../loaders";
-import { CallService } from "../services/call.service";
-import { ApplicationConnection } from "../types/connections";
-import { ApplicationStatus } from "../types/enums";
+import { Call } from "./call.entity";
+import { FundingProgram } from "../programs/funding-program.entity";
+import { programById } from "../applications/application.loaders";
+import { CallService } from "./call.service";
+import { ApplicationConnection } from "../programs/funding-program.type";
+import { ApplicationStatus } from "../applications/application.enums";
 
 const calls = new CallService();
 

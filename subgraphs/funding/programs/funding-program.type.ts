@@ -1,7 +1,7 @@
 import { ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
-import { Application } from "../entities/application.entity";
-import { FundingProgram } from "../entities/funding-program.entity";
+import { Application } from "../applications/application.entity";
+import { FundingProgram } from "./funding-program.entity";
 
 @ObjectType()
 export class FundingProgramConnection extends Connection(FundingProgram, "FundingProgram") {}

@@ -1,12 +1,12 @@
 import { FindOptionsWhere, In } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey, groupByKey } from "../kit/loaders";
-import { Application } from "./entities/application.entity";
-import { Call } from "./entities/call.entity";
-import { Funder } from "./entities/funder.entity";
-import { FundingProgram } from "./entities/funding-program.entity";
-import { Grant } from "./entities/grant.entity";
-import { ApplicationStatus, GrantStatus } from "./types/enums";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { Application } from "./application.entity";
+import { Call } from "../calls/call.entity";
+import { Funder } from "../funders/funder.entity";
+import { FundingProgram } from "../programs/funding-program.entity";
+import { Grant } from "../grants/grant.entity";
+import { ApplicationStatus, GrantStatus } from "./application.enums";
 
 /** A status filter as one loader signature: sorted and deduplicated; null (no filter) when empty. */
 function statusArgs<S extends string>(statuses: readonly S[] | null | undefined): S[] | null {

@@ -1,9 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { SafeIntScalar } from "../../kit/scalars";
-import { ProgramType } from "../types/enums";
-import { TrancheRule } from "../types/tranche-rule.type";
-import { fenColumn } from "./fen";
+import { ProgramType } from "../applications/application.enums";
+import { TrancheRule } from "./tranche-rule.type";
+import { fenColumn } from "../funders/fen.column";
 
 /** A funder's recurring programme (微创投, 公益创投, 政府购买服务…); its calls open once per round. */
 @Entity("funding_programs")

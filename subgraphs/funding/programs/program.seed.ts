@@ -1,12 +1,12 @@
 import { DataSource } from "typeorm";
-import { tranchePlanProblems } from "./domain/tranche-plan";
-import { Application } from "./entities/application.entity";
-import { Call } from "./entities/call.entity";
-import { Funder } from "./entities/funder.entity";
-import { FundingProgram } from "./entities/funding-program.entity";
-import { Grant } from "./entities/grant.entity";
-import { ApplicantTrack, ApplicationStatus, CallStatus, FunderType, GrantStatus, ProgramType, TrancheCondition } from "./types/enums";
-import { TrancheRule } from "./types/tranche-rule.type";
+import { tranchePlanProblems } from "./tranche-plan.rules";
+import { Application } from "../applications/application.entity";
+import { Call } from "../calls/call.entity";
+import { Funder } from "../funders/funder.entity";
+import { FundingProgram } from "./funding-program.entity";
+import { Grant } from "../grants/grant.entity";
+import { ApplicantTrack, ApplicationStatus, CallStatus, FunderType, GrantStatus, ProgramType, TrancheCondition } from "../applications/application.enums";
+import { TrancheRule } from "./tranche-rule.type";
 
 const at = (iso: string) => new Date(iso);
 const plan = (...rules: [percent: number, condition: TrancheCondition][]): TrancheRule[] =>

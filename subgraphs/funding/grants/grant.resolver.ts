@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Application } from "../entities/application.entity";
-import { FundingProgram } from "../entities/funding-program.entity";
-import { Grant } from "../entities/grant.entity";
-import { applicationById, programById } from "../loaders";
-import { GrantService } from "../services/grant.service";
-import { OrganizationStub } from "../types/organization.stub";
+import { Application } from "../applications/application.entity";
+import { FundingProgram } from "../programs/funding-program.entity";
+import { Grant } from "./grant.entity";
+import { applicationById, programById } from "../applications/application.loaders";
+import { GrantService } from "./grant.service";
+import { OrganizationStub } from "../external/organization.stub";
 
 const grants = new GrantService();
 

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Call } from "../entities/call.entity";
-import { Funder } from "../entities/funder.entity";
-import { FundingProgram } from "../entities/funding-program.entity";
-import { callsByProgram, funderById } from "../loaders";
-import { ProgramService } from "../services/program.service";
-import { FundingProgramConnection } from "../types/connections";
-import { ProgramType } from "../types/enums";
+import { Call } from "../calls/call.entity";
+import { Funder } from "../funders/funder.entity";
+import { FundingProgram } from "./funding-program.entity";
+import { callsByProgram, funderById } from "../applications/application.loaders";
+import { ProgramService } from "./program.service";
+import { FundingProgramConnection } from "./funding-program.type";
+import { ProgramType } from "../applications/application.enums";
 
 const programs = new ProgramService();
 

@@ -1,10 +1,10 @@
 import { HubContext } from "../../kit/context";
 import { parseId } from "../../kit/ids";
 import { Page } from "../../kit/pagination";
-import { Application } from "../entities/application.entity";
-import { Call } from "../entities/call.entity";
-import { applicationsByCall, callById } from "../loaders";
-import { ApplicationStatus } from "../types/enums";
+import { Application } from "../applications/application.entity";
+import { Call } from "./call.entity";
+import { applicationsByCall, callById } from "../applications/application.loaders";
+import { ApplicationStatus } from "../applications/application.enums";
 import { pageInMemory, pageWindow } from "../../kit/pagination";
 
 /** Call reads; who may see which applications is decided with the review workflows (DOMAIN §9.2). */

@@ -1,11 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Application } from "../entities/application.entity";
-import { Call } from "../entities/call.entity";
-import { Grant } from "../entities/grant.entity";
-import { callById, grantByApplication, grantById } from "../loaders";
-import { AreaStub } from "../types/area.stub";
-import { OrganizationStub } from "../types/organization.stub";
+import { Application } from "./application.entity";
+import { Call } from "../calls/call.entity";
+import { Grant } from "../grants/grant.entity";
+import { callById, grantByApplication, grantById } from "./application.loaders";
+import { AreaStub } from "../external/area.stub";
+import { OrganizationStub } from "../external/organization.stub";
 
 @Resolver(() => Application)
 export class ApplicationResolver {

@@ -1,4 +1,4 @@
-import { TrancheCondition } from "../types/enums";
+import { TrancheCondition } from "../applications/application.enums";
 
 export interface TrancheRuleValue {
   seq: number;

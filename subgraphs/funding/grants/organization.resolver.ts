@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Application } from "../entities/application.entity";
-import { Grant } from "../entities/grant.entity";
-import { applicationsByOrganization, grantsByOrganization } from "../loaders";
-import { ApplicationStatus, GrantStatus } from "../types/enums";
-import { OrganizationStub } from "../types/organization.stub";
+import { Application } from "../applications/application.entity";
+import { Grant } from "./grant.entity";
+import { applicationsByOrganization, grantsByOrganization } from "../applications/application.loaders";
+import { ApplicationStatus, GrantStatus } from "../applications/application.enums";
+import { OrganizationStub } from "../external/organization.stub";
 
 // Funding's fields on Organization; the gateway batches every organization of a response into one _entities call.
 @Resolver(() => OrganizationStub)
