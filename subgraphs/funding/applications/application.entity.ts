@@ -1,9 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar, SafeIntScalar } from "../../kit/scalars";
-import { ApplicantTrack, ApplicationStatus } from "./application.enums";
+import { ApplicantTrack } from "../calls";
+import { fenColumn } from "../funders";
+import { ApplicationStatus } from "./application.enums";
 import { OutputTargets } from "./output-targets.type";
-import { fenColumn } from "../funders/fen.column";
 
 /** An organization's project proposal to one call (DOMAIN §6); status follows §8.2. */
 @Entity("applications")

@@ -1,11 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { Call, callById } from "../calls";
+import { AreaStub, OrganizationStub } from "../external";
 import { Application } from "./application.entity";
-import { Call } from "../calls/call.entity";
-import { Grant } from "../grants/grant.entity";
-import { callById, grantByApplication, grantById } from "./application.loaders";
-import { AreaStub } from "../external/area.stub";
-import { OrganizationStub } from "../external/organization.stub";
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -22,15 +19,5 @@ export class ApplicationResolver {
   @FieldResolver(() => AreaStub, { nullable: true })
   targetArea(@Root() application: Application): AreaStub | null {
     return application.targetAreaCode ? { code: application.targetAreaCode } : null;
-  }
-
-  @FieldResolver(() => Grant, { nullable: true, description: "The grant awarded on this application, if any." })
-  grant(@Root() application: Application, @Ctx() ctx: HubContext) {
-    return grantByApplication(ctx).load(application.id);
-  }
-
-  @FieldResolver(() => Grant, { nullable: true, description: "The applicant's grant from an earlier round that this application continues." })
-  previousGrant(@Root() application: Application, @Ctx() ctx: HubContext) {
-    return application.previousGrantId ? grantById(ctx).load(application.previousGrantId) : null;
   }
 }

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar, SafeIntScalar } from "../../kit/scalars";
-import { ApplicantTrack, CallStatus } from "../applications/application.enums";
-import { fenColumn } from "../funders/fen.column";
+import { fenColumn } from "../funders";
+import { ApplicantTrack, CallStatus } from "./call.enums";
 
 /** One round of a programme open for applications (征集); status follows DOMAIN §8.2. */
 @Entity("calls")

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { FunderType } from "../applications/application.enums";
+import { FunderType } from "./funder.enums";
 
 /** A body that funds community projects: street office, district bureau, foundation… (DOMAIN §6). */
 @Entity("funders")

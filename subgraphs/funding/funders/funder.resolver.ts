@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from "type-graphql";
+import { AreaStub } from "../external";
 import { Funder } from "./funder.entity";
-import { AreaStub } from "../external/area.stub";
 
 @Resolver(() => Funder)
 export class FunderResolver {

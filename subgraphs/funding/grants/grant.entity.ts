@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar, SafeIntScalar } from "../../kit/scalars";
-import { GrantStatus } from "../applications/application.enums";
-import { fenColumn } from "../funders/fen.column";
+import { fenColumn } from "../funders";
+import { GrantStatus } from "./grant.enums";
 
 /** An awarded application under agreement (DOMAIN §6); status follows §8.2. */
 @Entity("grants")

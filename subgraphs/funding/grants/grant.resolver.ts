@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Application } from "../applications/application.entity";
-import { FundingProgram } from "../programs/funding-program.entity";
+import { Application, applicationById } from "../applications";
+import { OrganizationStub } from "../external";
 import { Grant } from "./grant.entity";
-import { applicationById, programById } from "../applications/application.loaders";
 import { GrantService } from "./grant.service";
-import { OrganizationStub } from "../external/organization.stub";
 
 const grants = new GrantService();
 
@@ -24,10 +22,5 @@ export class GrantResolver {
   @FieldResolver(() => OrganizationStub)
   organization(@Root() grant: Grant): OrganizationStub {
     return { id: grant.organizationId };
-  }
-
-  @FieldResolver(() => FundingProgram)
-  program(@Root() grant: Grant, @Ctx() ctx: HubContext) {
-    return programById(ctx).load(grant.programId);
   }
 }

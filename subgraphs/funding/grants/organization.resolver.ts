@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Application } from "../applications/application.entity";
+import { Application, applicationsByOrganization, ApplicationStatus } from "../applications";
+import { OrganizationStub } from "../external";
 import { Grant } from "./grant.entity";
-import { applicationsByOrganization, grantsByOrganization } from "../applications/application.loaders";
-import { ApplicationStatus, GrantStatus } from "../applications/application.enums";
-import { OrganizationStub } from "../external/organization.stub";
+import { GrantStatus } from "./grant.enums";
+import { grantsByOrganization } from "./grant.loaders";
 
 // Funding's fields on Organization; the gateway batches every organization of a response into one _entities call.
 @Resolver(() => OrganizationStub)

@@ -1,9 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { SafeIntScalar } from "../../kit/scalars";
-import { ProgramType } from "../applications/application.enums";
+import { fenColumn } from "../funders";
+import { ProgramType } from "./program.enums";
 import { TrancheRule } from "./tranche-rule.type";
-import { fenColumn } from "../funders/fen.column";
 
 /** A funder's recurring programme (微创投, 公益创投, 政府购买服务…); its calls open once per round. */
 @Entity("funding_programs")
@@ -38,7 +38,7 @@ export class FundingProgram {
   @Field(() => Int)
   cycleMonths: number;
 
-  /** Checked by domain/tranche-plan before it is stored: percents sum to 100. */
+  /** Checked by tranche-plan.rules before it is stored: percents sum to 100. */
   @Column({ type: "simple-json" })
   @Field(() => [TrancheRule])
   tranchePlan: TrancheRule[];

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Call } from "../calls/call.entity";
-import { Funder } from "../funders/funder.entity";
+import { Call, callsByProgram } from "../calls";
+import { Funder, funderById } from "../funders";
 import { FundingProgram } from "./funding-program.entity";
-import { callsByProgram, funderById } from "../applications/application.loaders";
-import { ProgramService } from "./program.service";
 import { FundingProgramConnection } from "./funding-program.type";
-import { ProgramType } from "../applications/application.enums";
+import { ProgramType } from "./program.enums";
+import { ProgramService } from "./program.service";
 
 const programs = new ProgramService();
 

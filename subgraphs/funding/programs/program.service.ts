@@ -2,9 +2,9 @@ import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { Page, paginate, pageSize } from "../../kit/pagination";
+import { funderById } from "../funders";
 import { FundingProgram } from "./funding-program.entity";
-import { funderById } from "../applications/application.loaders";
-import { ProgramType } from "../applications/application.enums";
+import { ProgramType } from "./program.enums";
 
 /** Programme reads: programmes and calls are public (DOMAIN §9.2). */
 export class ProgramService {

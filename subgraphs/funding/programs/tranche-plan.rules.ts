@@ -1,4 +1,4 @@
-import { TrancheCondition } from "../applications/application.enums";
+import { TrancheCondition } from "./program.enums";
 
 export interface TrancheRuleValue {
   seq: number;

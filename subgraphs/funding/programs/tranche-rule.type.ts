@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { TrancheCondition } from "../applications/application.enums";
+import { TrancheCondition } from "./program.enums";
 
 /** One step of a programme's payment plan: `percent` of the award, paid once `condition` holds (DOMAIN §6). */
 @ObjectType({ description: "One tranche of a programme's payment plan." })

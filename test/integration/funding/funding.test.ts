@@ -3,7 +3,9 @@ import { countStatements, signedRequest, startTestSubgraph } from "../../../subg
 import { Application } from "../../../subgraphs/funding/applications/application.entity";
 import { Grant } from "../../../subgraphs/funding/grants/grant.entity";
 import { fundingSubgraph } from "../../../subgraphs/funding/subgraph";
-import { ApplicantTrack, ApplicationStatus, GrantStatus } from "../../../subgraphs/funding/applications/application.enums";
+import { ApplicationStatus } from "../../../subgraphs/funding/applications/application.enums";
+import { ApplicantTrack } from "../../../subgraphs/funding/calls/call.enums";
+import { GrantStatus } from "../../../subgraphs/funding/grants/grant.enums";
 import { expectNoGrowth } from "../../support/statements";
 
 let subgraph: RunningSubgraph;
