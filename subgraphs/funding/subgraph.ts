@@ -1,31 +1,17 @@
-import { SubgraphModule } from "../kit/server";
-import { Application } from "./entities/application.entity";
-import { Call } from "./entities/call.entity";
-import { Funder } from "./entities/funder.entity";
-import { FundingProgram } from "./entities/funding-program.entity";
-import { Grant } from "./entities/grant.entity";
+import { defineSubgraph } from "../kit/feature";
 import { migrations } from "./migrations";
-import { ApplicationResolver } from "./resolvers/application.resolver";
-import { CallResolver } from "./resolvers/call.resolver";
-import { FunderResolver } from "./resolvers/funder.resolver";
-import { GrantResolver } from "./resolvers/grant.resolver";
-import { OrganizationFundingResolver } from "./resolvers/organization.resolver";
-import { ProgramResolver } from "./resolvers/program.resolver";
-import { fundingReferences } from "./resolvers/references";
-import { seedFunding } from "./seed";
-import { AreaStub } from "./types/area.stub";
-import { OrganizationStub } from "./types/organization.stub";
+// in the features' order: the order the resolvers load is the order the SDL lists their fields
+import { fundersFeature } from "./funders";
+import { programsFeature } from "./programs";
+import { callsFeature } from "./calls";
+import { applicationsFeature } from "./applications";
+import { grantsFeature } from "./grants";
+import { externalFeature } from "./external";
 
 /** Funders, programmes, calls, applications and grants (DOMAIN §6, §8.2 statuses). */
-export const fundingSubgraph: SubgraphModule = {
+export const fundingSubgraph = defineSubgraph({
   name: "funding",
   defaultPort: 4004,
-  entities: [Funder, FundingProgram, Call, Application, Grant],
   migrations,
-  definition: {
-    resolvers: [FunderResolver, ProgramResolver, CallResolver, ApplicationResolver, GrantResolver, OrganizationFundingResolver],
-    orphanedTypes: [OrganizationStub, AreaStub],
-    references: fundingReferences,
-  },
-  seed: seedFunding,
-};
+  features: [fundersFeature, programsFeature, callsFeature, applicationsFeature, grantsFeature, externalFeature],
+});

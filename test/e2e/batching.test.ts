@@ -3,8 +3,8 @@ import { statementCounter } from "../../subgraphs/kit/db";
 import { countStatements } from "../../subgraphs/kit/testing";
 import { Organization } from "../../subgraphs/organizations/entities/organization.entity";
 import { Booking } from "../../subgraphs/venues/bookings/booking.entity";
-import { Enrollment } from "../../subgraphs/academy/entities/enrollment.entity";
-import { Grant } from "../../subgraphs/funding/entities/grant.entity";
+import { Enrollment } from "../../subgraphs/academy/enrollment/enrollment.entity";
+import { Grant } from "../../subgraphs/funding/grants/grant.entity";
 import { startTestHub, TestHub } from "../support/hub";
 
 let hub: TestHub;

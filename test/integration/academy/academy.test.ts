@@ -1,9 +1,11 @@
 import { academySubgraph } from "../../../subgraphs/academy/subgraph";
-import { Academy } from "../../../subgraphs/academy/entities/academy.entity";
-import { Course } from "../../../subgraphs/academy/entities/course.entity";
-import { CourseOffering } from "../../../subgraphs/academy/entities/course-offering.entity";
-import { Enrollment } from "../../../subgraphs/academy/entities/enrollment.entity";
-import { AcademyLevel, CourseStatus, CourseTopic, EnrollmentStatus, OfferingStatus } from "../../../subgraphs/academy/types/enums";
+import { Academy } from "../../../subgraphs/academy/academies/academy.entity";
+import { Course } from "../../../subgraphs/academy/courses/course.entity";
+import { CourseOffering } from "../../../subgraphs/academy/courses/course-offering.entity";
+import { Enrollment } from "../../../subgraphs/academy/enrollment/enrollment.entity";
+import { AcademyLevel } from "../../../subgraphs/academy/academies/academy.enums";
+import { CourseStatus, CourseTopic, OfferingStatus } from "../../../subgraphs/academy/courses/course.enums";
+import { EnrollmentStatus } from "../../../subgraphs/academy/enrollment/enrollment.enums";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { expectNoGrowth } from "../../support/statements";

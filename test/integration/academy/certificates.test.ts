@@ -1,7 +1,7 @@
 import { academySubgraph } from "../../../subgraphs/academy/subgraph";
-import { Certificate } from "../../../subgraphs/academy/entities/certificate.entity";
-import { Enrollment } from "../../../subgraphs/academy/entities/enrollment.entity";
-import { EnrollmentStatus } from "../../../subgraphs/academy/types/enums";
+import { Certificate } from "../../../subgraphs/academy/certificates/certificate.entity";
+import { Enrollment } from "../../../subgraphs/academy/enrollment/enrollment.entity";
+import { EnrollmentStatus } from "../../../subgraphs/academy/enrollment/enrollment.enums";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";

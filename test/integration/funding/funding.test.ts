@@ -1,9 +1,11 @@
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Application } from "../../../subgraphs/funding/entities/application.entity";
-import { Grant } from "../../../subgraphs/funding/entities/grant.entity";
+import { Application } from "../../../subgraphs/funding/applications/application.entity";
+import { Grant } from "../../../subgraphs/funding/grants/grant.entity";
 import { fundingSubgraph } from "../../../subgraphs/funding/subgraph";
-import { ApplicantTrack, ApplicationStatus, GrantStatus } from "../../../subgraphs/funding/types/enums";
+import { ApplicationStatus } from "../../../subgraphs/funding/applications/application.enums";
+import { ApplicantTrack } from "../../../subgraphs/funding/calls/call.enums";
+import { GrantStatus } from "../../../subgraphs/funding/grants/grant.enums";
 import { expectNoGrowth } from "../../support/statements";
 
 let subgraph: RunningSubgraph;

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema, GraphQLObjectType } from "graphql";
 import { academySubgraph } from "../../../subgraphs/academy/subgraph";
-import { currentCertificate, MASKED_VERIFY_CODE } from "../../../subgraphs/academy/domain/certificates";
-import { seesCertificates, verifyCodeFor } from "../../../subgraphs/academy/services/certificate-access";
+import { currentCertificate, MASKED_VERIFY_CODE } from "../../../subgraphs/academy/certificates/certificate.rules";
+import { seesCertificates, verifyCodeFor } from "../../../subgraphs/academy/certificates/certificate.policy";
 import { ANONYMOUS_CLAIMS, Claims, toViewer } from "../../../platform/identity";
 import { buildFederatedSchema } from "../../../subgraphs/kit/schema";
 

@@ -1,0 +1,42 @@
+import { In } from "typeorm";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { Certificate } from "./certificate.entity";
+import { currentCertificate } from "./certificate.rules";
+
+/** Certificates by id. */
+export const certificateById = (ctx: HubContext) =>
+  ctx.loaders.get<string, Certificate | null>("certificateById", async (ids) =>
+    byKey(ids, await ctx.db.getRepository(Certificate).findBy({ id: In([...ids]) }), (c) => c.id),
+  );
+
+/** Certificates per person, oldest first, revoked ones included (Person.certificates). */
+export const certificatesByPerson = (ctx: HubContext) =>
+  ctx.loaders.get<string, Certificate[]>("certificatesByPerson", async (ids) => {
+    const rows = await ctx.db.getRepository(Certificate).find({ where: { personId: In([...ids]) }, order: { issuedAt: "ASC", id: "ASC" } });
+    return groupByKey(ids, rows, (c) => c.personId);
+  });
+
+/** The certificate of each enrollment, if any (Enrollment.certificate). */
+export const certificateByEnrollment = (ctx: HubContext) =>
+  ctx.loaders.get<string, Certificate | null>("certificateByEnrollment", async (ids) => {
+    const rows = await ctx.db.getRepository(Certificate).findBy({ enrollmentId: In([...ids]) });
+    return groupByKey(ids, rows, (c) => c.enrollmentId ?? "").map(currentCertificate);
+  });
+
+/** Distinct people per organization holding a valid certificate taken for it: one GROUP BY per batch. */
+export const certifiedMemberCountByOrganization = (ctx: HubContext) =>
+  ctx.loaders.get<string, number>("certifiedMemberCountByOrganization", async (ids) => {
+    const rows: { organizationId: string; count: string | number }[] = await ctx.db
+      .getRepository(Certificate)
+      .createQueryBuilder("c")
+      .select("c.organizationId", "organizationId")
+      .addSelect("COUNT(DISTINCT c.personId)", "count")
+      .where("c.organizationId IN (:...ids)", { ids: [...ids] })
+      .andWhere("c.revoked = :revoked", { revoked: false })
+      .groupBy("c.organizationId")
+      .getRawMany();
+    // COUNT comes back as a string on MySQL
+    const counts = new Map(rows.map((r) => [r.organizationId, Number(r.count)]));
+    return ids.map((id) => counts.get(id) ?? 0);
+  });

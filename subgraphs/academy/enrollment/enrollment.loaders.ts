@@ -1,0 +1,45 @@
+import { In } from "typeorm";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { statusArgs } from "../courses";
+import { Enrollment } from "./enrollment.entity";
+import { EnrollmentStatus } from "./enrollment.enums";
+import { SeatCounts, tallySeats } from "./seat-counts.rules";
+
+/** Enrollments by id. */
+export const enrollmentById = (ctx: HubContext) =>
+  ctx.loaders.get<string, Enrollment | null>("enrollmentById", async (ids) =>
+    byKey(ids, await ctx.db.getRepository(Enrollment).findBy({ id: In([...ids]) }), (e) => e.id),
+  );
+
+/** Seat and waitlist counts per offering: one GROUP BY for every offering in the response. */
+export const seatCountsByOffering = (ctx: HubContext) =>
+  ctx.loaders.get<string, SeatCounts>("seatCountsByOffering", async (ids) => {
+    const rows: { offeringId: string; status: EnrollmentStatus; count: string | number }[] = await ctx.db
+      .getRepository(Enrollment)
+      .createQueryBuilder("e")
+      .select("e.offeringId", "offeringId")
+      .addSelect("e.status", "status")
+      .addSelect("COUNT(*)", "count")
+      .where("e.offeringId IN (:...ids)", { ids: [...ids] })
+      .groupBy("e.offeringId")
+      .addGroupBy("e.status")
+      .getRawMany();
+    // COUNT(*) comes back as a string on MySQL
+    const groups = groupByKey(ids, rows, (r) => r.offeringId);
+    return groups.map((group) => tallySeats(group.map((r) => ({ status: r.status, count: Number(r.count) }))));
+  });
+
+/** Enrollments per organization, optionally of some statuses (Organization.enrollments). */
+export const enrollmentsByOrganization = (ctx: HubContext, statuses: EnrollmentStatus[] | null | undefined) => {
+  const status = statusArgs(statuses);
+  return ctx.loaders.get<string, Enrollment[]>(
+    "enrollmentsByOrganization",
+    async (ids) => {
+      const where = status ? { organizationId: In([...ids]), status: In(status) } : { organizationId: In([...ids]) };
+      const rows = await ctx.db.getRepository(Enrollment).find({ where, order: { id: "ASC" } });
+      return groupByKey(ids, rows, (e) => e.organizationId);
+    },
+    status,
+  );
+};

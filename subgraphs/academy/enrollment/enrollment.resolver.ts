@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Certificate, CertificateService } from "../certificates";
+import { CourseOffering, offeringById } from "../courses";
+import { OrganizationStub, PersonStub } from "../external";
+import { Enrollment } from "./enrollment.entity";
+
+const certificates = new CertificateService();
+
+@Resolver(() => Enrollment)
+export class EnrollmentResolver {
+  @FieldResolver(() => CourseOffering)
+  offering(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext) {
+    return offeringById(ctx).load(enrollment.offeringId);
+  }
+
+  @FieldResolver(() => PersonStub)
+  person(@Root() enrollment: Enrollment): PersonStub {
+    return { id: enrollment.personId };
+  }
+
+  @FieldResolver(() => OrganizationStub, { description: "The organization the person takes the seat for (counts against maxSeatsPerOrg)." })
+  organization(@Root() enrollment: Enrollment): OrganizationStub {
+    return { id: enrollment.organizationId };
+  }
+
+  @FieldResolver(() => Certificate, { nullable: true, description: "The certificate this enrollment earned; null until issued, and for anonymous and partner callers." })
+  certificate(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext) {
+    return certificates.ofEnrollment(ctx, enrollment.id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { DateTimeScalar, SafeIntScalar } from "../../kit/scalars";
+import { ApplicantTrack } from "../calls";
+import { fenColumn } from "../funders";
+import { ApplicationStatus } from "./application.enums";
+import { OutputTargets } from "./output-targets.type";
+
+/** An organization's project proposal to one call (DOMAIN §6); status follows §8.2. */
+@Entity("applications")
+@ObjectType({ description: "An organization's application to a call." })
+@Directive('@key(fields: "id")')
+export class Application {
+  @PrimaryColumn({ type: "varchar", length: 40 })
+  @Field(() => ID)
+  id: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 40 })
+  callId: string;
+
+  @Column({ type: "simple-enum", enum: ApplicantTrack })
+  @Field(() => ApplicantTrack)
+  track: ApplicantTrack;
+
+  /** The applicant (Organization, owned by organizations); exposed as `applicantOrg`. */
+  @Index()
+  @Column({ type: "varchar", length: 40 })
+  applicantOrgId: string;
+
+  @Column({ type: "varchar", length: 200 })
+  @Field(() => String)
+  projectTitle: string;
+
+  @Column({ type: "varchar", length: 40, nullable: true })
+  @Field(() => String, { nullable: true })
+  category: string | null;
+
+  @Column({ type: "text" })
+  @Field(() => String)
+  summary: string;
+
+  /** An Area code (owned by organizations); exposed as `targetArea`. */
+  @Column({ type: "varchar", length: 20, nullable: true })
+  targetAreaCode: string | null;
+
+  @Column({ type: "simple-json" })
+  @Field(() => OutputTargets)
+  plannedOutputs: OutputTargets;
+
+  @Column(fenColumn())
+  @Field(() => SafeIntScalar, { description: "The amount asked for, in fen." })
+  requestedFen: number;
+
+  /** A snapshot: later ratings do not rewrite it, so reviewers see the rating as it stood (DOMAIN §7). */
+  @Column({ type: "int", nullable: true })
+  @Field(() => Int, { nullable: true, description: "The applicant's stars when it applied; null when it had no rating." })
+  applicantStarsAtSubmission: number | null;
+
+  @Column({ type: "simple-enum", enum: ApplicationStatus })
+  @Field(() => ApplicationStatus)
+  status: ApplicationStatus;
+
+  @Column({ type: "datetime", precision: 3, nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
+  submittedAt: Date | null;
+
+  /** The applicant's grant from an earlier round, so reviewers see continuity (DOMAIN §8.2). */
+  @Column({ type: "varchar", length: 40, nullable: true })
+  previousGrantId: string | null;
+}

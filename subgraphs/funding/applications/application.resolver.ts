@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Call, callById } from "../calls";
+import { AreaStub, OrganizationStub } from "../external";
+import { Application } from "./application.entity";
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @FieldResolver(() => Call)
+  call(@Root() application: Application, @Ctx() ctx: HubContext) {
+    return callById(ctx).load(application.callId);
+  }
+
+  @FieldResolver(() => OrganizationStub)
+  applicantOrg(@Root() application: Application): OrganizationStub {
+    return { id: application.applicantOrgId };
+  }
+
+  @FieldResolver(() => AreaStub, { nullable: true })
+  targetArea(@Root() application: Application): AreaStub | null {
+    return application.targetAreaCode ? { code: application.targetAreaCode } : null;
+  }
+}

@@ -1,0 +1,20 @@
+import { HubContext } from "../../kit/context";
+import { Page, pageInMemory, pageWindow } from "../../kit/pagination";
+import { Call } from "../calls";
+import { Application } from "./application.entity";
+import { ApplicationStatus } from "./application.enums";
+import { applicationsByCall } from "./application.loaders";
+
+/** Application reads; who may see which applications is decided with the review workflows (DOMAIN §9.2). */
+export class ApplicationService {
+  /** A call's applications: one batched load per distinct status filter, then paged in memory like Organization.members. */
+  async ofCall(
+    ctx: HubContext,
+    call: Call,
+    statuses: ApplicationStatus[] | null | undefined,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<Page<Application>> {
+    const window = pageWindow(page, 50);
+    return pageInMemory(await applicationsByCall(ctx, statuses).load(call.id), window);
+  }
+}

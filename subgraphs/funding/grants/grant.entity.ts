@@ -1,0 +1,56 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { DateScalar, SafeIntScalar } from "../../kit/scalars";
+import { fenColumn } from "../funders";
+import { GrantStatus } from "./grant.enums";
+
+/** An awarded application under agreement (DOMAIN §6); status follows §8.2. */
+@Entity("grants")
+@ObjectType({ description: "A grant: an awarded application under a signed agreement." })
+@Directive('@key(fields: "id")')
+export class Grant {
+  @PrimaryColumn({ type: "varchar", length: 40 })
+  @Field(() => ID)
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 40 })
+  applicationId: string;
+
+  /** The grantee (Organization, owned by organizations); exposed as `organization`. */
+  @Index()
+  @Column({ type: "varchar", length: 40 })
+  organizationId: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 40 })
+  programId: string;
+
+  @Column({ type: "varchar", length: 40 })
+  @Field(() => String)
+  agreementNo: string;
+
+  @Column({ type: "varchar", length: 10 })
+  @Field(() => DateScalar)
+  signedOn: string;
+
+  @Column(fenColumn())
+  @Field(() => SafeIntScalar)
+  awardedFen: number;
+
+  @Column(fenColumn())
+  @Field(() => SafeIntScalar, { description: "Paid out so far, in fen; never more than awardedFen." })
+  disbursedFen: number;
+
+  @Column({ type: "varchar", length: 10 })
+  @Field(() => DateScalar)
+  periodFrom: string;
+
+  @Column({ type: "varchar", length: 10 })
+  @Field(() => DateScalar)
+  periodTo: string;
+
+  @Column({ type: "simple-enum", enum: GrantStatus })
+  @Field(() => GrantStatus)
+  status: GrantStatus;
+}

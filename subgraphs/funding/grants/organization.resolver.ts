@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { HubContext } from "../../kit/context";
+import { Application, applicationsByOrganization, ApplicationStatus } from "../applications";
+import { OrganizationStub } from "../external";
+import { Grant } from "./grant.entity";
+import { GrantStatus } from "./grant.enums";
+import { grantsByOrganization } from "./grant.loaders";
+
+// Funding's fields on Organization; the gateway batches every organization of a response into one _entities call.
+@Resolver(() => OrganizationStub)
+export class OrganizationFundingResolver {
+  @FieldResolver(() => [Grant], { description: "Grants to this organization, newest first, optionally of some statuses." })
+  grants(@Root() org: OrganizationStub, @Ctx() ctx: HubContext, @Arg("status", () => [GrantStatus], { nullable: true }) status?: GrantStatus[]) {
+    return grantsByOrganization(ctx, status).load(org.id);
+  }
+
+  @FieldResolver(() => [Application], { description: "This organization's applications, optionally of some statuses." })
+  applications(
+    @Root() org: OrganizationStub,
+    @Ctx() ctx: HubContext,
+    @Arg("status", () => [ApplicationStatus], { nullable: true }) status?: ApplicationStatus[],
+  ) {
+    return applicationsByOrganization(ctx, status).load(org.id);
+  }
+}

@@ -1,0 +1,22 @@
+import { Feature } from "../../kit/feature";
+import { referenceById } from "../../kit/schema";
+// Call.program, then (through grants) Call.applications and the grant query, then the programs query: the SDL
+// lists fields and queries in the order their resolvers load, so these imports keep this order
+import { CallProgramResolver } from "./call.resolver";
+import { FundingProgram } from "./funding-program.entity";
+import { GrantProgramResolver } from "./grant.resolver";
+import { ProgramType, TrancheCondition } from "./program.enums";
+import { programById } from "./program.loaders";
+import { ProgramResolver } from "./program.resolver";
+import { seedPrograms } from "./program.seed";
+
+export { FundingProgram, ProgramType, TrancheCondition };
+
+/** A funder's programmes and their tranche plans (DOMAIN §6), with Call.program and Grant.program. */
+export const programsFeature: Feature = {
+  name: "programs",
+  entities: [FundingProgram],
+  resolvers: [ProgramResolver, CallProgramResolver, GrantProgramResolver],
+  references: { FundingProgram: referenceById("FundingProgram", programById) },
+  seed: seedPrograms,
+};
