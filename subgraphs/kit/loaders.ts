@@ -25,6 +25,14 @@ export function loaded<T>(values: (T | Error)[]): T[] {
 }
 
 /**
+ * A to-many field's status filter as loader args: null for "any status", else unique and sorted, so
+ * `status: [A, B]` and `status: [B, A, A]` share one loader and one batch.
+ */
+export function statusFilterArgs<S extends string>(statuses: readonly S[] | null | undefined): S[] | null {
+  return statuses?.length ? [...new Set(statuses)].sort() : null;
+}
+
+/**
  * The loaders of one request. A to-many field with arguments gets one loader per distinct argument set,
  * so `bookings(status: [CONFIRMED])` on 50 organizations is still one batch.
  * Each batch's size goes to hub_dataloader_batch_size under the subgraph's and the loader's name.

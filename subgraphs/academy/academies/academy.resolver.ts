@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { AreaStub, OrganizationStub } from "../external";
 import { Academy } from "./academy.entity";
-import { academyById } from "./academy.loaders";
 import { AcademyService } from "./academy.service";
 
 const academies = new AcademyService();
@@ -21,7 +21,7 @@ export class AcademyResolver {
 
   @FieldResolver(() => Academy, { nullable: true, description: "The academy one level up; null for a city academy." })
   parent(@Root() academy: Academy, @Ctx() ctx: HubContext) {
-    return academy.parentId ? academyById(ctx).load(academy.parentId) : null;
+    return academy.parentId ? rowLoader(ctx, Academy).load(academy.parentId) : null;
   }
 
   @FieldResolver(() => OrganizationStub, { nullable: true, description: "The registered organization that runs the academy, if any." })

@@ -1,18 +1,18 @@
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 import { Academy } from "./academy.entity";
 import { AcademyLevel } from "./academy.enums";
-import { academyById } from "./academy.loaders";
 import { AcademyResolver } from "./academy.resolver";
 import { seedAcademies } from "./academy.seed";
 
-export { Academy, AcademyLevel, academyById };
+export { Academy, AcademyLevel };
 
 /** Academies at city, district and township level (DOMAIN §4). */
 export const academiesFeature: Feature = {
   name: "academies",
   entities: [Academy],
   resolvers: [AcademyResolver],
-  references: { Academy: referenceById("Academy", academyById) },
+  references: { Academy: referenceById("Academy", (ctx) => rowLoader(ctx, Academy)) },
   seed: seedAcademies,
 };

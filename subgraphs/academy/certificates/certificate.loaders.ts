@@ -1,14 +1,8 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey, rowsGroupedByKey } from "../../kit/loaders";
 import { Certificate } from "./certificate.entity";
 import { currentCertificate } from "./certificate.rules";
-
-/** Certificates by id. */
-export const certificateById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Certificate | null>("certificateById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Certificate).findBy({ id: In([...ids]) }), (c) => c.id),
-  );
 
 /** Certificates per person, oldest first, revoked ones included (Person.certificates). */
 export const certificatesByPerson = (ctx: HubContext) =>
@@ -17,12 +11,11 @@ export const certificatesByPerson = (ctx: HubContext) =>
     return groupByKey(ids, rows, (c) => c.personId);
   });
 
-/** The certificate of each enrollment, if any (Enrollment.certificate). */
+/** The certificate of each enrollment, if any (Enrollment.certificate): currentCertificate picks, so row order does not matter. */
 export const certificateByEnrollment = (ctx: HubContext) =>
-  ctx.loaders.get<string, Certificate | null>("certificateByEnrollment", async (ids) => {
-    const rows = await ctx.db.getRepository(Certificate).findBy({ enrollmentId: In([...ids]) });
-    return groupByKey(ids, rows, (c) => c.enrollmentId ?? "").map(currentCertificate);
-  });
+  ctx.loaders.get<string, Certificate | null>("certificateByEnrollment", async (ids) =>
+    (await rowsGroupedByKey(ctx.db, Certificate, "enrollmentId", ids)).map(currentCertificate),
+  );
 
 /** Distinct people per organization holding a valid certificate taken for it: one GROUP BY per batch. */
 export const certifiedMemberCountByOrganization = (ctx: HubContext) =>

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy, academyById } from "../academies";
-import { Course, courseById } from "../courses";
+import { rowLoader } from "../../kit/loaders";
+import { Academy } from "../academies";
+import { Course } from "../courses";
 import { PersonStub } from "../external";
 import { Certificate } from "./certificate.entity";
 import { verifyCodeFor } from "./certificate.policy";
@@ -15,12 +16,12 @@ export class CertificateResolver {
 
   @FieldResolver(() => Course)
   course(@Root() certificate: Certificate, @Ctx() ctx: HubContext) {
-    return courseById(ctx).load(certificate.courseId);
+    return rowLoader(ctx, Course).load(certificate.courseId);
   }
 
   @FieldResolver(() => Academy)
   issuedBy(@Root() certificate: Certificate, @Ctx() ctx: HubContext) {
-    return academyById(ctx).load(certificate.issuedByAcademyId);
+    return rowLoader(ctx, Academy).load(certificate.issuedByAcademyId);
   }
 
   @FieldResolver(() => String, { description: 'Checks a paper certificate; "******" unless the caller is the holder or academy staff.' })

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { CourseOffering } from "./course-offering.entity";
 import { OfferingService } from "./course-offering.service";
 import { CourseOfferingConnection } from "./course-offering.type";
 import { Course } from "./course.entity";
 import { OfferingStatus } from "./course.enums";
-import { courseById } from "./course.loaders";
 
 const offerings = new OfferingService();
 
@@ -29,6 +29,6 @@ export class CourseOfferingResolver {
 
   @FieldResolver(() => Course)
   course(@Root() offering: CourseOffering, @Ctx() ctx: HubContext) {
-    return courseById(ctx).load(offering.courseId);
+    return rowLoader(ctx, Course).load(offering.courseId);
   }
 }

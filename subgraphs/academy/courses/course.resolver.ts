@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Academy, academyById } from "../academies";
+import { rowLoader } from "../../kit/loaders";
+import { Academy } from "../academies";
 import { CourseOffering } from "./course-offering.entity";
 import { Course } from "./course.entity";
 import { OfferingStatus } from "./course.enums";
@@ -10,7 +11,7 @@ import { offeringsByCourse } from "./course.loaders";
 export class CourseResolver {
   @FieldResolver(() => Academy)
   academy(@Root() course: Course, @Ctx() ctx: HubContext) {
-    return academyById(ctx).load(course.academyId);
+    return rowLoader(ctx, Academy).load(course.academyId);
   }
 
   @FieldResolver(() => [CourseOffering])

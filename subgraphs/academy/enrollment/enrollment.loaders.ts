@@ -1,16 +1,9 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
-import { statusArgs } from "../courses";
+import { groupByKey, statusFilterArgs } from "../../kit/loaders";
 import { Enrollment } from "./enrollment.entity";
 import { EnrollmentStatus } from "./enrollment.enums";
 import { SeatCounts, tallySeats } from "./seat-counts.rules";
-
-/** Enrollments by id. */
-export const enrollmentById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Enrollment | null>("enrollmentById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Enrollment).findBy({ id: In([...ids]) }), (e) => e.id),
-  );
 
 /** Seat and waitlist counts per offering: one GROUP BY for every offering in the response. */
 export const seatCountsByOffering = (ctx: HubContext) =>
@@ -32,7 +25,7 @@ export const seatCountsByOffering = (ctx: HubContext) =>
 
 /** Enrollments per organization, optionally of some statuses (Organization.enrollments). */
 export const enrollmentsByOrganization = (ctx: HubContext, statuses: EnrollmentStatus[] | null | undefined) => {
-  const status = statusArgs(statuses);
+  const status = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Enrollment[]>(
     "enrollmentsByOrganization",
     async (ids) => {

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { Certificate, CertificateService } from "../certificates";
-import { CourseOffering, offeringById } from "../courses";
+import { CourseOffering } from "../courses";
 import { OrganizationStub, PersonStub } from "../external";
 import { Enrollment } from "./enrollment.entity";
 
@@ -11,7 +12,7 @@ const certificates = new CertificateService();
 export class EnrollmentResolver {
   @FieldResolver(() => CourseOffering)
   offering(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext) {
-    return offeringById(ctx).load(enrollment.offeringId);
+    return rowLoader(ctx, CourseOffering).load(enrollment.offeringId);
   }
 
   @FieldResolver(() => PersonStub)

@@ -1,9 +1,9 @@
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 import { CourseOfferingSeatsResolver } from "./course-offering.resolver";
 import { Enrollment } from "./enrollment.entity";
 import { EnrollmentStatus } from "./enrollment.enums";
-import { enrollmentById } from "./enrollment.loaders";
 import { EnrollmentResolver } from "./enrollment.resolver";
 import { seedEnrollments } from "./enrollment.seed";
 import { OrganizationTrainingResolver } from "./organization.resolver";
@@ -15,6 +15,6 @@ export const enrollmentFeature: Feature = {
   name: "enrollment",
   entities: [Enrollment],
   resolvers: [EnrollmentResolver, CourseOfferingSeatsResolver, OrganizationTrainingResolver],
-  references: { Enrollment: referenceById("Enrollment", enrollmentById) },
+  references: { Enrollment: referenceById("Enrollment", (ctx) => rowLoader(ctx, Enrollment)) },
   seed: seedEnrollments,
 };

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { CourseOffering, offeringById } from "../courses";
+import { rowLoader } from "../../kit/loaders";
+import { CourseOffering } from "../courses";
 import { BookingStub } from "../external";
 import { CourseSession } from "./course-session.entity";
 
@@ -8,7 +9,7 @@ import { CourseSession } from "./course-session.entity";
 export class CourseSessionResolver {
   @FieldResolver(() => CourseOffering)
   offering(@Root() session: CourseSession, @Ctx() ctx: HubContext) {
-    return offeringById(ctx).load(session.offeringId);
+    return rowLoader(ctx, CourseOffering).load(session.offeringId);
   }
 
   @FieldResolver(() => BookingStub, { nullable: true, description: "The venue booking (room, facility) of an onsite or hybrid session." })

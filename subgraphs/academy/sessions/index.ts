@@ -1,10 +1,10 @@
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 import { BookingCourseSessionResolver } from "./booking.resolver";
 import { CourseOfferingSessionsResolver } from "./course-offering.resolver";
 import { CourseSession } from "./course-session.entity";
 import { SessionMode, SessionStatus } from "./course-session.enums";
-import { sessionById } from "./course-session.loaders";
 import { CourseSessionResolver } from "./course-session.resolver";
 import { seedSessions } from "./course-session.seed";
 
@@ -15,6 +15,6 @@ export const sessionsFeature: Feature = {
   name: "sessions",
   entities: [CourseSession],
   resolvers: [CourseSessionResolver, CourseOfferingSessionsResolver, BookingCourseSessionResolver],
-  references: { CourseSession: referenceById("CourseSession", sessionById) },
+  references: { CourseSession: referenceById("CourseSession", (ctx) => rowLoader(ctx, CourseSession)) },
   seed: seedSessions,
 };
