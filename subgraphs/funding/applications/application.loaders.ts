@@ -1,23 +1,12 @@
 import { FindOptionsWhere, In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey, statusFilterArgs } from "../../kit/loaders";
 import { Application } from "./application.entity";
 import { ApplicationStatus } from "./application.enums";
 
-/** A status filter as one loader signature: sorted and deduplicated; null (no filter) when empty. */
-export function statusArgs<S extends string>(statuses: readonly S[] | null | undefined): S[] | null {
-  return statuses?.length ? [...new Set(statuses)].sort() : null;
-}
-
-/** Applications by id. */
-export const applicationById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Application | null>("applicationById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Application).findBy({ id: In([...ids]) }), (a) => a.id),
-  );
-
 /** Applications per call in id order (the order Call.applications pages in), optionally of some statuses. */
 export const applicationsByCall = (ctx: HubContext, statuses: readonly ApplicationStatus[] | null | undefined) => {
-  const filter = statusArgs(statuses);
+  const filter = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Application[]>(
     "applicationsByCall",
     async (ids) => {
@@ -31,7 +20,7 @@ export const applicationsByCall = (ctx: HubContext, statuses: readonly Applicati
 
 /** Applications per applicant organization, optionally of some statuses. */
 export const applicationsByOrganization = (ctx: HubContext, statuses: readonly ApplicationStatus[] | null | undefined) => {
-  const filter = statusArgs(statuses);
+  const filter = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Application[]>(
     "applicationsByOrganization",
     async (ids) => {

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Call, callById } from "../calls";
+import { rowLoader } from "../../kit/loaders";
+import { Call } from "../calls";
 import { AreaStub, OrganizationStub } from "../external";
 import { Application } from "./application.entity";
 
@@ -8,7 +9,7 @@ import { Application } from "./application.entity";
 export class ApplicationResolver {
   @FieldResolver(() => Call)
   call(@Root() application: Application, @Ctx() ctx: HubContext) {
-    return callById(ctx).load(application.callId);
+    return rowLoader(ctx, Call).load(application.callId);
   }
 
   @FieldResolver(() => OrganizationStub)

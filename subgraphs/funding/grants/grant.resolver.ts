@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Application, applicationById } from "../applications";
+import { rowLoader } from "../../kit/loaders";
+import { Application } from "../applications";
 import { OrganizationStub } from "../external";
 import { Grant } from "./grant.entity";
 import { GrantService } from "./grant.service";
@@ -16,7 +17,7 @@ export class GrantResolver {
 
   @FieldResolver(() => Application)
   application(@Root() grant: Grant, @Ctx() ctx: HubContext) {
-    return applicationById(ctx).load(grant.applicationId);
+    return rowLoader(ctx, Application).load(grant.applicationId);
   }
 
   @FieldResolver(() => OrganizationStub)

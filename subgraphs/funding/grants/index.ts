@@ -1,9 +1,9 @@
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 import { ApplicationGrantResolver } from "./application.resolver";
 import { Grant } from "./grant.entity";
 import { GrantStatus } from "./grant.enums";
-import { grantById } from "./grant.loaders";
 import { GrantResolver } from "./grant.resolver";
 import { seedGrants } from "./grant.seed";
 import { OrganizationFundingResolver } from "./organization.resolver";
@@ -15,6 +15,6 @@ export const grantsFeature: Feature = {
   name: "grants",
   entities: [Grant],
   resolvers: [GrantResolver, ApplicationGrantResolver, OrganizationFundingResolver],
-  references: { Grant: referenceById("Grant", grantById) },
+  references: { Grant: referenceById("Grant", (ctx) => rowLoader(ctx, Grant)) },
   seed: seedGrants,
 };

@@ -1,4 +1,5 @@
 import { Feature } from "../../kit/feature";
+import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
 // Call.program, then (through grants) Call.applications and the grant query, then the programs query: the SDL
 // lists fields and queries in the order their resolvers load, so these imports keep this order
@@ -6,7 +7,6 @@ import { CallProgramResolver } from "./call.resolver";
 import { FundingProgram } from "./funding-program.entity";
 import { GrantProgramResolver } from "./grant.resolver";
 import { ProgramType, TrancheCondition } from "./program.enums";
-import { programById } from "./program.loaders";
 import { ProgramResolver } from "./program.resolver";
 import { seedPrograms } from "./program.seed";
 
@@ -17,6 +17,6 @@ export const programsFeature: Feature = {
   name: "programs",
   entities: [FundingProgram],
   resolvers: [ProgramResolver, CallProgramResolver, GrantProgramResolver],
-  references: { FundingProgram: referenceById("FundingProgram", programById) },
+  references: { FundingProgram: referenceById("FundingProgram", (ctx) => rowLoader(ctx, FundingProgram)) },
   seed: seedPrograms,
 };

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { Call, callsByProgram } from "../calls";
-import { Funder, funderById } from "../funders";
+import { Funder } from "../funders";
 import { FundingProgram } from "./funding-program.entity";
 import { FundingProgramConnection } from "./funding-program.type";
 import { ProgramType } from "./program.enums";
@@ -24,7 +25,7 @@ export class ProgramResolver {
 
   @FieldResolver(() => Funder)
   funder(@Root() program: FundingProgram, @Ctx() ctx: HubContext) {
-    return funderById(ctx).load(program.funderId);
+    return rowLoader(ctx, Funder).load(program.funderId);
   }
 
   @FieldResolver(() => [Call], { description: "The programme's calls, oldest first." })

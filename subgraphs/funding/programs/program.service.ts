@@ -1,8 +1,9 @@
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
+import { rowLoader } from "../../kit/loaders";
 import { Page, paginate, pageSize } from "../../kit/pagination";
-import { funderById } from "../funders";
+import { Funder } from "../funders";
 import { FundingProgram } from "./funding-program.entity";
 import { ProgramType } from "./program.enums";
 
@@ -17,7 +18,7 @@ export class ProgramService {
     const query = ctx.db.getRepository(FundingProgram).createQueryBuilder("p");
     if (filter.funderId != null) {
       const funderId = parseId("Funder", filter.funderId, "funderId");
-      if (!(await funderById(ctx).load(funderId))) throw new BadInputError(`funderId: no funder has the id "${funderId}".`, { argument: "funderId" });
+      if (!(await rowLoader(ctx, Funder).load(funderId))) throw new BadInputError(`funderId: no funder has the id "${funderId}".`, { argument: "funderId" });
       query.andWhere("p.funderId = :funderId", { funderId });
     }
     if (filter.types?.length) query.andWhere("p.type IN (:...types)", { types: filter.types });
