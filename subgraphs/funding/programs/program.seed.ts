@@ -22,7 +22,7 @@ const PROGRAMS: FundingProgram[] = [
 export async function seedPrograms(db: DataSource): Promise<void> {
   for (const program of PROGRAMS) {
     const problems = tranchePlanProblems(program.tranchePlan);
-    if (problems.length) throw new Error(`Seed programme ${program.id} has a bad tranche plan: ${problems.join(" ")}`);
+    if (problems.length) throw new Error(`Seed programme ${program.id} has a bad tranche plan: ${problems.map((p) => p.message).join(" ")}`);
   }
   await db.getRepository(FundingProgram).insert(PROGRAMS);
 }
