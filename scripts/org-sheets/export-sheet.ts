@@ -1,5 +1,5 @@
-import { categoryTerm, orgFormTerm } from "../../subgraphs/organizations/domain/organization-terms";
-import { OrgCategory, OrgForm } from "../../subgraphs/organizations/types/enums";
+import { categoryTerm, orgFormTerm } from "../../subgraphs/organizations/directory/organization-terms.rules";
+import { OrgCategory, OrgForm } from "../../subgraphs/organizations/directory/directory.enums";
 import { SheetLanguage } from "./columns";
 import { GatewayError, gatewayRequest, GatewayTarget } from "./gateway-client";
 import { SheetFormat, SheetRecord, writeSheet } from "./write-sheet";

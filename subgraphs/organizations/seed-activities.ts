@@ -1,8 +1,8 @@
 import { EntityManager } from "typeorm";
 import { ServiceActivity } from "./entities/service-activity.entity";
 import { VolunteerHourLine } from "./entities/volunteer-hour-line.entity";
-import { Membership } from "./entities/membership.entity";
-import { Person } from "./entities/person.entity";
+import { Membership } from "./directory/membership.entity";
+import { Person } from "./directory/person.entity";
 import { demoMembers, rosterOn } from "./seed-activity-members";
 import { ActivityType, VerificationStatus } from "./types/activity.enums";
 

@@ -2,7 +2,7 @@ import { EntityManager } from "typeorm";
 import { aGradeValidUntil } from "./domain/a-grade";
 import { AGradeRecord } from "./entities/a-grade-record.entity";
 import { IndicatorScore } from "./entities/indicator-score.entity";
-import { Person } from "./entities/person.entity";
+import { Person } from "./directory/person.entity";
 import { RatingEvaluation } from "./entities/rating-evaluation.entity";
 import { RatingPanelist } from "./entities/rating-panelist.entity";
 import { RatingScheme } from "./entities/rating-scheme.entity";

@@ -1,4 +1,4 @@
-import { LegalForm } from "../types/enums";
+import { LegalForm } from "../directory/directory.enums";
 import { addYears } from "./rating-calendar";
 
 /** §1.9: 等级评估 covers only registered 社会团体 / 基金会 / 民非. */

@@ -1,4 +1,4 @@
-import { HubType, OrgStatus } from "../types/enums";
+import { HubType, OrgStatus } from "../directory/directory.enums";
 import { FederationMembershipStatus } from "../types/filing.enums";
 import { RuleBreach } from "./rule-breach";
 

@@ -1,4 +1,4 @@
-import { LegalForm, MemberRole } from "../types/enums";
+import { LegalForm, MemberRole } from "../directory/directory.enums";
 import { RuleBreach } from "./rule-breach";
 
 // Role changes and leaving (DOMAIN §3.2): a change closes the held row and opens a new one, so history stays.

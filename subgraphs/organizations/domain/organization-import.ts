@@ -1,8 +1,8 @@
-import { MemberRole, OrgCategory, OrgForm } from "../types/enums";
+import { MemberRole, OrgCategory, OrgForm } from "../directory/directory.enums";
 import { FilingStatus } from "../types/filing.enums";
 import { minimumMembersFor } from "./filing-machine";
 import { HeldRole, MembershipPlan } from "./membership-change";
-import { categoryFromTerm, orgFormFromTerm } from "./organization-terms";
+import { categoryFromTerm, orgFormFromTerm } from "../directory/organization-terms.rules";
 
 // A street office's sheet of filed organizations (issue 5 §9): every cell is read as text and checked here, so
 // that every problem of every row can be reported at once; the service loads the facts and writes what passes.

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Area } from "../entities/area.entity";
+import { Area } from "../directory/area.entity";
 import { ServiceActivityReads } from "../services/activity-reads";
 import { DateRangeInput } from "../types/date-range.input";
 import { ServiceStats } from "../types/service-stats.type";

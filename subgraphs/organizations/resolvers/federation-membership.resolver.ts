@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { FederationMembership } from "../entities/federation-membership.entity";
-import { Organization } from "../entities/organization.entity";
-import { organizationById } from "../loaders";
+import { Organization } from "../directory/organization.entity";
+import { organizationById } from "../directory/directory.loaders";
 import { FederationMembershipService } from "../services/federation-membership.service";
 import { FederationMembershipStatus } from "../types/filing.enums";
 

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { FilingEvent } from "../entities/filing-event.entity";
-import { personById } from "../loaders";
-import { PersonType } from "../types/person.type";
+import { personById } from "../directory/directory.loaders";
+import { PersonType } from "../directory/person.type";
 
 @Resolver(() => FilingEvent)
 export class FilingEventResolver {

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Area } from "../entities/area.entity";
+import { Area } from "../directory/area.entity";
 import { FilingEvent } from "../entities/filing-event.entity";
 import { FilingRecord } from "../entities/filing-record.entity";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { filingEventsByFiling } from "../filing.loaders";
-import { areaByCode, organizationById } from "../loaders";
+import { areaByCode, organizationById } from "../directory/directory.loaders";
 import { canSeeFilingDetails } from "../services/filing-access";
 import { FilingService } from "../services/filing.service";
 import { FilingAction } from "../types/filing.enums";

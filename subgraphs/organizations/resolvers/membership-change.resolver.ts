@@ -2,8 +2,8 @@ import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { DateScalar } from "../../kit/scalars";
 import { MembershipChangeService } from "../services/membership-change.service";
-import { MemberRole } from "../types/enums";
-import { MembershipType } from "../types/membership.type";
+import { MemberRole } from "../directory/directory.enums";
+import { MembershipType } from "../directory/membership.type";
 
 const changes = new MembershipChangeService();
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { ServiceActivityReads } from "../services/activity-reads";
 import { DateRangeInput } from "../types/date-range.input";
 import { ServiceActivityConnection } from "../types/service-activity-connection.type";

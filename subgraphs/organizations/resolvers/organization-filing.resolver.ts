@@ -4,10 +4,10 @@ import { HubContext } from "../../kit/context";
 import { ageStructure } from "../domain/age-structure";
 import { FederationMembership } from "../entities/federation-membership.entity";
 import { FilingRecord } from "../entities/filing-record.entity";
-import { Organization } from "../entities/organization.entity";
-import { Person } from "../entities/person.entity";
+import { Organization } from "../directory/organization.entity";
+import { Person } from "../directory/person.entity";
 import { federationMembershipsByOrganization, filingByOrganization } from "../filing.loaders";
-import { activeMembershipsByOrganization, personById } from "../loaders";
+import { activeMembershipsByOrganization, personById } from "../directory/directory.loaders";
 import { AgeStructure } from "../types/age-structure.type";
 
 /** Filing, federation membership and age structure of an organization (DOMAIN §3.1, §3.5, §3.7). */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Organization } from "../entities/organization.entity";
-import { organizationById } from "../loaders";
+import { Organization } from "../directory/organization.entity";
+import { organizationById } from "../directory/directory.loaders";
 import { OrganizationImportService } from "../services/organization-import.service";
 import { OrganizationImportRowInput } from "../types/organization-import.input";
 import { OrganizationImportReport, OrganizationImportRowResult } from "../types/organization-import.type";

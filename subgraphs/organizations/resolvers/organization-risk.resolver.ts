@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { signalByOrganization } from "../leader-dependency.loaders";
 import { leaderDependencyAccess } from "../services/leader-dependency-access";
 import { LeaderDependencySignal } from "../types/leader-dependency.type";

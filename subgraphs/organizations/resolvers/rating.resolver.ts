@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { IndicatorScore } from "../entities/indicator-score.entity";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { RatingEvaluation } from "../entities/rating-evaluation.entity";
-import { organizationById } from "../loaders";
+import { organizationById } from "../directory/directory.loaders";
 import { RatingReadService, resultOf } from "../services/rating-read.service";
 import { RatingService } from "../services/rating.service";
 import { AGradeRecord } from "../entities/a-grade-record.entity";

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { DateScalar } from "../../kit/scalars";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { SupervisionAssignment } from "../entities/supervision-assignment.entity";
 import { SupervisionVisit } from "../entities/supervision-visit.entity";
-import { organizationById, personById } from "../loaders";
+import { organizationById, personById } from "../directory/directory.loaders";
 import { SupervisionService } from "../services/supervision.service";
-import { PersonType } from "../types/person.type";
+import { PersonType } from "../directory/person.type";
 import { SupervisionVisitType } from "../types/rating.enums";
 
 const supervision = new SupervisionService();

@@ -14,14 +14,14 @@ import {
   checkSpan,
   serviceDayOf,
 } from "../domain/activity-rules";
-import { Membership } from "../entities/membership.entity";
-import { Organization } from "../entities/organization.entity";
+import { Membership } from "../directory/membership.entity";
+import { Organization } from "../directory/organization.entity";
 import { ServiceActivity } from "../entities/service-activity.entity";
 import { VolunteerHourLine } from "../entities/volunteer-hour-line.entity";
-import { areaByCode, personById } from "../loaders";
+import { areaByCode, personById } from "../directory/directory.loaders";
 import { VerificationStatus } from "../types/activity.enums";
 import { RecordServiceActivityInput } from "../types/service-activity.input";
-import { actsFor } from "./access";
+import { actsFor } from "../directory/access.policy";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.
 

@@ -6,12 +6,12 @@ import { parseId } from "../../kit/ids";
 import { checkVerification, VERIFIER } from "../domain/verification";
 import { isLateRecord, lateRecordNeedsSupervisor } from "../domain/activity-rules";
 import { recomputeLeaderDependency } from "./leader-dependency.service";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { ServiceActivity } from "../entities/service-activity.entity";
-import { organizationById } from "../loaders";
+import { organizationById } from "../directory/directory.loaders";
 import { VerificationStatus } from "../types/activity.enums";
 import { RecordServiceActivityInput } from "../types/service-activity.input";
-import { actsFor } from "./access";
+import { actsFor } from "../directory/access.policy";
 import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion, raise } from "./activity-draft";
 
 const MAX_TEXT = 200;

@@ -6,11 +6,11 @@ import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "../domain/federation-membership";
-import { Area } from "../entities/area.entity";
+import { Area } from "../directory/area.entity";
 import { FederationMembership } from "../entities/federation-membership.entity";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "../directory/organization.entity";
 import { FederationMembershipStatus } from "../types/filing.enums";
-import { actsFor, isStaffFor } from "./access";
+import { actsFor, isStaffFor } from "../directory/access.policy";
 import { raise } from "./rule-breach";
 
 // kit/ids has no prefix for federation memberships: they carry a local one, checked here before SQL.

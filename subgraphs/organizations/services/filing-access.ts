@@ -1,7 +1,7 @@
 import { Viewer } from "../../../platform/identity";
 import { FilingActorFacts } from "../domain/filing-machine";
-import { Area } from "../entities/area.entity";
-import { actsFor, isStaffFor } from "./access";
+import { Area } from "../directory/area.entity";
+import { actsFor, isStaffFor } from "../directory/access.policy";
 
 // Who may do and see what on a filing (DOMAIN §8.1 actors, §9.2 "Filing record and transitions").
 

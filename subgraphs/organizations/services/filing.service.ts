@@ -16,12 +16,12 @@ import {
   submitProblems,
 } from "../domain/filing-machine";
 import { filingNoPrefix, nextFilingNo } from "../domain/filing-number";
-import { Area } from "../entities/area.entity";
+import { Area } from "../directory/area.entity";
 import { FilingEvent } from "../entities/filing-event.entity";
 import { FilingRecord } from "../entities/filing-record.entity";
-import { Membership } from "../entities/membership.entity";
-import { Organization } from "../entities/organization.entity";
-import { LegalForm, MemberRole } from "../types/enums";
+import { Membership } from "../directory/membership.entity";
+import { Organization } from "../directory/organization.entity";
+import { LegalForm, MemberRole } from "../directory/directory.enums";
 import { FilingAction, FilingStatus } from "../types/filing.enums";
 import { filingActorFacts } from "./filing-access";
 

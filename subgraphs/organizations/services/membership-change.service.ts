@@ -6,11 +6,11 @@ import { HubContext } from "../../kit/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
 import { isBreach, MembershipPlan, planLeave, planRoleChange } from "../domain/membership-change";
-import { Area } from "../entities/area.entity";
-import { Membership } from "../entities/membership.entity";
-import { Organization } from "../entities/organization.entity";
-import { MemberRole } from "../types/enums";
-import { actsFor, isStaffFor } from "./access";
+import { Area } from "../directory/area.entity";
+import { Membership } from "../directory/membership.entity";
+import { Organization } from "../directory/organization.entity";
+import { MemberRole } from "../directory/directory.enums";
+import { actsFor, isStaffFor } from "../directory/access.policy";
 import { raise } from "./rule-breach";
 
 /** Role changes and leaving (DOMAIN §3.2): the held row is closed and a new one opened, so history is kept. */

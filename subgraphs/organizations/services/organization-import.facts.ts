@@ -1,12 +1,12 @@
 import { In, IsNull, Not } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { AreaFact, CurrentOrg, FilingFact, filingNoKey, ImportFacts, nameKey, SheetRow } from "../domain/organization-import";
-import { Area } from "../entities/area.entity";
+import { Area } from "../directory/area.entity";
 import { FilingRecord } from "../entities/filing-record.entity";
-import { Membership } from "../entities/membership.entity";
-import { Organization } from "../entities/organization.entity";
-import { Person } from "../entities/person.entity";
-import { MemberRole, OrgStatus } from "../types/enums";
+import { Membership } from "../directory/membership.entity";
+import { Organization } from "../directory/organization.entity";
+import { Person } from "../directory/person.entity";
+import { MemberRole, OrgStatus } from "../directory/directory.enums";
 
 // What the import checks read from the store: a fixed number of statements whatever the number of rows.
 

@@ -5,12 +5,12 @@ import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseAreaCode } from "../../kit/ids";
 import { changedColumns, checkSheet, IMPORT_COLUMNS, MAX_IMPORT_ROWS, RowCheck, SheetRow } from "../domain/organization-import";
-import { Area } from "../entities/area.entity";
-import { Membership } from "../entities/membership.entity";
-import { AreaLevel } from "../types/enums";
+import { Area } from "../directory/area.entity";
+import { Membership } from "../directory/membership.entity";
+import { AreaLevel } from "../directory/directory.enums";
 import { OrganizationImportRowInput } from "../types/organization-import.input";
 import { OrganizationImportAction, OrganizationImportReport, OrganizationImportRowResult } from "../types/organization-import.type";
-import { isStaffFor } from "./access";
+import { isStaffFor } from "../directory/access.policy";
 import { ImportTarget, loadImportFacts, loadImportTargets } from "./organization-import.facts";
 import { ImportActor, ImportWrite, writeImport } from "./organization-import.writes";
 

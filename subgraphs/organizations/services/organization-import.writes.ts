@@ -6,10 +6,10 @@ import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "../domain/o
 import { MembershipPlan } from "../domain/membership-change";
 import { FilingEvent } from "../entities/filing-event.entity";
 import { FilingRecord } from "../entities/filing-record.entity";
-import { Membership } from "../entities/membership.entity";
-import { Organization } from "../entities/organization.entity";
-import { Person } from "../entities/person.entity";
-import { LegalForm, MemberRole, OrgStatus } from "../types/enums";
+import { Membership } from "../directory/membership.entity";
+import { Organization } from "../directory/organization.entity";
+import { Person } from "../directory/person.entity";
+import { LegalForm, MemberRole, OrgStatus } from "../directory/directory.enums";
 import { FilingStatus } from "../types/filing.enums";
 import { ImportTarget } from "./organization-import.facts";
 import { recomputeLeaderDependency } from "./leader-dependency.service";

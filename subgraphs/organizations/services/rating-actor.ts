@@ -1,10 +1,10 @@
 import { HubContext } from "../../kit/context";
 import { ForbiddenError } from "../../../platform/errors";
 import { ratingActorFor } from "../domain/rating-machine";
-import { Area } from "../entities/area.entity";
-import { Organization } from "../entities/organization.entity";
+import { Area } from "../directory/area.entity";
+import { Organization } from "../directory/organization.entity";
 import { RatingAction } from "../types/rating.enums";
-import { actsFor } from "./access";
+import { actsFor } from "../directory/access.policy";
 import { isRatingAuthority } from "./rating-access";
 import { supervisorsOf } from "./supervision.queries";
 

@@ -1,7 +1,7 @@
 import { Viewer } from "../../../platform/identity";
 import { NotesAccess } from "../domain/supervision-notes";
-import { Area } from "../entities/area.entity";
-import { actsFor, isStaffFor } from "./access";
+import { Area } from "../directory/area.entity";
+import { actsFor, isStaffFor } from "../directory/access.policy";
 
 /** §9.2: supervision is internal; partner front-ends and anonymous callers see none of it. */
 export function seesSupervision(viewer: Viewer): boolean {

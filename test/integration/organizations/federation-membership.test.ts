@@ -3,9 +3,9 @@ import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { FederationMembership } from "../../../subgraphs/organizations/entities/federation-membership.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { OrgStatus } from "../../../subgraphs/organizations/types/enums";
+import { OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
 
 let subgraph: RunningSubgraph;
 beforeAll(async () => {

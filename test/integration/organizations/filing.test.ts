@@ -7,11 +7,11 @@ import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph, testStoreKind } from "../../../subgraphs/kit/testing";
 import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";
 import { FilingRecord } from "../../../subgraphs/organizations/entities/filing-record.entity";
-import { Membership } from "../../../subgraphs/organizations/entities/membership.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
+import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
 import { whereFilingStatus } from "../../../subgraphs/organizations/services/filing-filter";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/types/enums";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
 import { FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
 
 let subgraph: RunningSubgraph;

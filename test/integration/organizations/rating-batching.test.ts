@@ -4,7 +4,7 @@ import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { AGradeRecord } from "../../../subgraphs/organizations/entities/a-grade-record.entity";
 import { IndicatorScore } from "../../../subgraphs/organizations/entities/indicator-score.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
 import { RatingEvaluation } from "../../../subgraphs/organizations/entities/rating-evaluation.entity";
 import { RatingPanelist } from "../../../subgraphs/organizations/entities/rating-panelist.entity";
 import { SupervisionAssignment } from "../../../subgraphs/organizations/entities/supervision-assignment.entity";

@@ -1,5 +1,5 @@
 import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "../../../subgraphs/organizations/domain/federation-membership";
-import { HubType, OrgStatus } from "../../../subgraphs/organizations/types/enums";
+import { HubType, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
 import { FederationMembershipStatus as F } from "../../../subgraphs/organizations/types/filing.enums";
 
 const OK: FederationFacts = {

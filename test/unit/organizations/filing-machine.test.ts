@@ -12,7 +12,7 @@ import {
   SubmitFacts,
 } from "../../../subgraphs/organizations/domain/filing-machine";
 import { filingNoPrefix, formatFilingNo, nextFilingNo } from "../../../subgraphs/organizations/domain/filing-number";
-import { OrgForm, OrgStatus } from "../../../subgraphs/organizations/types/enums";
+import { OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
 import { FilingAction as A, FilingStatus as S } from "../../../subgraphs/organizations/types/filing.enums";
 
 // DOMAIN §8.1 written out independently of the implementation: every legal (from, action) → to.

@@ -13,8 +13,8 @@ import {
   phoneProblem,
   SheetRow,
 } from "../../../subgraphs/organizations/domain/organization-import";
-import { categoryFromTerm, orgFormFromTerm } from "../../../subgraphs/organizations/domain/organization-terms";
-import { MemberRole as R, OrgCategory, OrgForm } from "../../../subgraphs/organizations/types/enums";
+import { categoryFromTerm, orgFormFromTerm } from "../../../subgraphs/organizations/directory/organization-terms.rules";
+import { MemberRole as R, OrgCategory, OrgForm } from "../../../subgraphs/organizations/directory/directory.enums";
 import { FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
 
 const TODAY = "2022-03-12";

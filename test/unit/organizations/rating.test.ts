@@ -10,7 +10,7 @@ import {
 import { recusalReason } from "../../../subgraphs/organizations/domain/rating-recusal";
 import { isPilotScheme, missingIndicators, scoreInputProblem, starsFor, totalOf } from "../../../subgraphs/organizations/domain/rating-score";
 import { DEFAULT_RATING_SCHEME } from "../../../subgraphs/organizations/seed-rating";
-import { LegalForm } from "../../../subgraphs/organizations/types/enums";
+import { LegalForm } from "../../../subgraphs/organizations/directory/directory.enums";
 import { RatingAction as A, RatingStatus as S, StarLevel } from "../../../subgraphs/organizations/types/rating.enums";
 
 const { indicators, thresholds } = DEFAULT_RATING_SCHEME;

@@ -1,5 +1,5 @@
 import { Viewer } from "../../../platform/identity";
-import { Area } from "../entities/area.entity";
+import { Area } from "./area.entity";
 
 // Scope checks on the signed viewer (DOMAIN §9.1): the gateway verified the token, the kit verified the gateway.
 

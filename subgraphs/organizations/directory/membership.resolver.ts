@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Membership } from "../entities/membership.entity";
-import { Organization } from "../entities/organization.entity";
-import { organizationById, personById } from "../loaders";
-import { MembershipType } from "../types/membership.type";
-import { PersonType } from "../types/person.type";
+import { Membership } from "./membership.entity";
+import { Organization } from "./organization.entity";
+import { organizationById, personById } from "./directory.loaders";
+import { MembershipType } from "./membership.type";
+import { PersonType } from "./person.type";
 
 @Resolver(() => MembershipType)
 export class MembershipResolver {

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { HubType, LegalForm, OrgCategory, OrgForm, OrgStatus } from "../types/enums";
+import { HubType, LegalForm, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
 
 /** A community social organization (DOMAIN §3.1); deregistration is a status, never a delete. */
 @Entity("organizations")

@@ -1,4 +1,4 @@
-import { OrgCategory, OrgForm } from "../types/enums";
+import { OrgCategory, OrgForm } from "./directory.enums";
 
 // The Chinese terms street offices write in their sheets for forms (DOMAIN §3.1) and categories (§3.3, the
 // article's terms), beside the canonical enum names. Exports use the first term of each entry.

@@ -1,4 +1,4 @@
-import { AgeBand } from "../types/enums";
+import { AgeBand } from "./directory.enums";
 
 /**
  * Masks a Chinese name for callers who may not see it (DOMAIN §9.3): 张某琴 → 张*琴, 刘明 → 刘*,

@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { pageInMemory, pageWindow } from "../../kit/pagination";
-import { Area } from "../entities/area.entity";
-import { Organization } from "../entities/organization.entity";
-import { activeMembershipsByOrganization, areaByCode } from "../loaders";
-import { OrganizationService } from "../services/organization.service";
-import { mayReadRoster } from "../services/roster-access";
-import { MemberRole } from "../types/enums";
-import { MembershipConnection, MembershipType } from "../types/membership.type";
-import { OrganizationConnection, OrgFilter } from "../types/organization.input";
+import { Area } from "./area.entity";
+import { Organization } from "./organization.entity";
+import { activeMembershipsByOrganization, areaByCode } from "./directory.loaders";
+import { OrganizationService } from "./organization.service";
+import { mayReadRoster } from "./roster.policy";
+import { MemberRole } from "./directory.enums";
+import { MembershipConnection, MembershipType } from "./membership.type";
+import { OrganizationConnection, OrgFilter } from "./organization.input";
 
 const organizations = new OrganizationService();
 const BACKBONE_ROLES = new Set([MemberRole.DEPUTY, MemberRole.BACKBONE]);

@@ -4,16 +4,16 @@ import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseAreaCode, parseId } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
-import { Area } from "../entities/area.entity";
+import { Area } from "./area.entity";
 import { LeaderDependencySignalRow } from "../entities/leader-dependency-signal.entity";
-import { Organization } from "../entities/organization.entity";
+import { Organization } from "./organization.entity";
 import { RatingEvaluation } from "../entities/rating-evaluation.entity";
 import { SupervisionAssignment } from "../entities/supervision-assignment.entity";
-import { organizationById } from "../loaders";
-import { OrgFilter } from "../types/organization.input";
+import { organizationById } from "./directory.loaders";
+import { OrgFilter } from "./organization.input";
 import { RatingStatus, StarLevel } from "../types/rating.enums";
-import { whereFilingStatus } from "./filing-filter";
-import { mayFilterByLeaderDependency } from "./leader-dependency-access";
+import { whereFilingStatus } from "../services/filing-filter";
+import { mayFilterByLeaderDependency } from "../services/leader-dependency-access";
 
 const STARS_FROM: StarLevel[] = [StarLevel.ONE, StarLevel.TWO, StarLevel.THREE, StarLevel.FOUR, StarLevel.FIVE];
 

@@ -1,13 +1,13 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { ageBandOf, maskName } from "../domain/masking";
-import { Person } from "../entities/person.entity";
-import { membershipsByPerson, personById } from "../loaders";
-import { personalVisibility } from "../services/person-access";
-import { AgeBand } from "../types/enums";
-import { MembershipType } from "../types/membership.type";
-import { PersonType } from "../types/person.type";
+import { ageBandOf, maskName } from "./masking.policy";
+import { Person } from "./person.entity";
+import { membershipsByPerson, personById } from "./directory.loaders";
+import { personalVisibility } from "./person.policy";
+import { AgeBand } from "./directory.enums";
+import { MembershipType } from "./membership.type";
+import { PersonType } from "./person.type";
 
 @Resolver(() => PersonType)
 export class PersonResolver {

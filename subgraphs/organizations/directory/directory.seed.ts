@@ -1,13 +1,13 @@
 import { DataSource } from "typeorm";
-import { Area } from "./entities/area.entity";
-import { Membership } from "./entities/membership.entity";
-import { Organization } from "./entities/organization.entity";
-import { Person } from "./entities/person.entity";
-import { seedFiling } from "./seed-filing";
-import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./types/enums";
-import { seedRating } from "./seed-rating";
-import { seedActivities } from "./seed-activities";
-import { recomputeLeaderDependency } from "./services/leader-dependency.service";
+import { Area } from "./area.entity";
+import { Membership } from "./membership.entity";
+import { Organization } from "./organization.entity";
+import { Person } from "./person.entity";
+import { seedFiling } from "../seed-filing";
+import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
+import { seedRating } from "../seed-rating";
+import { seedActivities } from "../seed-activities";
+import { recomputeLeaderDependency } from "../services/leader-dependency.service";
 
 // DOMAIN §10.1: synthetic street/community codes (…X01, …C01) where the real ones were not verified.
 const AREAS: [code: string, name: string, level: AreaLevel, parent: string | null][] = [

@@ -1,8 +1,8 @@
 import { HubContext } from "../../kit/context";
-import { Area } from "../entities/area.entity";
-import { Person } from "../entities/person.entity";
-import { areaByCode, membershipsByPerson, organizationById } from "../loaders";
-import { coversArea } from "./access";
+import { Area } from "./area.entity";
+import { Person } from "./person.entity";
+import { areaByCode, membershipsByPerson, organizationById } from "./directory.loaders";
+import { coversArea } from "./access.policy";
 
 /** Which personal fields of one person this caller may read in clear (DOMAIN §9.3). */
 export interface PersonalVisibility {

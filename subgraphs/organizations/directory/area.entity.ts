@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { AreaLevel } from "../types/enums";
+import { AreaLevel } from "./directory.enums";
 
 /** An administrative area (DOMAIN §2); every role scope and subtree filter is expressed in area codes. */
 @Entity("areas")

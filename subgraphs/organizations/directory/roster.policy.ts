@@ -1,7 +1,7 @@
 import { HubContext } from "../../kit/context";
-import { Organization } from "../entities/organization.entity";
-import { areaByCode } from "../loaders";
-import { actsFor, isStaffFor } from "./access";
+import { Organization } from "./organization.entity";
+import { areaByCode } from "./directory.loaders";
+import { actsFor, isStaffFor } from "./access.policy";
 
 /**
  * §9.2 "Member roster": federation admins, staff in scope, the organization's supervisor, leader and members.

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../../kit/scalars";
 import { Connection } from "../../kit/pagination";
-import { MemberRole } from "./enums";
+import { MemberRole } from "./directory.enums";
 
 @ObjectType("Membership", { description: "A role a person holds in an organization over a span of time." })
 export class MembershipType {

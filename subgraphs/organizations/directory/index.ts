@@ -1,5 +1,5 @@
 import { keyOnlyReference, ReferenceResolver, referenceById } from "../../kit/schema";
-import { areaByCode, organizationById, personById } from "../loaders";
+import { areaByCode, organizationById, personById } from "./directory.loaders";
 
 export const organizationReferences: Record<string, ReferenceResolver> = {
   Organization: referenceById("Organization", organizationById),

@@ -1,11 +1,11 @@
 import { In, IsNull } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey, groupByKey } from "../kit/loaders";
-import { Area } from "./entities/area.entity";
-import { Membership } from "./entities/membership.entity";
-import { Organization } from "./entities/organization.entity";
-import { Person } from "./entities/person.entity";
-import { AreaLevel } from "./types/enums";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { Area } from "./area.entity";
+import { Membership } from "./membership.entity";
+import { Organization } from "./organization.entity";
+import { Person } from "./person.entity";
+import { AreaLevel } from "./directory.enums";
 
 /** Areas by code: references, parents, home and service areas. */
 export const areaByCode = (ctx: HubContext) =>

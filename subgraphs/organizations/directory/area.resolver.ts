@@ -3,11 +3,11 @@ import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
-import { Area } from "../entities/area.entity";
-import { areaByCode, areaChildren } from "../loaders";
-import { AreaLevel } from "../types/enums";
-import { OrganizationService } from "../services/organization.service";
-import { OrganizationConnection, OrgFilter } from "../types/organization.input";
+import { Area } from "./area.entity";
+import { areaByCode, areaChildren } from "./directory.loaders";
+import { AreaLevel } from "./directory.enums";
+import { OrganizationService } from "./organization.service";
+import { OrganizationConnection, OrgFilter } from "./organization.input";
 
 const organizations = new OrganizationService();
 

@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
-import { Organization } from "../entities/organization.entity";
-import { LegalForm, OrgCategory } from "./enums";
-import { FilingStatus } from "./filing.enums";
-import { RiskLevel } from "./leader-dependency.type";
+import { Organization } from "./organization.entity";
+import { LegalForm, OrgCategory } from "./directory.enums";
+import { FilingStatus } from "../types/filing.enums";
+import { RiskLevel } from "../types/leader-dependency.type";
 
 @InputType({ description: "Narrows an organization list; all given conditions must hold." })
 export class OrgFilter {

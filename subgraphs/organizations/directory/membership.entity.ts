@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { MemberRole } from "../types/enums";
+import { MemberRole } from "./directory.enums";
 
 /** One role held by a person in an organization over a span; a role change closes this row and opens another. */
 @Entity("memberships")
