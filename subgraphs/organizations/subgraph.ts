@@ -4,7 +4,7 @@ import { Area } from "./directory/area.entity";
 import { Membership } from "./directory/membership.entity";
 import { Organization } from "./directory/organization.entity";
 import { Person } from "./directory/person.entity";
-import { filingEntities, filingResolvers } from "./filing.parts";
+import { filingEntities, filingResolvers } from "./filing/index";
 import { importResolvers } from "./import.parts";
 import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency.parts";
 import { migrations } from "./migrations";

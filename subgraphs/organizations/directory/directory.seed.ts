@@ -3,7 +3,7 @@ import { Area } from "./area.entity";
 import { Membership } from "./membership.entity";
 import { Organization } from "./organization.entity";
 import { Person } from "./person.entity";
-import { seedFiling } from "../seed-filing";
+import { seedFiling } from "../filing/filing.seed";
 import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
 import { seedRating } from "../seed-rating";
 import { seedActivities } from "../seed-activities";

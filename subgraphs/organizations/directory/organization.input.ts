@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
 import { Organization } from "./organization.entity";
 import { LegalForm, OrgCategory } from "./directory.enums";
-import { FilingStatus } from "../types/filing.enums";
+import { FilingStatus } from "../filing/filing.enums";
 import { RiskLevel } from "../types/leader-dependency.type";
 
 @InputType({ description: "Narrows an organization list; all given conditions must hold." })

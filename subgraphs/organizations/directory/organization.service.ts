@@ -12,7 +12,7 @@ import { SupervisionAssignment } from "../entities/supervision-assignment.entity
 import { organizationById } from "./directory.loaders";
 import { OrgFilter } from "./organization.input";
 import { RatingStatus, StarLevel } from "../types/rating.enums";
-import { whereFilingStatus } from "../services/filing-filter";
+import { whereFilingStatus } from "../filing/filing.queries";
 import { mayFilterByLeaderDependency } from "../services/leader-dependency-access";
 
 const STARS_FROM: StarLevel[] = [StarLevel.ONE, StarLevel.TWO, StarLevel.THREE, StarLevel.FOUR, StarLevel.FIVE];

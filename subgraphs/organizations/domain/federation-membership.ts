@@ -1,5 +1,5 @@
 import { HubType, OrgStatus } from "../directory/directory.enums";
-import { FederationMembershipStatus } from "../types/filing.enums";
+import { FederationMembershipStatus } from "../filing/filing.enums";
 import { RuleBreach } from "./rule-breach";
 
 // Federation membership rules of DOMAIN §3.7, on plain values.

@@ -1,6 +1,6 @@
 import { MemberRole, OrgCategory, OrgForm } from "../directory/directory.enums";
-import { FilingStatus } from "../types/filing.enums";
-import { minimumMembersFor } from "./filing-machine";
+import { FilingStatus } from "../filing/filing.enums";
+import { minimumMembersFor } from "../filing/filing.machine";
 import { HeldRole, MembershipPlan } from "./membership-change";
 import { categoryFromTerm, orgFormFromTerm } from "../directory/organization-terms.rules";
 

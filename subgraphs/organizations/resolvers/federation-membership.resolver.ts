@@ -4,7 +4,7 @@ import { FederationMembership } from "../entities/federation-membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { organizationById } from "../directory/directory.loaders";
 import { FederationMembershipService } from "../services/federation-membership.service";
-import { FederationMembershipStatus } from "../types/filing.enums";
+import { FederationMembershipStatus } from "../filing/filing.enums";
 
 const memberships = new FederationMembershipService();
 

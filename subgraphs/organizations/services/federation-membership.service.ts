@@ -9,7 +9,7 @@ import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } fro
 import { Area } from "../directory/area.entity";
 import { FederationMembership } from "../entities/federation-membership.entity";
 import { Organization } from "../directory/organization.entity";
-import { FederationMembershipStatus } from "../types/filing.enums";
+import { FederationMembershipStatus } from "../filing/filing.enums";
 import { actsFor, isStaffFor } from "../directory/access.policy";
 import { raise } from "./rule-breach";
 

@@ -2,7 +2,7 @@ import { In, IsNull, Not } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { AreaFact, CurrentOrg, FilingFact, filingNoKey, ImportFacts, nameKey, SheetRow } from "../domain/organization-import";
 import { Area } from "../directory/area.entity";
-import { FilingRecord } from "../entities/filing-record.entity";
+import { FilingRecord } from "../filing/filing-record.entity";
 import { Membership } from "../directory/membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { Person } from "../directory/person.entity";

@@ -4,13 +4,13 @@ import { ConflictError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
 import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "../domain/organization-import";
 import { MembershipPlan } from "../domain/membership-change";
-import { FilingEvent } from "../entities/filing-event.entity";
-import { FilingRecord } from "../entities/filing-record.entity";
+import { FilingEvent } from "../filing/filing-event.entity";
+import { FilingRecord } from "../filing/filing-record.entity";
 import { Membership } from "../directory/membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { Person } from "../directory/person.entity";
 import { LegalForm, MemberRole, OrgStatus } from "../directory/directory.enums";
-import { FilingStatus } from "../types/filing.enums";
+import { FilingStatus } from "../filing/filing.enums";
 import { ImportTarget } from "./organization-import.facts";
 import { recomputeLeaderDependency } from "./leader-dependency.service";
 

@@ -1,4 +1,4 @@
-import { ageStructure } from "../../../subgraphs/organizations/domain/age-structure";
+import { ageStructure } from "../../../subgraphs/organizations/filing/age-structure.rules";
 import { AgeBand } from "../../../subgraphs/organizations/directory/directory.enums";
 
 const YEAR = 2022;

@@ -1,6 +1,6 @@
 import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "../../../subgraphs/organizations/domain/federation-membership";
 import { HubType, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FederationMembershipStatus as F } from "../../../subgraphs/organizations/types/filing.enums";
+import { FederationMembershipStatus as F } from "../../../subgraphs/organizations/filing/filing.enums";
 
 const OK: FederationFacts = {
   federationHubType: HubType.FEDERATION,

@@ -15,7 +15,7 @@ import {
 } from "../../../subgraphs/organizations/domain/organization-import";
 import { categoryFromTerm, orgFormFromTerm } from "../../../subgraphs/organizations/directory/organization-terms.rules";
 import { MemberRole as R, OrgCategory, OrgForm } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
+import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
 
 const TODAY = "2022-03-12";
 const STREET = { code: "340111X01", name: "常青街道", path: "340100/340111/340111X01/" };

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar, DateTimeScalar } from "../../kit/scalars";
-import { FilingStatus } from "../types/filing.enums";
+import { FilingStatus } from "./filing.enums";
 
 /**
  * An organization's filing (备案) with its authority (DOMAIN §3.5, states §8.1). One per organization;

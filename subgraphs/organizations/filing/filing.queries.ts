@@ -1,6 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { FilingRecord } from "../entities/filing-record.entity";
-import { FilingStatus } from "../types/filing.enums";
+import { FilingRecord } from "./filing-record.entity";
+import { FilingStatus } from "./filing.enums";
 
 /**
  * Narrows an organization query (alias `alias`) to organizations whose filing is in one of `statuses`:

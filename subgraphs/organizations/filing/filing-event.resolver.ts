@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { FilingEvent } from "../entities/filing-event.entity";
+import { FilingEvent } from "./filing-event.entity";
 import { personById } from "../directory/directory.loaders";
 import { PersonType } from "../directory/person.type";
 

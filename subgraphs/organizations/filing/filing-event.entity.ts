@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar } from "../../kit/scalars";
-import { FilingStatus } from "../types/filing.enums";
+import { FilingStatus } from "./filing.enums";
 
 /** One transition of a filing: the append-only audit log of DOMAIN §3.5 (rows are inserted, never updated). */
 @Entity("filing_events")

@@ -1,14 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { ageStructure } from "../domain/age-structure";
+import { ageStructure } from "./age-structure.rules";
 import { FederationMembership } from "../entities/federation-membership.entity";
-import { FilingRecord } from "../entities/filing-record.entity";
+import { FilingRecord } from "./filing-record.entity";
 import { Organization } from "../directory/organization.entity";
 import { Person } from "../directory/person.entity";
-import { federationMembershipsByOrganization, filingByOrganization } from "../filing.loaders";
+import { federationMembershipsByOrganization, filingByOrganization } from "./filing.loaders";
 import { activeMembershipsByOrganization, personById } from "../directory/directory.loaders";
-import { AgeStructure } from "../types/age-structure.type";
+import { AgeStructure } from "./age-structure.type";
 
 /** Filing, federation membership and age structure of an organization (DOMAIN §3.1, §3.5, §3.7). */
 @Resolver(() => Organization)

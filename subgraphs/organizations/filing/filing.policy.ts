@@ -1,5 +1,5 @@
 import { Viewer } from "../../../platform/identity";
-import { FilingActorFacts } from "../domain/filing-machine";
+import { FilingActorFacts } from "./filing.machine";
 import { Area } from "../directory/area.entity";
 import { actsFor, isStaffFor } from "../directory/access.policy";
 

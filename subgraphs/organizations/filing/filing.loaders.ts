@@ -1,9 +1,9 @@
 import { In } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey, groupByKey } from "../kit/loaders";
-import { FederationMembership } from "./entities/federation-membership.entity";
-import { FilingEvent } from "./entities/filing-event.entity";
-import { FilingRecord } from "./entities/filing-record.entity";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { FederationMembership } from "../entities/federation-membership.entity";
+import { FilingEvent } from "./filing-event.entity";
+import { FilingRecord } from "./filing-record.entity";
 
 /** The filing of each organization (at most one), or null. */
 export const filingByOrganization = (ctx: HubContext) =>

@@ -14,16 +14,16 @@ import {
   nextFilingState,
   organizationStatusAfter,
   submitProblems,
-} from "../domain/filing-machine";
-import { filingNoPrefix, nextFilingNo } from "../domain/filing-number";
+} from "./filing.machine";
+import { filingNoPrefix, nextFilingNo } from "./filing-number.rules";
 import { Area } from "../directory/area.entity";
-import { FilingEvent } from "../entities/filing-event.entity";
-import { FilingRecord } from "../entities/filing-record.entity";
+import { FilingEvent } from "./filing-event.entity";
+import { FilingRecord } from "./filing-record.entity";
 import { Membership } from "../directory/membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { LegalForm, MemberRole } from "../directory/directory.enums";
-import { FilingAction, FilingStatus } from "../types/filing.enums";
-import { filingActorFacts } from "./filing-access";
+import { FilingAction, FilingStatus } from "./filing.enums";
+import { filingActorFacts } from "./filing.policy";
 
 const MAX_COMMENT = 500;
 

@@ -1,5 +1,5 @@
 import { OrgForm, OrgStatus } from "../directory/directory.enums";
-import { FilingAction, FilingStatus } from "../types/filing.enums";
+import { FilingAction, FilingStatus } from "./filing.enums";
 
 // The filing (备案) state machine of DOMAIN §8.1 as plain data: which action leads where, who may take it,
 // and the guards that need no database. The service feeds it facts and writes what it decides.

@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Area } from "../directory/area.entity";
-import { FilingEvent } from "../entities/filing-event.entity";
-import { FilingRecord } from "../entities/filing-record.entity";
+import { FilingEvent } from "./filing-event.entity";
+import { FilingRecord } from "./filing-record.entity";
 import { Organization } from "../directory/organization.entity";
-import { filingEventsByFiling } from "../filing.loaders";
+import { filingEventsByFiling } from "./filing.loaders";
 import { areaByCode, organizationById } from "../directory/directory.loaders";
-import { canSeeFilingDetails } from "../services/filing-access";
-import { FilingService } from "../services/filing.service";
-import { FilingAction } from "../types/filing.enums";
+import { canSeeFilingDetails } from "./filing.policy";
+import { FilingService } from "./filing.service";
+import { FilingAction } from "./filing.enums";
 
 const filings = new FilingService();
 

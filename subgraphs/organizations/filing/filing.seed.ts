@@ -1,12 +1,12 @@
 import { EntityManager } from "typeorm";
-import { FederationMembership } from "./entities/federation-membership.entity";
-import { FilingEvent } from "./entities/filing-event.entity";
-import { FilingRecord } from "./entities/filing-record.entity";
-import { Membership } from "./directory/membership.entity";
-import { Organization } from "./directory/organization.entity";
-import { Person } from "./directory/person.entity";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory/directory.enums";
-import { FederationMembershipStatus, FilingStatus } from "./types/filing.enums";
+import { FederationMembership } from "../entities/federation-membership.entity";
+import { FilingEvent } from "./filing-event.entity";
+import { FilingRecord } from "./filing-record.entity";
+import { Membership } from "../directory/membership.entity";
+import { Organization } from "../directory/organization.entity";
+import { Person } from "../directory/person.entity";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../directory/directory.enums";
+import { FederationMembershipStatus, FilingStatus } from "./filing.enums";
 
 // Demo filings (DOMAIN §3.5, §8.1, §10.2) and the 常青街道 filing queue of Q8. Names are pseudonymized, phones fake
 // (100-0000-2xxx); charter URLs, dates and 加侨飞扬's number are [INF placeholder].
