@@ -1,5 +1,5 @@
 import { LegalForm, MemberRole } from "../directory/directory.enums";
-import { RuleBreach } from "./rule-breach";
+import { RuleBreach } from "../federation-membership/rule-breach.rules";
 
 // Role changes and leaving (DOMAIN §3.2): a change closes the held row and opens a new one, so history stays.
 

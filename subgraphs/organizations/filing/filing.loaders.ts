@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { byKey, groupByKey } from "../../kit/loaders";
-import { FederationMembership } from "../entities/federation-membership.entity";
+import { FederationMembership } from "../federation-membership/federation-membership.entity";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
 

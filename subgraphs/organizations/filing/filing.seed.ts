@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { FederationMembership } from "../entities/federation-membership.entity";
+import { FederationMembership } from "../federation-membership/federation-membership.entity";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
 import { Membership } from "../directory/membership.entity";

@@ -1,7 +1,7 @@
-import { FederationMembership } from "../entities/federation-membership.entity";
+import { FederationMembership } from "../federation-membership/federation-membership.entity";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
-import { FederationMembershipResolver } from "../resolvers/federation-membership.resolver";
+import { FederationMembershipResolver } from "../federation-membership/federation-membership.resolver";
 import { FilingEventResolver } from "./filing-event.resolver";
 import { FilingRecordResolver } from "./filing.resolver";
 import { MembershipChangeResolver } from "../resolvers/membership-change.resolver";

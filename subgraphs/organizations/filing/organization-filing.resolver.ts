@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { ageStructure } from "./age-structure.rules";
-import { FederationMembership } from "../entities/federation-membership.entity";
+import { FederationMembership } from "../federation-membership/federation-membership.entity";
 import { FilingRecord } from "./filing-record.entity";
 import { Organization } from "../directory/organization.entity";
 import { Person } from "../directory/person.entity";

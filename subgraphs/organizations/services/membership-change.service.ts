@@ -11,7 +11,7 @@ import { Membership } from "../directory/membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { MemberRole } from "../directory/directory.enums";
 import { actsFor, isStaffFor } from "../directory/access.policy";
-import { raise } from "./rule-breach";
+import { raise } from "../federation-membership/rule-breach.service";
 
 /** Role changes and leaving (DOMAIN §3.2): the held row is closed and a new one opened, so history is kept. */
 export class MembershipChangeService {

@@ -1,7 +1,7 @@
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { FederationMembership } from "../../../subgraphs/organizations/entities/federation-membership.entity";
+import { FederationMembership } from "../../../subgraphs/organizations/federation-membership/federation-membership.entity";
 import { FilingEvent } from "../../../subgraphs/organizations/filing/filing-event.entity";
 import { FilingRecord } from "../../../subgraphs/organizations/filing/filing-record.entity";
 import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";

@@ -1,4 +1,4 @@
-import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "../../../subgraphs/organizations/domain/federation-membership";
+import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "../../../subgraphs/organizations/federation-membership/federation-membership.rules";
 import { HubType, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
 import { FederationMembershipStatus as F } from "../../../subgraphs/organizations/filing/filing.enums";
 

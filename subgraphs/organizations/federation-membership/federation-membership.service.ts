@@ -5,13 +5,13 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
-import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "../domain/federation-membership";
+import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "./federation-membership.rules";
 import { Area } from "../directory/area.entity";
-import { FederationMembership } from "../entities/federation-membership.entity";
+import { FederationMembership } from "./federation-membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { FederationMembershipStatus } from "../filing/filing.enums";
 import { actsFor, isStaffFor } from "../directory/access.policy";
-import { raise } from "./rule-breach";
+import { raise } from "./rule-breach.service";
 
 // kit/ids has no prefix for federation memberships: they carry a local one, checked here before SQL.
 const MEMBERSHIP_ID = /^fmem_([0-9A-HJKMNP-TV-Z]{26}|[a-z0-9][a-z0-9_]{0,33})$/;

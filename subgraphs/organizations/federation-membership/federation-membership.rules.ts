@@ -1,6 +1,6 @@
 import { HubType, OrgStatus } from "../directory/directory.enums";
 import { FederationMembershipStatus } from "../filing/filing.enums";
-import { RuleBreach } from "./rule-breach";
+import { RuleBreach } from "./rule-breach.rules";
 
 // Federation membership rules of DOMAIN §3.7, on plain values.
 

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { FederationMembership } from "../entities/federation-membership.entity";
+import { FederationMembership } from "./federation-membership.entity";
 import { Organization } from "../directory/organization.entity";
 import { organizationById } from "../directory/directory.loaders";
-import { FederationMembershipService } from "../services/federation-membership.service";
+import { FederationMembershipService } from "./federation-membership.service";
 import { FederationMembershipStatus } from "../filing/filing.enums";
 
 const memberships = new FederationMembershipService();

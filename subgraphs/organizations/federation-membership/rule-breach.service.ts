@@ -1,5 +1,5 @@
 import { BadInputError, ConflictError } from "../../../platform/errors";
-import { RuleBreach } from "../domain/rule-breach";
+import { RuleBreach } from "./rule-breach.rules";
 
 /** Raises a domain rule breach as the GraphQL error its kind calls for. */
 export function raise(breach: RuleBreach): never {
