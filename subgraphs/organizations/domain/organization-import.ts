@@ -1,7 +1,7 @@
 import { MemberRole, OrgCategory, OrgForm } from "../directory/directory.enums";
 import { FilingStatus } from "../filing/filing.enums";
 import { minimumMembersFor } from "../filing/filing.machine";
-import { HeldRole, MembershipPlan } from "./membership-change";
+import { HeldRole, MembershipPlan } from "../membership-change/membership-change.rules";
 import { categoryFromTerm, orgFormFromTerm } from "../directory/organization-terms.rules";
 
 // A street office's sheet of filed organizations (issue 5 §9): every cell is read as text and checked here, so

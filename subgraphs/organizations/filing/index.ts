@@ -4,7 +4,7 @@ import { FilingRecord } from "./filing-record.entity";
 import { FederationMembershipResolver } from "../federation-membership/federation-membership.resolver";
 import { FilingEventResolver } from "./filing-event.resolver";
 import { FilingRecordResolver } from "./filing.resolver";
-import { MembershipChangeResolver } from "../resolvers/membership-change.resolver";
+import { MembershipChangeResolver } from "../membership-change/membership-change.resolver";
 import { OrganizationFilingResolver } from "./organization-filing.resolver";
 
 /** Tables of filing (备案, DOMAIN §3.5, §8.1) and federation membership (§3.7). */

@@ -3,7 +3,7 @@ import { EntityManager, IsNull } from "typeorm";
 import { ConflictError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
 import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "../domain/organization-import";
-import { MembershipPlan } from "../domain/membership-change";
+import { MembershipPlan } from "../membership-change/membership-change.rules";
 import { FilingEvent } from "../filing/filing-event.entity";
 import { FilingRecord } from "../filing/filing-record.entity";
 import { Membership } from "../directory/membership.entity";

@@ -1,4 +1,4 @@
-import { HeldRole, isBreach, leaderRequired, planLeave, planRoleChange } from "../../../subgraphs/organizations/domain/membership-change";
+import { HeldRole, isBreach, leaderRequired, planLeave, planRoleChange } from "../../../subgraphs/organizations/membership-change/membership-change.rules";
 import { LegalForm, MemberRole as R } from "../../../subgraphs/organizations/directory/directory.enums";
 
 const TODAY = "2022-03-12";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { cellText, readSheet, rowsFromTable, SheetError } from "../../../scripts/org-sheets/read-sheet";
-import { HeldRole } from "../../../subgraphs/organizations/domain/membership-change";
+import { HeldRole } from "../../../subgraphs/organizations/membership-change/membership-change.rules";
 import {
   changedColumns,
   checkSheet,

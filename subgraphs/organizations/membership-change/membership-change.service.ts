@@ -1,11 +1,11 @@
 import { writeTransaction } from "../../kit/transaction";
-import { recomputeLeaderDependency } from "./leader-dependency.service";
+import { recomputeLeaderDependency } from "../services/leader-dependency.service";
 import { IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
-import { isBreach, MembershipPlan, planLeave, planRoleChange } from "../domain/membership-change";
+import { isBreach, MembershipPlan, planLeave, planRoleChange } from "./membership-change.rules";
 import { Area } from "../directory/area.entity";
 import { Membership } from "../directory/membership.entity";
 import { Organization } from "../directory/organization.entity";
