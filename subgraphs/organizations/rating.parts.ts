@@ -4,10 +4,10 @@ import { RatingEvaluation } from "./entities/rating-evaluation.entity";
 import { RatingEvent } from "./entities/rating-event.entity";
 import { RatingPanelist } from "./entities/rating-panelist.entity";
 import { RatingScheme } from "./entities/rating-scheme.entity";
-import { SupervisionAssignment } from "./entities/supervision-assignment.entity";
-import { SupervisionVisit } from "./entities/supervision-visit.entity";
+import { SupervisionAssignment } from "./supervision/supervision-assignment.entity";
+import { SupervisionVisit } from "./supervision/supervision-visit.entity";
 import { OrganizationRatingResolver, RatingEvaluationResolver } from "./resolvers/rating.resolver";
-import { OrganizationSupervisionResolver, SupervisionAssignmentResolver, SupervisionVisitResolver } from "./resolvers/supervision.resolver";
+import { OrganizationSupervisionResolver, SupervisionAssignmentResolver, SupervisionVisitResolver } from "./supervision/supervision.resolver";
 
 /** Tables of supervision (DOMAIN §3.6), star ratings and A-grades (§3.8, §8.5). */
 export const supervisionRatingEntities = [

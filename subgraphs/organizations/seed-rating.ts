@@ -6,8 +6,8 @@ import { Person } from "./directory/person.entity";
 import { RatingEvaluation } from "./entities/rating-evaluation.entity";
 import { RatingPanelist } from "./entities/rating-panelist.entity";
 import { RatingScheme } from "./entities/rating-scheme.entity";
-import { SupervisionAssignment } from "./entities/supervision-assignment.entity";
-import { SupervisionVisit } from "./entities/supervision-visit.entity";
+import { SupervisionAssignment } from "./supervision/supervision-assignment.entity";
+import { SupervisionVisit } from "./supervision/supervision-visit.entity";
 import { AGrade, RatingStatus, StarLevel, SupervisionVisitType } from "./types/rating.enums";
 
 /** §3.8 default scheme: the 4-part structure of 等级评估 scaled to 100 points. */

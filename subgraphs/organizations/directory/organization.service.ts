@@ -8,7 +8,7 @@ import { Area } from "./area.entity";
 import { LeaderDependencySignalRow } from "../entities/leader-dependency-signal.entity";
 import { Organization } from "./organization.entity";
 import { RatingEvaluation } from "../entities/rating-evaluation.entity";
-import { SupervisionAssignment } from "../entities/supervision-assignment.entity";
+import { SupervisionAssignment } from "../supervision/supervision-assignment.entity";
 import { organizationById } from "./directory.loaders";
 import { OrgFilter } from "./organization.input";
 import { RatingStatus, StarLevel } from "../types/rating.enums";

@@ -6,7 +6,7 @@ import { Organization } from "../directory/organization.entity";
 import { RatingAction } from "../types/rating.enums";
 import { actsFor } from "../directory/access.policy";
 import { isRatingAuthority } from "./rating-access";
-import { supervisorsOf } from "./supervision.queries";
+import { supervisorsOf } from "../supervision/supervision.queries";
 
 /** §8.5 actors: the leader self-assesses, the assigned supervisor confirms, FA or street staff in scope run the panel. */
 export async function authorizeRatingAction(ctx: HubContext, action: RatingAction, org: Organization, area: Area | null, today: string): Promise<void> {

@@ -11,7 +11,7 @@ import { Organization } from "../directory/organization.entity";
 import { RatingEvaluation } from "../entities/rating-evaluation.entity";
 import { areaByCode, organizationById } from "../directory/directory.loaders";
 import { aGradesByOrganization, indicatorScoresByEvaluation, panelistsByEvaluation, ratingEvaluationsByOrganization, ratingSchemeByVersion } from "../rating.loaders";
-import { activeSupervisorsByOrganization } from "../supervision.loaders";
+import { activeSupervisorsByOrganization } from "../supervision/supervision.loaders";
 import { RatingStatus } from "../types/rating.enums";
 import { RatingResult } from "../types/rating.types";
 import { seesRatingInProgress } from "./rating-access";

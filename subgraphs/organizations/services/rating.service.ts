@@ -18,8 +18,8 @@ import { RatingPanelist } from "../entities/rating-panelist.entity";
 import { RatingScheme } from "../entities/rating-scheme.entity";
 import { RatingAction, RatingStatus } from "../types/rating.enums";
 import { authorizeRatingAction } from "./rating-actor";
-import { newLocalId } from "./supervision-ids";
-import { supervisorsOf } from "./supervision.queries";
+import { newLocalId } from "../supervision/supervision.ids";
+import { supervisorsOf } from "../supervision/supervision.queries";
 
 const MAX_COMMENT = 500;
 

@@ -7,8 +7,8 @@ import { IndicatorScore } from "../../../subgraphs/organizations/entities/indica
 import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
 import { RatingEvaluation } from "../../../subgraphs/organizations/entities/rating-evaluation.entity";
 import { RatingPanelist } from "../../../subgraphs/organizations/entities/rating-panelist.entity";
-import { SupervisionAssignment } from "../../../subgraphs/organizations/entities/supervision-assignment.entity";
-import { SupervisionVisit } from "../../../subgraphs/organizations/entities/supervision-visit.entity";
+import { SupervisionAssignment } from "../../../subgraphs/organizations/supervision/supervision-assignment.entity";
+import { SupervisionVisit } from "../../../subgraphs/organizations/supervision/supervision-visit.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 import { AGrade, RatingStatus, StarLevel, SupervisionVisitType } from "../../../subgraphs/organizations/types/rating.enums";
 import { expectNoGrowth } from "../../support/statements";

@@ -10,7 +10,7 @@ import { Person } from "../../../subgraphs/organizations/directory/person.entity
 import { RatingEvaluation } from "../../../subgraphs/organizations/entities/rating-evaluation.entity";
 import { RatingEvent } from "../../../subgraphs/organizations/entities/rating-event.entity";
 import { RatingPanelist } from "../../../subgraphs/organizations/entities/rating-panelist.entity";
-import { SupervisionAssignment } from "../../../subgraphs/organizations/entities/supervision-assignment.entity";
+import { SupervisionAssignment } from "../../../subgraphs/organizations/supervision/supervision-assignment.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 import { MemberRole } from "../../../subgraphs/organizations/directory/directory.enums";
 import { RatingStatus } from "../../../subgraphs/organizations/types/rating.enums";

@@ -1,5 +1,5 @@
 import { Brackets, DataSource, EntityManager } from "typeorm";
-import { SupervisionAssignment } from "../entities/supervision-assignment.entity";
+import { SupervisionAssignment } from "./supervision-assignment.entity";
 
 /**
  * The people supervising each organization on `on` (a business day): assignments with since ≤ on < until.

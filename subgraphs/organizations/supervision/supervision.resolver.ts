@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type
 import { HubContext } from "../../kit/context";
 import { DateScalar } from "../../kit/scalars";
 import { Organization } from "../directory/organization.entity";
-import { SupervisionAssignment } from "../entities/supervision-assignment.entity";
-import { SupervisionVisit } from "../entities/supervision-visit.entity";
+import { SupervisionAssignment } from "./supervision-assignment.entity";
+import { SupervisionVisit } from "./supervision-visit.entity";
 import { organizationById, personById } from "../directory/directory.loaders";
-import { SupervisionService } from "../services/supervision.service";
+import { SupervisionService } from "./supervision.service";
 import { PersonType } from "../directory/person.type";
 import { SupervisionVisitType } from "../types/rating.enums";
 

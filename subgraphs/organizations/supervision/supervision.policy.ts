@@ -1,5 +1,5 @@
 import { Viewer } from "../../../platform/identity";
-import { NotesAccess } from "../domain/supervision-notes";
+import { NotesAccess } from "./supervision-notes.rules";
 import { Area } from "../directory/area.entity";
 import { actsFor, isStaffFor } from "../directory/access.policy";
 

@@ -1,9 +1,9 @@
 import { In } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey, groupByKey } from "../kit/loaders";
-import { SupervisionAssignment } from "./entities/supervision-assignment.entity";
-import { SupervisionVisit } from "./entities/supervision-visit.entity";
-import { supervisorsOf } from "./services/supervision.queries";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { SupervisionAssignment } from "./supervision-assignment.entity";
+import { SupervisionVisit } from "./supervision-visit.entity";
+import { supervisorsOf } from "./supervision.queries";
 
 /** Supervision assignments by id: the notes of a visit look up theirs. */
 export const supervisionAssignmentById = (ctx: HubContext) =>
