@@ -8,7 +8,7 @@ import { filingEntities, filingResolvers } from "./filing/index";
 import { importResolvers } from "./import.parts";
 import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency.parts";
 import { migrations } from "./migrations";
-import { supervisionRatingEntities, supervisionRatingResolvers } from "./rating.parts";
+import { supervisionRatingEntities, supervisionRatingResolvers } from "./rating/index";
 import { AreaResolver } from "./directory/area.resolver";
 import { MembershipResolver } from "./directory/membership.resolver";
 import { OrganizationResolver } from "./directory/organization.resolver";

@@ -5,7 +5,7 @@ import { Organization } from "./organization.entity";
 import { Person } from "./person.entity";
 import { seedFiling } from "../filing/filing.seed";
 import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
-import { seedRating } from "../seed-rating";
+import { seedRating } from "../rating/rating.seed";
 import { seedActivities } from "../seed-activities";
 import { recomputeLeaderDependency } from "../services/leader-dependency.service";
 

@@ -7,11 +7,11 @@ import { Page, paginate } from "../../kit/pagination";
 import { Area } from "./area.entity";
 import { LeaderDependencySignalRow } from "../entities/leader-dependency-signal.entity";
 import { Organization } from "./organization.entity";
-import { RatingEvaluation } from "../entities/rating-evaluation.entity";
+import { RatingEvaluation } from "../rating/rating-evaluation.entity";
 import { SupervisionAssignment } from "../supervision/supervision-assignment.entity";
 import { organizationById } from "./directory.loaders";
 import { OrgFilter } from "./organization.input";
-import { RatingStatus, StarLevel } from "../types/rating.enums";
+import { RatingStatus, StarLevel } from "../rating/rating.enums";
 import { whereFilingStatus } from "../filing/filing.queries";
 import { mayFilterByLeaderDependency } from "../services/leader-dependency-access";
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { SupervisionVisitType } from "../types/rating.enums";
+import { SupervisionVisitType } from "../rating/rating.enums";
 
 /** One supervision visit (DOMAIN §3.6); `notes` are restricted (§9.2) and served only through supervision-access. */
 @Entity("supervision_visits")

@@ -7,7 +7,7 @@ import { SupervisionVisit } from "./supervision-visit.entity";
 import { organizationById, personById } from "../directory/directory.loaders";
 import { SupervisionService } from "./supervision.service";
 import { PersonType } from "../directory/person.type";
-import { SupervisionVisitType } from "../types/rating.enums";
+import { SupervisionVisitType } from "../rating/rating.enums";
 
 const supervision = new SupervisionService();
 

@@ -8,7 +8,7 @@ import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
 import { areaByCode, organizationById } from "../directory/directory.loaders";
 import { supervisionAssignmentById, supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
-import { SupervisionVisitType } from "../types/rating.enums";
+import { SupervisionVisitType } from "../rating/rating.enums";
 import { notesAccess, seesSupervision } from "./supervision.policy";
 import { newLocalId, parseLocalId } from "./supervision.ids";
 

@@ -1,6 +1,6 @@
 import { toViewer, ANONYMOUS_CLAIMS, Claims } from "../../../platform/identity";
 import { lastVisits, notesFor, summarizeNotes } from "../../../subgraphs/organizations/supervision/supervision-notes.rules";
-import { isRatingAuthority, seesRatingInProgress } from "../../../subgraphs/organizations/services/rating-access";
+import { isRatingAuthority, seesRatingInProgress } from "../../../subgraphs/organizations/rating/rating.policy";
 import { notesAccess, seesSupervision } from "../../../subgraphs/organizations/supervision/supervision.policy";
 
 const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...claims });

@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { IndicatorScore } from "../entities/indicator-score.entity";
+import { IndicatorScore } from "./indicator-score.entity";
 import { Organization } from "../directory/organization.entity";
-import { RatingEvaluation } from "../entities/rating-evaluation.entity";
+import { RatingEvaluation } from "./rating-evaluation.entity";
 import { organizationById } from "../directory/directory.loaders";
-import { RatingReadService, resultOf } from "../services/rating-read.service";
-import { RatingService } from "../services/rating.service";
-import { AGradeRecord } from "../entities/a-grade-record.entity";
-import { RatingAction, RatingStatus } from "../types/rating.enums";
-import { IndicatorScoreInput, RatingResult } from "../types/rating.types";
+import { RatingReadService, resultOf } from "./rating-read.service";
+import { RatingService } from "./rating.service";
+import { AGradeRecord } from "./a-grade-record.entity";
+import { RatingAction, RatingStatus } from "./rating.enums";
+import { IndicatorScoreInput, RatingResult } from "./rating.type";
 
 const reads = new RatingReadService();
 const ratings = new RatingService();

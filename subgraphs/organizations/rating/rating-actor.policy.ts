@@ -1,11 +1,11 @@
 import { HubContext } from "../../kit/context";
 import { ForbiddenError } from "../../../platform/errors";
-import { ratingActorFor } from "../domain/rating-machine";
+import { ratingActorFor } from "./rating.machine";
 import { Area } from "../directory/area.entity";
 import { Organization } from "../directory/organization.entity";
-import { RatingAction } from "../types/rating.enums";
+import { RatingAction } from "./rating.enums";
 import { actsFor } from "../directory/access.policy";
-import { isRatingAuthority } from "./rating-access";
+import { isRatingAuthority } from "./rating.policy";
 import { supervisorsOf } from "../supervision/supervision.queries";
 
 /** §8.5 actors: the leader self-assesses, the assigned supervisor confirms, FA or street staff in scope run the panel. */

@@ -1,5 +1,5 @@
-import { SchemeIndicator, StarThreshold } from "../entities/rating-scheme.entity";
-import { StarLevel } from "../types/rating.enums";
+import { SchemeIndicator, StarThreshold } from "./rating-scheme.entity";
+import { StarLevel } from "./rating.enums";
 
 /** One score as a panelist submits it. */
 export interface ScoreInput {

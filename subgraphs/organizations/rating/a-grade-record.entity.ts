@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { AGrade } from "../types/rating.enums";
+import { AGrade } from "./rating.enums";
 
 /** An official 等级评估 grade imported from civil affairs (DOMAIN §1.9, §3.8); never computed here. */
 @Entity("a_grade_records")

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { RatingAction, RatingStatus } from "../types/rating.enums";
+import { RatingAction, RatingStatus } from "./rating.enums";
 
 /** Append-only audit of a rating's transitions (DOMAIN §8.5): who moved it, when, why. */
 @Entity("rating_events")

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { StarLevel } from "../types/rating.enums";
+import { StarLevel } from "./rating.enums";
 
 /** One indicator of a rating scheme (DOMAIN §3.8), e.g. { code: "SVC", name: "服务成效", max: 25 }. */
 export interface SchemeIndicator {

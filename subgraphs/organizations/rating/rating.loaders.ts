@@ -1,11 +1,11 @@
 import { In } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey, groupByKey } from "../kit/loaders";
-import { AGradeRecord } from "./entities/a-grade-record.entity";
-import { IndicatorScore } from "./entities/indicator-score.entity";
-import { RatingEvaluation } from "./entities/rating-evaluation.entity";
-import { RatingPanelist } from "./entities/rating-panelist.entity";
-import { RatingScheme } from "./entities/rating-scheme.entity";
+import { HubContext } from "../../kit/context";
+import { byKey, groupByKey } from "../../kit/loaders";
+import { AGradeRecord } from "./a-grade-record.entity";
+import { IndicatorScore } from "./indicator-score.entity";
+import { RatingEvaluation } from "./rating-evaluation.entity";
+import { RatingPanelist } from "./rating-panelist.entity";
+import { RatingScheme } from "./rating-scheme.entity";
 
 /** Every rating evaluation per organization, newest cycle first: both currentRating and ratingHistory read it. */
 export const ratingEvaluationsByOrganization = (ctx: HubContext) =>

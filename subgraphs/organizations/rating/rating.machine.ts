@@ -1,4 +1,4 @@
-import { RatingAction, RatingStatus } from "../types/rating.enums";
+import { RatingAction, RatingStatus } from "./rating.enums";
 
 /** Who may take a rating transition (DOMAIN §8.5, §9.2). */
 export type RatingActor =

@@ -1,4 +1,4 @@
-import { addYears } from "./rating-calendar";
+import { addYears } from "./rating-calendar.rules";
 
 /** Why a panelist must stand aside (DOMAIN §8.5, §9.2 separation of duties). */
 export type RecusalReason = "SUPERVISES_ORGANIZATION" | "MEMBER_OF_ORGANIZATION" | "FORMER_MEMBER_WITHIN_2_YEARS";

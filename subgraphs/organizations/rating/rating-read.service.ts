@@ -2,19 +2,19 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
-import { carriesAGrade } from "../domain/a-grade";
-import { isSettledRating } from "../domain/rating-machine";
-import { AGradeRecord } from "../entities/a-grade-record.entity";
+import { carriesAGrade } from "./a-grade.rules";
+import { isSettledRating } from "./rating.machine";
+import { AGradeRecord } from "./a-grade-record.entity";
 import { Area } from "../directory/area.entity";
-import { IndicatorScore } from "../entities/indicator-score.entity";
+import { IndicatorScore } from "./indicator-score.entity";
 import { Organization } from "../directory/organization.entity";
-import { RatingEvaluation } from "../entities/rating-evaluation.entity";
+import { RatingEvaluation } from "./rating-evaluation.entity";
 import { areaByCode, organizationById } from "../directory/directory.loaders";
-import { aGradesByOrganization, indicatorScoresByEvaluation, panelistsByEvaluation, ratingEvaluationsByOrganization, ratingSchemeByVersion } from "../rating.loaders";
+import { aGradesByOrganization, indicatorScoresByEvaluation, panelistsByEvaluation, ratingEvaluationsByOrganization, ratingSchemeByVersion } from "./rating.loaders";
 import { activeSupervisorsByOrganization } from "../supervision/supervision.loaders";
-import { RatingStatus } from "../types/rating.enums";
-import { RatingResult } from "../types/rating.types";
-import { seesRatingInProgress } from "./rating-access";
+import { RatingStatus } from "./rating.enums";
+import { RatingResult } from "./rating.type";
+import { seesRatingInProgress } from "./rating.policy";
 
 /** The most evaluations one ratingEvaluations answer holds. */
 const MAX_EVALUATIONS = 1000;

@@ -1,14 +1,14 @@
 import { EntityManager } from "typeorm";
-import { aGradeValidUntil } from "./domain/a-grade";
-import { AGradeRecord } from "./entities/a-grade-record.entity";
-import { IndicatorScore } from "./entities/indicator-score.entity";
-import { Person } from "./directory/person.entity";
-import { RatingEvaluation } from "./entities/rating-evaluation.entity";
-import { RatingPanelist } from "./entities/rating-panelist.entity";
-import { RatingScheme } from "./entities/rating-scheme.entity";
-import { SupervisionAssignment } from "./supervision/supervision-assignment.entity";
-import { SupervisionVisit } from "./supervision/supervision-visit.entity";
-import { AGrade, RatingStatus, StarLevel, SupervisionVisitType } from "./types/rating.enums";
+import { aGradeValidUntil } from "./a-grade.rules";
+import { AGradeRecord } from "./a-grade-record.entity";
+import { IndicatorScore } from "./indicator-score.entity";
+import { Person } from "../directory/person.entity";
+import { RatingEvaluation } from "./rating-evaluation.entity";
+import { RatingPanelist } from "./rating-panelist.entity";
+import { RatingScheme } from "./rating-scheme.entity";
+import { SupervisionAssignment } from "../supervision/supervision-assignment.entity";
+import { SupervisionVisit } from "../supervision/supervision-visit.entity";
+import { AGrade, RatingStatus, StarLevel, SupervisionVisitType } from "./rating.enums";
 
 /** §3.8 default scheme: the 4-part structure of 等级评估 scaled to 100 points. */
 export const DEFAULT_RATING_SCHEME: RatingScheme = {

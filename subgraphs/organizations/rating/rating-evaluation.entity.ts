@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { RatingStatus, StarLevel } from "../types/rating.enums";
+import { RatingStatus, StarLevel } from "./rating.enums";
 
 /** One organization's star rating in one cycle (DOMAIN §3.8, §8.5). */
 @Entity("rating_evaluations")
