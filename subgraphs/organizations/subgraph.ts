@@ -1,5 +1,5 @@
 import { SubgraphModule } from "../kit/server";
-import { activityEntities, activityResolvers } from "./activities.parts";
+import { activityEntities, activityResolvers } from "./activities/index";
 import { Area } from "./directory/area.entity";
 import { Membership } from "./directory/membership.entity";
 import { Organization } from "./directory/organization.entity";

@@ -6,7 +6,7 @@ import { Person } from "./person.entity";
 import { seedFiling } from "../filing/filing.seed";
 import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
 import { seedRating } from "../rating/rating.seed";
-import { seedActivities } from "../seed-activities";
+import { seedActivities } from "../activities/activity.seed";
 import { recomputeLeaderDependency } from "../services/leader-dependency.service";
 
 // DOMAIN §10.1: synthetic street/community codes (…X01, …C01) where the real ones were not verified.

@@ -5,9 +5,9 @@ import { LeaderDependencySignalRow } from "../entities/leader-dependency-signal.
 import { MemberCertificate } from "../entities/member-certificate.entity";
 import { Membership } from "../directory/membership.entity";
 import { Person } from "../directory/person.entity";
-import { ServiceActivity } from "../entities/service-activity.entity";
+import { ServiceActivity } from "../activities/service-activity.entity";
 import { RiskLevel } from "../types/leader-dependency.type";
-import { VerificationStatus } from "../types/activity.enums";
+import { VerificationStatus } from "../activities/activity.enums";
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

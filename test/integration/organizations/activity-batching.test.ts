@@ -4,8 +4,8 @@ import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { Area } from "../../../subgraphs/organizations/directory/area.entity";
 import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
-import { ServiceActivity } from "../../../subgraphs/organizations/entities/service-activity.entity";
-import { VolunteerHourLine } from "../../../subgraphs/organizations/entities/volunteer-hour-line.entity";
+import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
+import { VolunteerHourLine } from "../../../subgraphs/organizations/activities/volunteer-hour-line.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 import { AreaLevel } from "../../../subgraphs/organizations/directory/directory.enums";
 

@@ -1,14 +1,14 @@
 import { In, SelectQueryBuilder } from "typeorm";
-import { HubContext } from "../kit/context";
-import { groupByKey } from "../kit/loaders";
-import { minutesToHours } from "../kit/scalars";
-import { Period } from "./domain/period";
-import { Area } from "./directory/area.entity";
-import { Organization } from "./directory/organization.entity";
-import { ServiceActivity } from "./entities/service-activity.entity";
-import { VolunteerHourLine } from "./entities/volunteer-hour-line.entity";
-import { VerificationStatus } from "./types/activity.enums";
-import { ServiceStats } from "./types/service-stats.type";
+import { HubContext } from "../../kit/context";
+import { groupByKey } from "../../kit/loaders";
+import { minutesToHours } from "../../kit/scalars";
+import { Period } from "./period.rules";
+import { Area } from "../directory/area.entity";
+import { Organization } from "../directory/organization.entity";
+import { ServiceActivity } from "./service-activity.entity";
+import { VolunteerHourLine } from "./volunteer-hour-line.entity";
+import { VerificationStatus } from "./activity.enums";
+import { ServiceStats } from "./service-stats.type";
 
 // §3.10: lists read current versions only; statistics and grant outputs count only records the organization or
 // its supervisor vouched for (Q6: "serviceStats over verified activities"), so an unconfirmed entry inflates nothing.

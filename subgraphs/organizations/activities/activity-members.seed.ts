@@ -1,6 +1,6 @@
-import { Membership } from "./directory/membership.entity";
-import { Person } from "./directory/person.entity";
-import { MemberRole } from "./directory/directory.enums";
+import { Membership } from "../directory/membership.entity";
+import { Person } from "../directory/person.entity";
+import { MemberRole } from "../directory/directory.enums";
 
 // DOMAIN §10.2 rosters. Pseudonymized names and fake phones (100-0000-xxxx, an unassigned range).
 // Birth years keep each person in the same §3.2 band in 2021 and 2022.

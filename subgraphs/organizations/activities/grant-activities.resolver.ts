@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { ServiceActivityReads } from "../services/activity-reads";
+import { ServiceActivityReads } from "./activity-read.service";
 import { GrantStub } from "../types/grant.stub";
-import { ServiceActivityConnection } from "../types/service-activity-connection.type";
-import { ServiceStats } from "../types/service-stats.type";
+import { ServiceActivityConnection } from "./service-activity-connection.type";
+import { ServiceStats } from "./service-stats.type";
 
 const reads = new ServiceActivityReads();
 

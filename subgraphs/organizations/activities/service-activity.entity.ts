@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateTimeScalar } from "../../kit/scalars";
-import { ActivityType, VerificationStatus } from "../types/activity.enums";
+import { ActivityType, VerificationStatus } from "./activity.enums";
 
 /**
  * One version of a service record (DOMAIN §3.10). Records are append-only: a correction inserts a new version

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Organization } from "../directory/organization.entity";
-import { ServiceActivityReads } from "../services/activity-reads";
-import { DateRangeInput } from "../types/date-range.input";
-import { ServiceActivityConnection } from "../types/service-activity-connection.type";
-import { ServiceStats } from "../types/service-stats.type";
+import { ServiceActivityReads } from "./activity-read.service";
+import { DateRangeInput } from "./date-range.input";
+import { ServiceActivityConnection } from "./service-activity-connection.type";
+import { ServiceStats } from "./service-stats.type";
 
 const reads = new ServiceActivityReads();
 

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Area } from "../directory/area.entity";
-import { ServiceActivityReads } from "../services/activity-reads";
-import { DateRangeInput } from "../types/date-range.input";
-import { ServiceStats } from "../types/service-stats.type";
+import { ServiceActivityReads } from "./activity-read.service";
+import { DateRangeInput } from "./date-range.input";
+import { ServiceStats } from "./service-stats.type";
 
 const reads = new ServiceActivityReads();
 

@@ -1,10 +1,10 @@
 import { EntityManager } from "typeorm";
-import { ServiceActivity } from "./entities/service-activity.entity";
-import { VolunteerHourLine } from "./entities/volunteer-hour-line.entity";
-import { Membership } from "./directory/membership.entity";
-import { Person } from "./directory/person.entity";
-import { demoMembers, rosterOn } from "./seed-activity-members";
-import { ActivityType, VerificationStatus } from "./types/activity.enums";
+import { ServiceActivity } from "./service-activity.entity";
+import { VolunteerHourLine } from "./volunteer-hour-line.entity";
+import { Membership } from "../directory/membership.entity";
+import { Person } from "../directory/person.entity";
+import { demoMembers, rosterOn } from "./activity-members.seed";
+import { ActivityType, VerificationStatus } from "./activity.enums";
 
 /** One activity of the demo plan before ids, leads and volunteers are assigned. */
 interface Planned {

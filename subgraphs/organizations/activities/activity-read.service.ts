@@ -2,15 +2,15 @@ import { HubContext } from "../../kit/context";
 import { typeOfId } from "../../kit/ids";
 import { Page, pageInMemory, pageWindow } from "../../kit/pagination";
 import { minutesToHours } from "../../kit/scalars";
-import { activitiesByGrant, activitiesByOrganization, statsByAreaPath, statsByGrant, statsByOrganization } from "../activities.loaders";
-import { checkPeriod, Period } from "../domain/period";
+import { activitiesByGrant, activitiesByOrganization, statsByAreaPath, statsByGrant, statsByOrganization } from "./activity.loaders";
+import { checkPeriod, Period } from "./period.rules";
 import { Area } from "../directory/area.entity";
 import { Organization } from "../directory/organization.entity";
-import { ServiceActivity } from "../entities/service-activity.entity";
-import { DateRangeInput } from "../types/date-range.input";
-import { ServiceStats } from "../types/service-stats.type";
-import { canReadActivities, readableActivities } from "./activity-access";
-import { raise } from "./activity-draft";
+import { ServiceActivity } from "./service-activity.entity";
+import { DateRangeInput } from "./date-range.input";
+import { ServiceStats } from "./service-stats.type";
+import { canReadActivities, readableActivities } from "./activity.policy";
+import { raise } from "./activity-draft.service";
 
 const EMPTY_STATS: ServiceStats = { serviceEvents: 0, beneficiaryVisits: 0, volunteerMinutes: 0, volunteerHours: minutesToHours(0), activeVolunteers: 0, activeOrganizations: 0 };
 

@@ -1,5 +1,5 @@
-import { VerificationStatus } from "../types/activity.enums";
-import { ActivityViolation } from "./activity-rules";
+import { VerificationStatus } from "./activity.enums";
+import { ActivityViolation } from "./activity.rules";
 
 /** Who may set a verification status (§3.10, §9.2): the organization's leader confirms, its supervisor verifies or rejects. */
 export const VERIFIER: Record<Exclude<VerificationStatus, VerificationStatus.UNVERIFIED>, "ORG_LEADER" | "SUPERVISOR"> = {

@@ -1,18 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { linesByActivity } from "../activities.loaders";
+import { linesByActivity } from "./activity.loaders";
 import { Area } from "../directory/area.entity";
 import { Organization } from "../directory/organization.entity";
-import { ServiceActivity } from "../entities/service-activity.entity";
-import { VolunteerHourLine } from "../entities/volunteer-hour-line.entity";
+import { ServiceActivity } from "./service-activity.entity";
+import { VolunteerHourLine } from "./volunteer-hour-line.entity";
 import { areaByCode, organizationById, personById } from "../directory/directory.loaders";
-import { visibleLines } from "../services/activity-access";
-import { ServiceActivityService } from "../services/activity.service";
-import { VerificationStatus } from "../types/activity.enums";
+import { visibleLines } from "./activity.policy";
+import { ServiceActivityService } from "./activity.service";
+import { VerificationStatus } from "./activity.enums";
 import { BookingStub } from "../types/booking.stub";
 import { GrantStub } from "../types/grant.stub";
 import { PersonType } from "../directory/person.type";
-import { RecordServiceActivityInput } from "../types/service-activity.input";
+import { RecordServiceActivityInput } from "./service-activity.input";
 
 const activities = new ServiceActivityService();
 

@@ -1,4 +1,4 @@
-import { ActivityViolation } from "./activity-rules";
+import { ActivityViolation } from "./activity.rules";
 
 /** A period of Asia/Shanghai business days, both ends inclusive (`YYYY-MM-DD`). */
 export interface Period {

@@ -13,14 +13,14 @@ import {
   checkRecorder,
   checkSpan,
   serviceDayOf,
-} from "../domain/activity-rules";
+} from "./activity.rules";
 import { Membership } from "../directory/membership.entity";
 import { Organization } from "../directory/organization.entity";
-import { ServiceActivity } from "../entities/service-activity.entity";
-import { VolunteerHourLine } from "../entities/volunteer-hour-line.entity";
+import { ServiceActivity } from "./service-activity.entity";
+import { VolunteerHourLine } from "./volunteer-hour-line.entity";
 import { areaByCode, personById } from "../directory/directory.loaders";
-import { VerificationStatus } from "../types/activity.enums";
-import { RecordServiceActivityInput } from "../types/service-activity.input";
+import { VerificationStatus } from "./activity.enums";
+import { RecordServiceActivityInput } from "./service-activity.input";
 import { actsFor } from "../directory/access.policy";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.

@@ -3,16 +3,16 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
-import { checkVerification, VERIFIER } from "../domain/verification";
-import { isLateRecord, lateRecordNeedsSupervisor } from "../domain/activity-rules";
-import { recomputeLeaderDependency } from "./leader-dependency.service";
+import { checkVerification, VERIFIER } from "./verification.rules";
+import { isLateRecord, lateRecordNeedsSupervisor } from "./activity.rules";
+import { recomputeLeaderDependency } from "../services/leader-dependency.service";
 import { Organization } from "../directory/organization.entity";
-import { ServiceActivity } from "../entities/service-activity.entity";
+import { ServiceActivity } from "./service-activity.entity";
 import { organizationById } from "../directory/directory.loaders";
-import { VerificationStatus } from "../types/activity.enums";
-import { RecordServiceActivityInput } from "../types/service-activity.input";
+import { VerificationStatus } from "./activity.enums";
+import { RecordServiceActivityInput } from "./service-activity.input";
 import { actsFor } from "../directory/access.policy";
-import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion, raise } from "./activity-draft";
+import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion, raise } from "./activity-draft.service";
 
 const MAX_TEXT = 200;
 

@@ -1,8 +1,8 @@
 import { HubContext } from "../../kit/context";
 import { areaByCode, organizationById } from "../directory/directory.loaders";
 import { Organization } from "../directory/organization.entity";
-import { ServiceActivity } from "../entities/service-activity.entity";
-import { VolunteerHourLine } from "../entities/volunteer-hour-line.entity";
+import { ServiceActivity } from "./service-activity.entity";
+import { VolunteerHourLine } from "./volunteer-hour-line.entity";
 import { actsFor, isStaffFor } from "../directory/access.policy";
 
 // Who may read service records (DOMAIN §9.2 "Service activities", "Volunteer-hour lines"; §9.3).
