@@ -6,7 +6,7 @@ import { Organization } from "./directory/organization.entity";
 import { Person } from "./directory/person.entity";
 import { filingEntities, filingResolvers } from "./filing/index";
 import { importResolvers } from "./import.parts";
-import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency.parts";
+import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency/index";
 import { migrations } from "./migrations";
 import { supervisionRatingEntities, supervisionRatingResolvers } from "./rating/index";
 import { AreaResolver } from "./directory/area.resolver";

@@ -5,7 +5,7 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../
 import { parseId } from "../../kit/ids";
 import { checkVerification, VERIFIER } from "./verification.rules";
 import { isLateRecord, lateRecordNeedsSupervisor } from "./activity.rules";
-import { recomputeLeaderDependency } from "../services/leader-dependency.service";
+import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
 import { Organization } from "../directory/organization.entity";
 import { ServiceActivity } from "./service-activity.entity";
 import { organizationById } from "../directory/directory.loaders";

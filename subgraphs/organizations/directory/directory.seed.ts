@@ -7,7 +7,7 @@ import { seedFiling } from "../filing/filing.seed";
 import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
 import { seedRating } from "../rating/rating.seed";
 import { seedActivities } from "../activities/activity.seed";
-import { recomputeLeaderDependency } from "../services/leader-dependency.service";
+import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
 
 // DOMAIN §10.1: synthetic street/community codes (…X01, …C01) where the real ones were not verified.
 const AREAS: [code: string, name: string, level: AreaLevel, parent: string | null][] = [

@@ -3,7 +3,7 @@ import { Connection } from "../../kit/pagination";
 import { Organization } from "./organization.entity";
 import { LegalForm, OrgCategory } from "./directory.enums";
 import { FilingStatus } from "../filing/filing.enums";
-import { RiskLevel } from "../types/leader-dependency.type";
+import { RiskLevel } from "../leader-dependency/leader-dependency.type";
 
 @InputType({ description: "Narrows an organization list; all given conditions must hold." })
 export class OrgFilter {

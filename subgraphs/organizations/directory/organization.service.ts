@@ -5,7 +5,7 @@ import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseAreaCode, parseId } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
 import { Area } from "./area.entity";
-import { LeaderDependencySignalRow } from "../entities/leader-dependency-signal.entity";
+import { LeaderDependencySignalRow } from "../leader-dependency/leader-dependency-signal.entity";
 import { Organization } from "./organization.entity";
 import { RatingEvaluation } from "../rating/rating-evaluation.entity";
 import { SupervisionAssignment } from "../supervision/supervision-assignment.entity";
@@ -13,7 +13,7 @@ import { organizationById } from "./directory.loaders";
 import { OrgFilter } from "./organization.input";
 import { RatingStatus, StarLevel } from "../rating/rating.enums";
 import { whereFilingStatus } from "../filing/filing.queries";
-import { mayFilterByLeaderDependency } from "../services/leader-dependency-access";
+import { mayFilterByLeaderDependency } from "../leader-dependency/leader-dependency.policy";
 
 const STARS_FROM: StarLevel[] = [StarLevel.ONE, StarLevel.TWO, StarLevel.THREE, StarLevel.FOUR, StarLevel.FIVE];
 

@@ -1,5 +1,5 @@
 import { writeTransaction } from "../../kit/transaction";
-import { recomputeLeaderDependency } from "../services/leader-dependency.service";
+import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
 import { IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";

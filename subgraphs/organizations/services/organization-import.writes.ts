@@ -12,7 +12,7 @@ import { Person } from "../directory/person.entity";
 import { LegalForm, MemberRole, OrgStatus } from "../directory/directory.enums";
 import { FilingStatus } from "../filing/filing.enums";
 import { ImportTarget } from "./organization-import.facts";
-import { recomputeLeaderDependency } from "./leader-dependency.service";
+import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
 
 /** Who imports, as the filing events record it. */
 export interface ImportActor {

@@ -12,7 +12,7 @@ import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
 import { FilingEvent } from "../../../subgraphs/organizations/filing/filing-event.entity";
 import { FilingRecord } from "../../../subgraphs/organizations/filing/filing-record.entity";
-import { LeaderDependencySignalRow } from "../../../subgraphs/organizations/entities/leader-dependency-signal.entity";
+import { LeaderDependencySignalRow } from "../../../subgraphs/organizations/leader-dependency/leader-dependency-signal.entity";
 import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
 import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
 import { Person } from "../../../subgraphs/organizations/directory/person.entity";

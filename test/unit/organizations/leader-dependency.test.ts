@@ -1,4 +1,4 @@
-import { DependencyFacts, leaderDependency } from "../../../subgraphs/organizations/domain/leader-dependency";
+import { DependencyFacts, leaderDependency } from "../../../subgraphs/organizations/leader-dependency/leader-dependency.rules";
 import { MemberRole } from "../../../subgraphs/organizations/directory/directory.enums";
 
 const member = (personId: string, role: MemberRole, birthYear: number | null = 1960) => ({ personId, role, birthYear });

@@ -1,12 +1,12 @@
 import { EntityManager, In, IsNull, MoreThanOrEqual, Not } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
-import { leaderDependency } from "../domain/leader-dependency";
-import { LeaderDependencySignalRow } from "../entities/leader-dependency-signal.entity";
-import { MemberCertificate } from "../entities/member-certificate.entity";
+import { leaderDependency } from "./leader-dependency.rules";
+import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
+import { MemberCertificate } from "./member-certificate.entity";
 import { Membership } from "../directory/membership.entity";
 import { Person } from "../directory/person.entity";
 import { ServiceActivity } from "../activities/service-activity.entity";
-import { RiskLevel } from "../types/leader-dependency.type";
+import { RiskLevel } from "./leader-dependency.type";
 import { VerificationStatus } from "../activities/activity.enums";
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;

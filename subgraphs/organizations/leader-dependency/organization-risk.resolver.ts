@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { Organization } from "../directory/organization.entity";
-import { signalByOrganization } from "../leader-dependency.loaders";
-import { leaderDependencyAccess } from "../services/leader-dependency-access";
-import { LeaderDependencySignal } from "../types/leader-dependency.type";
+import { signalByOrganization } from "./leader-dependency.loaders";
+import { leaderDependencyAccess } from "./leader-dependency.policy";
+import { LeaderDependencySignal } from "./leader-dependency.type";
 
 @Resolver(() => Organization)
 export class OrganizationRiskResolver {

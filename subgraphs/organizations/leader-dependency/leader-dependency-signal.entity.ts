@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { RiskLevel } from "../types/leader-dependency.type";
+import { RiskLevel } from "./leader-dependency.type";
 
 /** The latest leader-dependency signal of an organization, rewritten whenever its inputs change. */
 @Entity("leader_dependency_signals")

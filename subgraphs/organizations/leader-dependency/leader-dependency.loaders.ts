@@ -1,7 +1,7 @@
 import { In } from "typeorm";
-import { HubContext } from "../kit/context";
-import { byKey } from "../kit/loaders";
-import { LeaderDependencySignalRow } from "./entities/leader-dependency-signal.entity";
+import { HubContext } from "../../kit/context";
+import { byKey } from "../../kit/loaders";
+import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
 
 /** The stored leader-dependency signal per organization. */
 export const signalByOrganization = (ctx: HubContext) =>
