@@ -5,7 +5,7 @@ import { Membership } from "./directory/membership.entity";
 import { Organization } from "./directory/organization.entity";
 import { Person } from "./directory/person.entity";
 import { filingEntities, filingResolvers } from "./filing/index";
-import { importResolvers } from "./import.parts";
+import { importResolvers } from "./import/index";
 import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency/index";
 import { migrations } from "./migrations";
 import { supervisionRatingEntities, supervisionRatingResolvers } from "./rating/index";

@@ -12,7 +12,7 @@ import {
   nameKey,
   phoneProblem,
   SheetRow,
-} from "../../../subgraphs/organizations/domain/organization-import";
+} from "../../../subgraphs/organizations/import/organization-import.rules";
 import { categoryFromTerm, orgFormFromTerm } from "../../../subgraphs/organizations/directory/organization-terms.rules";
 import { MemberRole as R, OrgCategory, OrgForm } from "../../../subgraphs/organizations/directory/directory.enums";
 import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";

@@ -2,7 +2,7 @@ import { ulid } from "ulid";
 import { EntityManager, IsNull } from "typeorm";
 import { ConflictError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
-import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "../domain/organization-import";
+import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "./organization-import.rules";
 import { MembershipPlan } from "../membership-change/membership-change.rules";
 import { FilingEvent } from "../filing/filing-event.entity";
 import { FilingRecord } from "../filing/filing-record.entity";

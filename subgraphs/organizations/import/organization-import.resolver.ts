@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-grap
 import { HubContext } from "../../kit/context";
 import { Organization } from "../directory/organization.entity";
 import { organizationById } from "../directory/directory.loaders";
-import { OrganizationImportService } from "../services/organization-import.service";
-import { OrganizationImportRowInput } from "../types/organization-import.input";
-import { OrganizationImportReport, OrganizationImportRowResult } from "../types/organization-import.type";
+import { OrganizationImportService } from "./organization-import.service";
+import { OrganizationImportRowInput } from "./organization-import.input";
+import { OrganizationImportReport, OrganizationImportRowResult } from "./organization-import.type";
 
 const imports = new OrganizationImportService();
 

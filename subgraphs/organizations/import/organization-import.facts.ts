@@ -1,6 +1,6 @@
 import { In, IsNull, Not } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { AreaFact, CurrentOrg, FilingFact, filingNoKey, ImportFacts, nameKey, SheetRow } from "../domain/organization-import";
+import { AreaFact, CurrentOrg, FilingFact, filingNoKey, ImportFacts, nameKey, SheetRow } from "./organization-import.rules";
 import { Area } from "../directory/area.entity";
 import { FilingRecord } from "../filing/filing-record.entity";
 import { Membership } from "../directory/membership.entity";
