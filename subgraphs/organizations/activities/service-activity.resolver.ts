@@ -9,8 +9,8 @@ import { areaByCode, organizationById, personById } from "../directory/directory
 import { visibleLines } from "./activity.policy";
 import { ServiceActivityService } from "./activity.service";
 import { VerificationStatus } from "./activity.enums";
-import { BookingStub } from "../types/booking.stub";
-import { GrantStub } from "../types/grant.stub";
+import { BookingStub } from "../external/booking.stub";
+import { GrantStub } from "../external/grant.stub";
 import { PersonType } from "../directory/person.type";
 import { RecordServiceActivityInput } from "./service-activity.input";
 
