@@ -14,14 +14,11 @@ import {
   checkSpan,
   serviceDayOf,
 } from "./activity.rules";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
+import { actsFor, areaByCode, Membership, Organization, personById } from "../directory";
 import { ServiceActivity } from "./service-activity.entity";
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
-import { areaByCode, personById } from "../directory/directory.loaders";
 import { VerificationStatus } from "./activity.enums";
 import { RecordServiceActivityInput } from "./service-activity.input";
-import { actsFor } from "../directory/access.policy";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.
 

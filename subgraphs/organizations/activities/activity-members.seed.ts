@@ -1,6 +1,4 @@
-import { Membership } from "../directory/membership.entity";
-import { Person } from "../directory/person.entity";
-import { MemberRole } from "../directory/directory.enums";
+import { MemberRole, Membership, Person } from "../directory";
 
 // DOMAIN §10.2 rosters. Pseudonymized names and fake phones (100-0000-xxxx, an unassigned range).
 // Birth years keep each person in the same §3.2 band in 2021 and 2022.
@@ -9,7 +7,7 @@ type Row = [id: string, name: string, birthYear: number, role: MemberRole, joine
 
 const { BACKBONE, MEMBER } = MemberRole;
 
-// 乐竹邻: the leader and deputy come from seed.ts. 7 founders 2019-10, 12 by end-2020, 21 by 2021-12; bands
+// 乐竹邻: the leader and deputy come from the directory seed. 7 founders 2019-10, 12 by end-2020, 21 by 2021-12; bands
 // UNDER_40 1, 40–59 2, 60–69 12 (leader 1956 and deputy 1959 included), 70–79 6; backbone 3 with the deputy.
 const LEZHULIN: Row[] = [
   ["per_lzl_bb2", "李某英", 1958, BACKBONE, "2019-10-01"],
@@ -33,7 +31,7 @@ const LEZHULIN: Row[] = [
   ["per_lzl_m17", "曹某芳", 1954, MEMBER, "2021-11-20"],
 ];
 
-// 加侨飞扬: 9 founders with the leader from seed.ts, exactly one backbone, no deputy.
+// 加侨飞扬: 9 founders with the leader from the directory seed, exactly one backbone, no deputy.
 const JIAQIAO: Row[] = [
   ["per_jq_bb1", "黄某伟", 1975, BACKBONE, "2020-02-01"],
   ["per_jq_m01", "杨某", 1982, MEMBER, "2020-02-01"],
@@ -45,7 +43,7 @@ const JIAQIAO: Row[] = [
   ["per_jq_m07", "谢某国", 1955, MEMBER, "2020-02-01"],
 ];
 
-// Tongling dance team: the leader from seed.ts and 29 dancers, no backbone, no deputy.
+// Tongling dance team: the leader from the directory seed and 29 dancers, no backbone, no deputy.
 const SURNAMES = Array.from("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓");
 const GIVEN = Array.from("芬兰英华秀珍玲霞梅凤萍红娟丽云琴燕敏静洁");
 const TL_DANCE: Row[] = Array.from({ length: 29 }, (_, i) => {

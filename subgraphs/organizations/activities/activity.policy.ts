@@ -1,9 +1,7 @@
 import { HubContext } from "../../kit/context";
-import { areaByCode, organizationById } from "../directory/directory.loaders";
-import { Organization } from "../directory/organization.entity";
+import { actsFor, areaByCode, isStaffFor, Organization, organizationById } from "../directory";
 import { ServiceActivity } from "./service-activity.entity";
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
-import { actsFor, isStaffFor } from "../directory/access.policy";
 
 // Who may read service records (DOMAIN §9.2 "Service activities", "Volunteer-hour lines"; §9.3).
 

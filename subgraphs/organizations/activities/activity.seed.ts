@@ -1,8 +1,7 @@
 import { EntityManager } from "typeorm";
 import { ServiceActivity } from "./service-activity.entity";
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
-import { Membership } from "../directory/membership.entity";
-import { Person } from "../directory/person.entity";
+import { Membership, Person } from "../directory";
 import { demoMembers, rosterOn } from "./activity-members.seed";
 import { ActivityType, VerificationStatus } from "./activity.enums";
 
@@ -25,7 +24,7 @@ interface OrgPlan {
   leaderId: string;
   /** Who leads when the leader does not, in turn. */
   otherLeads: string[];
-  /** People of seed.ts who belong from the start. */
+  /** People of the directory seed who belong from the start. */
   foundingIds: string[];
   verification: VerificationStatus;
   verifiedById: string;
@@ -208,7 +207,7 @@ async function insertInChunks<T extends object>(tx: EntityManager, entity: new (
   for (let i = 0; i < rows.length; i += 200) await tx.getRepository(entity).insert(rows.slice(i, i + 200) as never);
 }
 
-/** Loads the members and service records of the demo (DOMAIN §10.2–10.3) inside seed.ts's transaction. */
+/** Loads the members and service records of the demo (DOMAIN §10.2–10.3) after the directory seed. */
 export async function seedActivities(tx: EntityManager): Promise<void> {
   const { people, memberships } = demoMembers();
   await insertInChunks(tx, Person, people);

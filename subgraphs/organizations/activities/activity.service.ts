@@ -5,13 +5,11 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../
 import { parseId } from "../../kit/ids";
 import { checkVerification, VERIFIER } from "./verification.rules";
 import { isLateRecord, lateRecordNeedsSupervisor } from "./activity.rules";
-import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
-import { Organization } from "../directory/organization.entity";
+import { recomputeLeaderDependency } from "../leader-dependency";
+import { actsFor, Organization, organizationById } from "../directory";
 import { ServiceActivity } from "./service-activity.entity";
-import { organizationById } from "../directory/directory.loaders";
 import { VerificationStatus } from "./activity.enums";
 import { RecordServiceActivityInput } from "./service-activity.input";
-import { actsFor } from "../directory/access.policy";
 import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion, raise } from "./activity-draft.service";
 
 const MAX_TEXT = 200;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Area } from "../directory/area.entity";
+import { Area } from "../directory";
 import { ServiceActivityReads } from "./activity-read.service";
 import { DateRangeInput } from "./date-range.input";
 import { ServiceStats } from "./service-stats.type";

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { ServiceActivityReads } from "./activity-read.service";
-import { GrantStub } from "../external/grant.stub";
+import { GrantStub } from "../external";
 import { ServiceActivityConnection } from "./service-activity-connection.type";
 import { ServiceStats } from "./service-stats.type";
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Organization } from "../directory/organization.entity";
+import { Organization } from "../directory";
 import { ServiceActivityReads } from "./activity-read.service";
 import { DateRangeInput } from "./date-range.input";
 import { ServiceActivityConnection } from "./service-activity-connection.type";

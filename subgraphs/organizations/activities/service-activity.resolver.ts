@@ -1,17 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { linesByActivity } from "./activity.loaders";
-import { Area } from "../directory/area.entity";
-import { Organization } from "../directory/organization.entity";
+import { Area, areaByCode, Organization, organizationById, personById, PersonType } from "../directory";
 import { ServiceActivity } from "./service-activity.entity";
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
-import { areaByCode, organizationById, personById } from "../directory/directory.loaders";
 import { visibleLines } from "./activity.policy";
 import { ServiceActivityService } from "./activity.service";
 import { VerificationStatus } from "./activity.enums";
-import { BookingStub } from "../external/booking.stub";
-import { GrantStub } from "../external/grant.stub";
-import { PersonType } from "../directory/person.type";
+import { BookingStub, GrantStub } from "../external";
 import { RecordServiceActivityInput } from "./service-activity.input";
 
 const activities = new ServiceActivityService();

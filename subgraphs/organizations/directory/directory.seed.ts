@@ -1,13 +1,9 @@
-import { DataSource } from "typeorm";
+import { EntityManager } from "typeorm";
 import { Area } from "./area.entity";
 import { Membership } from "./membership.entity";
 import { Organization } from "./organization.entity";
 import { Person } from "./person.entity";
-import { seedFiling } from "../filing/filing.seed";
 import { AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
-import { seedRating } from "../rating/rating.seed";
-import { seedActivities } from "../activities/activity.seed";
-import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
 
 // DOMAIN §10.1: synthetic street/community codes (…X01, …C01) where the real ones were not verified.
 const AREAS: [code: string, name: string, level: AreaLevel, parent: string | null][] = [
@@ -68,20 +64,12 @@ function withPaths(): Area[] {
   return [...byCode.values()];
 }
 
-/** Loads the organizations part of the demo data (DOMAIN §10.1–10.2) once, into an empty store. */
-export async function seedOrganizations(db: DataSource): Promise<void> {
-  if ((await db.getRepository(Area).count()) > 0) return;
-  await db.transaction(async (tx) => {
-    await tx.getRepository(Area).insert(withPaths());
-    await tx.getRepository(Organization).insert(
-      ORGANIZATIONS.map((o) => ({ secondaryCategories: [], serviceAreaCodes: [], orgForm: null, hubType: null, unifiedSocialCreditCode: null, ...o })),
-    );
-    await tx.getRepository(Person).insert(PEOPLE);
-    await tx.getRepository(Membership).insert(MEMBERSHIPS);
-    await seedFiling(tx);
-    await seedRating(tx);
-    await seedActivities(tx);
-    // §3.9 from the seeded members and activities, as of the hub clock (the demo pins it to 2022-03-12)
-    await recomputeLeaderDependency(tx, (await tx.getRepository(Organization).find({ select: { id: true } })).map((o) => o.id));
-  });
+/** The areas, organizations, people and memberships of the demo data (DOMAIN §10.1–10.2). */
+export async function seedDirectory(tx: EntityManager): Promise<void> {
+  await tx.getRepository(Area).insert(withPaths());
+  await tx.getRepository(Organization).insert(
+    ORGANIZATIONS.map((o) => ({ secondaryCategories: [], serviceAreaCodes: [], orgForm: null, hubType: null, unifiedSocialCreditCode: null, ...o })),
+  );
+  await tx.getRepository(Person).insert(PEOPLE);
+  await tx.getRepository(Membership).insert(MEMBERSHIPS);
 }

@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
 import { Organization } from "./organization.entity";
 import { LegalForm, OrgCategory } from "./directory.enums";
-import { FilingStatus } from "../filing/filing.enums";
-import { RiskLevel } from "../leader-dependency/leader-dependency.type";
+import { FilingStatus } from "../filing";
+import { RiskLevel } from "../leader-dependency";
 
 @InputType({ description: "Narrows an organization list; all given conditions must hold." })
 export class OrgFilter {

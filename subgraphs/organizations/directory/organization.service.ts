@@ -5,15 +5,13 @@ import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseAreaCode, parseId } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
 import { Area } from "./area.entity";
-import { LeaderDependencySignalRow } from "../leader-dependency/leader-dependency-signal.entity";
+import { LeaderDependencySignalRow, mayFilterByLeaderDependency } from "../leader-dependency";
 import { Organization } from "./organization.entity";
-import { RatingEvaluation } from "../rating/rating-evaluation.entity";
-import { SupervisionAssignment } from "../supervision/supervision-assignment.entity";
+import { RatingEvaluation, RatingStatus, StarLevel } from "../rating";
+import { SupervisionAssignment } from "../supervision";
 import { organizationById } from "./directory.loaders";
 import { OrgFilter } from "./organization.input";
-import { RatingStatus, StarLevel } from "../rating/rating.enums";
-import { whereFilingStatus } from "../filing/filing.queries";
-import { mayFilterByLeaderDependency } from "../leader-dependency/leader-dependency.policy";
+import { whereFilingStatus } from "../filing";
 
 const STARS_FROM: StarLevel[] = [StarLevel.ONE, StarLevel.TWO, StarLevel.THREE, StarLevel.FOUR, StarLevel.FIVE];
 

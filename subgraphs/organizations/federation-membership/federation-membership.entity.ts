@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { FederationMembershipStatus } from "../filing/filing.enums";
+import { FederationMembershipStatus } from "./federation-membership.enums";
 
 /** An organization's membership in a federation (联合会), DOMAIN §3.7. */
 @Entity("federation_memberships")

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { FederationMembership } from "./federation-membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { organizationById } from "../directory/directory.loaders";
+import { Organization, organizationById } from "../directory";
 import { FederationMembershipService } from "./federation-membership.service";
-import { FederationMembershipStatus } from "../filing/filing.enums";
+import { FederationMembershipStatus } from "./federation-membership.enums";
 
 const memberships = new FederationMembershipService();
 

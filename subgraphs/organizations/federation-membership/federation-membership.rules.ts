@@ -1,5 +1,5 @@
-import { HubType, OrgStatus } from "../directory/directory.enums";
-import { FederationMembershipStatus } from "../filing/filing.enums";
+import { HubType, OrgStatus } from "../directory";
+import { FederationMembershipStatus } from "./federation-membership.enums";
 import { RuleBreach } from "./rule-breach.rules";
 
 // Federation membership rules of DOMAIN §3.7, on plain values.

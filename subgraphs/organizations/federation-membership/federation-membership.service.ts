@@ -6,11 +6,9 @@ import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
 import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "./federation-membership.rules";
-import { Area } from "../directory/area.entity";
+import { actsFor, Area, isStaffFor, Organization } from "../directory";
 import { FederationMembership } from "./federation-membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { FederationMembershipStatus } from "../filing/filing.enums";
-import { actsFor, isStaffFor } from "../directory/access.policy";
+import { FederationMembershipStatus } from "./federation-membership.enums";
 import { raise } from "./rule-breach.service";
 
 // kit/ids has no prefix for federation memberships: they carry a local one, checked here before SQL.

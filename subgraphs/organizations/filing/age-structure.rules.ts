@@ -1,5 +1,4 @@
-import { AgeBand } from "../directory/directory.enums";
-import { ageBandOf } from "../directory/masking.policy";
+import { AgeBand, ageBandOf } from "../directory";
 
 /** Cells below this are not shown (DOMAIN §9.2 Agg, §9.3 birthYear): no small group's ages can be read off. */
 export const MIN_CELL = 5;

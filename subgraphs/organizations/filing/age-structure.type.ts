@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { AgeBand } from "../directory/directory.enums";
+import { AgeBand } from "../directory";
 
 @ObjectType({ description: "Members in one age band; null when fewer than 5 (suppressed cell)." })
 export class AgeBandCount {

@@ -1,8 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { FilingEvent } from "./filing-event.entity";
-import { personById } from "../directory/directory.loaders";
-import { PersonType } from "../directory/person.type";
+import { personById, PersonType } from "../directory";
 
 @Resolver(() => FilingEvent)
 export class FilingEventResolver {

@@ -30,14 +30,5 @@ export enum FilingAction {
   DEREGISTER = "DEREGISTER",
 }
 
-/** An organization's standing in a federation (联合会), DOMAIN §3.7. */
-export enum FederationMembershipStatus {
-  APPLIED = "APPLIED",
-  ACTIVE = "ACTIVE",
-  SUSPENDED = "SUSPENDED",
-  LEFT = "LEFT",
-}
-
 registerEnumType(FilingStatus, { name: "FilingStatus" });
 registerEnumType(FilingAction, { name: "FilingAction" });
-registerEnumType(FederationMembershipStatus, { name: "FederationMembershipStatus" });

@@ -1,4 +1,4 @@
-import { OrgForm, OrgStatus } from "../directory/directory.enums";
+import { OrgForm, OrgStatus } from "../directory";
 import { FilingAction, FilingStatus } from "./filing.enums";
 
 // The filing (备案) state machine of DOMAIN §8.1 as plain data: which action leads where, who may take it,

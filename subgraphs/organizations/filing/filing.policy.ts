@@ -1,7 +1,6 @@
 import { Viewer } from "../../../platform/identity";
 import { FilingActorFacts } from "./filing.machine";
-import { Area } from "../directory/area.entity";
-import { actsFor, isStaffFor } from "../directory/access.policy";
+import { actsFor, Area, isStaffFor } from "../directory";
 
 // Who may do and see what on a filing (DOMAIN §8.1 actors, §9.2 "Filing record and transitions").
 

@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Area } from "../directory/area.entity";
+import { Area, areaByCode, Organization, organizationById } from "../directory";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
-import { Organization } from "../directory/organization.entity";
 import { filingEventsByFiling } from "./filing.loaders";
-import { areaByCode, organizationById } from "../directory/directory.loaders";
 import { canSeeFilingDetails } from "./filing.policy";
 import { FilingService } from "./filing.service";
 import { FilingAction } from "./filing.enums";

@@ -1,12 +1,8 @@
 import { EntityManager } from "typeorm";
-import { FederationMembership } from "../federation-membership/federation-membership.entity";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { Person } from "../directory/person.entity";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../directory/directory.enums";
-import { FederationMembershipStatus, FilingStatus } from "./filing.enums";
+import { LegalForm, MemberRole, Membership, Organization, OrgCategory, OrgForm, OrgStatus, Person } from "../directory";
+import { FilingStatus } from "./filing.enums";
 
 // Demo filings (DOMAIN §3.5, §8.1, §10.2) and the 常青街道 filing queue of Q8. Names are pseudonymized, phones fake
 // (100-0000-2xxx); charter URLs, dates and 加侨飞扬's number are [INF placeholder].
@@ -65,7 +61,7 @@ function event(filingId: string, n: number, when: string, from: FilingStatus | n
   return { id: `fev_${filingId.slice(4)}_${n}`, filingId, at: at(when), from, to, actorPersonId, actorRole, comment };
 }
 
-/** Inserts the filing demo data inside the organizations seed transaction. */
+/** The filing demo data: two filed teams and the Q8 queue with its organizations, people and memberships. */
 export async function seedFiling(tx: EntityManager): Promise<void> {
   const filings: FilingRecord[] = [
     { id: "fil_lezhulin", organizationId: "org_lezhulin", filingNo: "CQ-BA-2019-0087", authorityAreaCode: "340111X01", status: FilingStatus.FILED, submittedAt: at("2019-11-04T10:00:00"), filedOn: "2019-12-20", declaredMemberCount: 7, charterDocumentUrl: "https://docs.hub.example/charters/org_lezhulin.pdf", venueDeclared: true },
@@ -111,9 +107,4 @@ export async function seedFiling(tx: EntityManager): Promise<void> {
   await tx.getRepository(Membership).insert(memberships);
   await tx.getRepository(FilingRecord).insert(filings);
   await tx.getRepository(FilingEvent).insert(events);
-  // §3.7 / §10.2: 加侨飞扬 applied to the 蜀山经开区 federation, which is still PREPARING
-  await tx.getRepository(FederationMembership).insert({
-    id: "fmem_jq_sjk", federationId: "org_sjk_fed", memberId: "org_jiaqiao", status: FederationMembershipStatus.APPLIED,
-    appliedAt: at("2021-12-10T10:00:00"), joinedOn: null, decidedAt: null, decidedByPersonId: null,
-  });
 }

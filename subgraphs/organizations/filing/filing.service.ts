@@ -16,12 +16,9 @@ import {
   submitProblems,
 } from "./filing.machine";
 import { filingNoPrefix, nextFilingNo } from "./filing-number.rules";
-import { Area } from "../directory/area.entity";
+import { Area, LegalForm, MemberRole, Membership, Organization } from "../directory";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { LegalForm, MemberRole } from "../directory/directory.enums";
 import { FilingAction, FilingStatus } from "./filing.enums";
 import { filingActorFacts } from "./filing.policy";
 

@@ -2,12 +2,10 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { ageStructure } from "./age-structure.rules";
-import { FederationMembership } from "../federation-membership/federation-membership.entity";
+import { FederationMembership, federationMembershipsByOrganization } from "../federation-membership";
 import { FilingRecord } from "./filing-record.entity";
-import { Organization } from "../directory/organization.entity";
-import { Person } from "../directory/person.entity";
-import { federationMembershipsByOrganization, filingByOrganization } from "./filing.loaders";
-import { activeMembershipsByOrganization, personById } from "../directory/directory.loaders";
+import { activeMembershipsByOrganization, Organization, Person, personById } from "../directory";
+import { filingByOrganization } from "./filing.loaders";
 import { AgeStructure } from "./age-structure.type";
 
 /** Filing, federation membership and age structure of an organization (DOMAIN §3.1, §3.5, §3.7). */

@@ -1,12 +1,8 @@
 import { In, IsNull, Not } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { AreaFact, CurrentOrg, FilingFact, filingNoKey, ImportFacts, nameKey, SheetRow } from "./organization-import.rules";
-import { Area } from "../directory/area.entity";
-import { FilingRecord } from "../filing/filing-record.entity";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { Person } from "../directory/person.entity";
-import { MemberRole, OrgStatus } from "../directory/directory.enums";
+import { Area, MemberRole, Membership, Organization, OrgStatus, Person } from "../directory";
+import { FilingRecord } from "../filing";
 
 // What the import checks read from the store: a fixed number of statements whatever the number of rows.
 

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Organization } from "../directory/organization.entity";
-import { organizationById } from "../directory/directory.loaders";
+import { Organization, organizationById } from "../directory";
 import { OrganizationImportService } from "./organization-import.service";
 import { OrganizationImportRowInput } from "./organization-import.input";
 import { OrganizationImportReport, OrganizationImportRowResult } from "./organization-import.type";

@@ -1,8 +1,6 @@
-import { MemberRole, OrgCategory, OrgForm } from "../directory/directory.enums";
-import { FilingStatus } from "../filing/filing.enums";
-import { minimumMembersFor } from "../filing/filing.machine";
-import { HeldRole, MembershipPlan } from "../membership-change/membership-change.rules";
-import { categoryFromTerm, orgFormFromTerm } from "../directory/organization-terms.rules";
+import { categoryFromTerm, MemberRole, OrgCategory, OrgForm, orgFormFromTerm } from "../directory";
+import { FilingStatus, minimumMembersFor } from "../filing";
+import { HeldRole, MembershipPlan } from "../membership-change";
 
 // A street office's sheet of filed organizations (issue 5 §9): every cell is read as text and checked here, so
 // that every problem of every row can be reported at once; the service loads the facts and writes what passes.

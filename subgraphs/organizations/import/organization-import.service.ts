@@ -5,12 +5,9 @@ import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseAreaCode } from "../../kit/ids";
 import { changedColumns, checkSheet, IMPORT_COLUMNS, MAX_IMPORT_ROWS, RowCheck, SheetRow } from "./organization-import.rules";
-import { Area } from "../directory/area.entity";
-import { Membership } from "../directory/membership.entity";
-import { AreaLevel } from "../directory/directory.enums";
+import { Area, AreaLevel, isStaffFor, Membership } from "../directory";
 import { OrganizationImportRowInput } from "./organization-import.input";
 import { OrganizationImportAction, OrganizationImportReport, OrganizationImportRowResult } from "./organization-import.type";
-import { isStaffFor } from "../directory/access.policy";
 import { ImportTarget, loadImportFacts, loadImportTargets } from "./organization-import.facts";
 import { ImportActor, ImportWrite, writeImport } from "./organization-import.writes";
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Area } from "../directory/area.entity";
+import { Area } from "../directory";
 
 export enum OrganizationImportAction {
   CREATE = "CREATE",

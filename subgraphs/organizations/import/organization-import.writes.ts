@@ -3,16 +3,11 @@ import { EntityManager, IsNull } from "typeorm";
 import { ConflictError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
 import { ImportColumn, leaderHandover, nameKey, OrgRowValues } from "./organization-import.rules";
-import { MembershipPlan } from "../membership-change/membership-change.rules";
-import { FilingEvent } from "../filing/filing-event.entity";
-import { FilingRecord } from "../filing/filing-record.entity";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { Person } from "../directory/person.entity";
-import { LegalForm, MemberRole, OrgStatus } from "../directory/directory.enums";
-import { FilingStatus } from "../filing/filing.enums";
+import { MembershipPlan } from "../membership-change";
+import { FilingEvent, FilingRecord, FilingStatus } from "../filing";
+import { LegalForm, MemberRole, Membership, Organization, OrgStatus, Person } from "../directory";
 import { ImportTarget } from "./organization-import.facts";
-import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
+import { recomputeLeaderDependency } from "../leader-dependency";
 
 /** Who imports, as the filing events record it. */
 export interface ImportActor {

@@ -1,7 +1,5 @@
 import { HubContext } from "../../kit/context";
-import { Organization } from "../directory/organization.entity";
-import { areaByCode } from "../directory/directory.loaders";
-import { actsFor, isStaffFor } from "../directory/access.policy";
+import { actsFor, areaByCode, isStaffFor, Organization } from "../directory";
 
 /** §9.2 "Leader-dependency signal": full for FA, staff in scope, its SUP and OL; the level only for AC, RV, PO. */
 export async function leaderDependencyAccess(ctx: HubContext, org: Organization): Promise<"full" | "level" | "none"> {

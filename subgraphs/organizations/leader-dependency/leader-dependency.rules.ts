@@ -1,4 +1,4 @@
-import { MemberRole } from "../directory/directory.enums";
+import { MemberRole } from "../directory";
 
 /** What §3.9 scores, read from memberships, the last 12 months of activities and certificates. */
 export interface DependencyFacts {

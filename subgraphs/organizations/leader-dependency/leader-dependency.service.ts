@@ -3,11 +3,9 @@ import { businessDate, now } from "../../kit/clock";
 import { leaderDependency } from "./leader-dependency.rules";
 import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
 import { MemberCertificate } from "./member-certificate.entity";
-import { Membership } from "../directory/membership.entity";
-import { Person } from "../directory/person.entity";
-import { ServiceActivity } from "../activities/service-activity.entity";
+import { Membership, Person } from "../directory";
+import { ServiceActivity, VerificationStatus } from "../activities";
 import { RiskLevel } from "./leader-dependency.type";
-import { VerificationStatus } from "../activities/activity.enums";
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

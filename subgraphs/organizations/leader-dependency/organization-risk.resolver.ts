@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
-import { Organization } from "../directory/organization.entity";
+import { Organization } from "../directory";
 import { signalByOrganization } from "./leader-dependency.loaders";
 import { leaderDependencyAccess } from "./leader-dependency.policy";
 import { LeaderDependencySignal } from "./leader-dependency.type";

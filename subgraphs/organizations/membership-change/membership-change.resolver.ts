@@ -2,8 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { DateScalar } from "../../kit/scalars";
 import { MembershipChangeService } from "./membership-change.service";
-import { MemberRole } from "../directory/directory.enums";
-import { MembershipType } from "../directory/membership.type";
+import { MemberRole, MembershipType } from "../directory";
 
 const changes = new MembershipChangeService();
 

@@ -1,5 +1,5 @@
-import { LegalForm, MemberRole } from "../directory/directory.enums";
-import { RuleBreach } from "../federation-membership/rule-breach.rules";
+import { LegalForm, MemberRole } from "../directory";
+import { RuleBreach } from "../federation-membership";
 
 // Role changes and leaving (DOMAIN §3.2): a change closes the held row and opens a new one, so history stays.
 

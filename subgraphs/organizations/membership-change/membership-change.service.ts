@@ -1,17 +1,13 @@
 import { writeTransaction } from "../../kit/transaction";
-import { recomputeLeaderDependency } from "../leader-dependency/leader-dependency.service";
+import { recomputeLeaderDependency } from "../leader-dependency";
 import { IsNull } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
 import { isBreach, MembershipPlan, planLeave, planRoleChange } from "./membership-change.rules";
-import { Area } from "../directory/area.entity";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
-import { MemberRole } from "../directory/directory.enums";
-import { actsFor, isStaffFor } from "../directory/access.policy";
-import { raise } from "../federation-membership/rule-breach.service";
+import { actsFor, Area, isStaffFor, MemberRole, Membership, Organization } from "../directory";
+import { raise } from "../federation-membership";
 
 /** Role changes and leaving (DOMAIN §3.2): the held row is closed and a new one opened, so history is kept. */
 export class MembershipChangeService {

@@ -1,12 +1,10 @@
 import { HubContext } from "../../kit/context";
 import { ForbiddenError } from "../../../platform/errors";
 import { ratingActorFor } from "./rating.machine";
-import { Area } from "../directory/area.entity";
-import { Organization } from "../directory/organization.entity";
+import { actsFor, Area, Organization } from "../directory";
 import { RatingAction } from "./rating.enums";
-import { actsFor } from "../directory/access.policy";
 import { isRatingAuthority } from "./rating.policy";
-import { supervisorsOf } from "../supervision/supervision.queries";
+import { supervisorsOf } from "../supervision";
 
 /** §8.5 actors: the leader self-assesses, the assigned supervisor confirms, FA or street staff in scope run the panel. */
 export async function authorizeRatingAction(ctx: HubContext, action: RatingAction, org: Organization, area: Area | null, today: string): Promise<void> {

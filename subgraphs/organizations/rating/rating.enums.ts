@@ -1,14 +1,5 @@
 import { registerEnumType } from "type-graphql";
 
-/** What a supervision visit was for (DOMAIN §3.6). */
-export enum SupervisionVisitType {
-  PLAN_DESIGN = "PLAN_DESIGN",
-  DEBRIEF = "DEBRIEF",
-  BACKBONE_COACHING = "BACKBONE_COACHING",
-  ONSITE_OBSERVATION = "ONSITE_OBSERVATION",
-  PROJECT_EVALUATION = "PROJECT_EVALUATION",
-}
-
 /** Star level of a rating (DOMAIN §3.8): NONE below the lowest threshold. */
 export enum StarLevel {
   NONE = "NONE",
@@ -52,7 +43,6 @@ export enum AGrade {
   A5 = "A5",
 }
 
-registerEnumType(SupervisionVisitType, { name: "SupervisionVisitType" });
 registerEnumType(StarLevel, { name: "StarLevel" });
 registerEnumType(RatingStatus, { name: "RatingStatus" });
 registerEnumType(RatingAction, { name: "RatingAction" });

@@ -1,6 +1,5 @@
 import { Viewer } from "../../../platform/identity";
-import { Area } from "../directory/area.entity";
-import { actsFor, isStaffFor } from "../directory/access.policy";
+import { actsFor, Area, isStaffFor } from "../directory";
 
 /** §8.5 actors of the panel steps: a federation admin, or street staff whose area covers the organization. */
 export function isRatingAuthority(viewer: Viewer, orgArea: Pick<Area, "path"> | null): boolean {

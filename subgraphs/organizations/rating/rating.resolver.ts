@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { IndicatorScore } from "./indicator-score.entity";
-import { Organization } from "../directory/organization.entity";
+import { Organization, organizationById } from "../directory";
 import { RatingEvaluation } from "./rating-evaluation.entity";
-import { organizationById } from "../directory/directory.loaders";
 import { RatingReadService, resultOf } from "./rating-read.service";
 import { RatingService } from "./rating.service";
 import { AGradeRecord } from "./a-grade-record.entity";

@@ -8,18 +8,15 @@ import { addDays, ratingValidUntil } from "./rating-calendar.rules";
 import { allowedRatingActions, nextRatingStatus, PUBLIC_NOTICE_DAYS, ratingGuardProblem } from "./rating.machine";
 import { recusalMessage, recusalReason } from "./rating-recusal.rules";
 import { isPilotScheme, missingIndicators, ScoreInput, scoreInputProblem, starsFor, totalOf } from "./rating-score.rules";
-import { Area } from "../directory/area.entity";
+import { Area, Membership, Organization } from "../directory";
 import { IndicatorScore } from "./indicator-score.entity";
-import { Membership } from "../directory/membership.entity";
-import { Organization } from "../directory/organization.entity";
 import { RatingEvaluation } from "./rating-evaluation.entity";
 import { RatingEvent } from "./rating-event.entity";
 import { RatingPanelist } from "./rating-panelist.entity";
 import { RatingScheme } from "./rating-scheme.entity";
 import { RatingAction, RatingStatus } from "./rating.enums";
 import { authorizeRatingAction } from "./rating-actor.policy";
-import { newLocalId } from "../supervision/supervision.ids";
-import { supervisorsOf } from "../supervision/supervision.queries";
+import { newLocalId, supervisorsOf } from "../supervision";
 
 const MAX_COMMENT = 500;
 

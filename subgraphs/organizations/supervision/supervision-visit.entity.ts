@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "../../kit/scalars";
-import { SupervisionVisitType } from "../rating/rating.enums";
+import { SupervisionVisitType } from "./supervision.enums";
 
-/** One supervision visit (DOMAIN §3.6); `notes` are restricted (§9.2) and served only through supervision-access. */
+/** One supervision visit (DOMAIN §3.6); `notes` are restricted (§9.2) and served only through supervision.policy. */
 @Entity("supervision_visits")
 @ObjectType("SupervisionVisit", { description: "A supervision visit; notes are shown only to those who may read them." })
 @Index(["assignmentId", "date"])

@@ -1,7 +1,6 @@
 import { Viewer } from "../../../platform/identity";
 import { NotesAccess } from "./supervision-notes.rules";
-import { Area } from "../directory/area.entity";
-import { actsFor, isStaffFor } from "../directory/access.policy";
+import { actsFor, Area, isStaffFor } from "../directory";
 
 /** §9.2: supervision is internal; partner front-ends and anonymous callers see none of it. */
 export function seesSupervision(viewer: Viewer): boolean {

@@ -1,13 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { DateScalar } from "../../kit/scalars";
-import { Organization } from "../directory/organization.entity";
+import { Organization, organizationById, personById, PersonType } from "../directory";
 import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
-import { organizationById, personById } from "../directory/directory.loaders";
 import { SupervisionService } from "./supervision.service";
-import { PersonType } from "../directory/person.type";
-import { SupervisionVisitType } from "../rating/rating.enums";
+import { SupervisionVisitType } from "./supervision.enums";
 
 const supervision = new SupervisionService();
 

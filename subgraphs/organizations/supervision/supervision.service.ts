@@ -3,12 +3,11 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { lastVisits, notesFor } from "./supervision-notes.rules";
-import { Organization } from "../directory/organization.entity";
+import { areaByCode, Organization, organizationById } from "../directory";
 import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
-import { areaByCode, organizationById } from "../directory/directory.loaders";
 import { supervisionAssignmentById, supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
-import { SupervisionVisitType } from "../rating/rating.enums";
+import { SupervisionVisitType } from "./supervision.enums";
 import { notesAccess, seesSupervision } from "./supervision.policy";
 import { newLocalId, parseLocalId } from "./supervision.ids";
 

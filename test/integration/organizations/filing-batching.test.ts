@@ -9,7 +9,8 @@ import { Organization } from "../../../subgraphs/organizations/directory/organiz
 import { Person } from "../../../subgraphs/organizations/directory/person.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FederationMembershipStatus, FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
+import { FederationMembershipStatus } from "../../../subgraphs/organizations/federation-membership/federation-membership.enums";
+import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
 import { expectNoGrowth } from "../../support/statements";
 
 let subgraph: RunningSubgraph;

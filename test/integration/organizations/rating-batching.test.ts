@@ -10,7 +10,8 @@ import { RatingPanelist } from "../../../subgraphs/organizations/rating/rating-p
 import { SupervisionAssignment } from "../../../subgraphs/organizations/supervision/supervision-assignment.entity";
 import { SupervisionVisit } from "../../../subgraphs/organizations/supervision/supervision-visit.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { AGrade, RatingStatus, StarLevel, SupervisionVisitType } from "../../../subgraphs/organizations/rating/rating.enums";
+import { AGrade, RatingStatus, StarLevel } from "../../../subgraphs/organizations/rating/rating.enums";
+import { SupervisionVisitType } from "../../../subgraphs/organizations/supervision/supervision.enums";
 import { expectNoGrowth } from "../../support/statements";
 
 let subgraph: RunningSubgraph;
