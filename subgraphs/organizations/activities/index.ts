@@ -1,6 +1,5 @@
-export { ActivityType, VerificationStatus } from "./activity.enums";
+export { VerificationStatus } from "./activity.enums";
 export { ServiceActivity } from "./service-activity.entity";
-export { VolunteerHourLine } from "./volunteer-hour-line.entity";
 // Business-day periods: only this feature uses them today (candidates for the kit).
 export { checkPeriod } from "./period.rules";
 export type { Period } from "./period.rules";

@@ -9,8 +9,8 @@ export { Membership } from "./membership.entity";
 export { PersonType } from "./person.type";
 export { MembershipType } from "./membership.type";
 export { activeMembershipsByOrganization, areaByCode, organizationById, personById } from "./directory.loaders";
-export { actsFor, coversArea, isStaffFor } from "./access.policy";
-export { ageBandOf, maskName } from "./masking.policy";
+export { actsFor, isStaffFor } from "./access.policy";
+export { ageBandOf } from "./masking.policy";
 export { categoryFromTerm, categoryTerm, orgFormFromTerm, orgFormTerm } from "./organization-terms.rules";
 
 // type-graphql prints a type's fields, and the Query and Mutation fields, in the order their resolver classes

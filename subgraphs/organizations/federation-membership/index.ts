@@ -1,4 +1,3 @@
-export { FederationMembershipStatus } from "./federation-membership.enums";
 export { FederationMembership } from "./federation-membership.entity";
 export { federationMembershipsByOrganization } from "./federation-membership.loaders";
 // A rule breach and how a service raises it: membership-change uses them too (candidates for the kit).

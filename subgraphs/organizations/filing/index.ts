@@ -1,4 +1,4 @@
-export { FilingAction, FilingStatus } from "./filing.enums";
+export { FilingStatus } from "./filing.enums";
 export { FilingRecord } from "./filing-record.entity";
 export { FilingEvent } from "./filing-event.entity";
 export { minimumMembersFor } from "./filing.machine";

@@ -1,4 +1,3 @@
-export { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./organization-import.rules";
 export type { ImportColumn } from "./organization-import.rules";
 
 import { Feature } from "../../kit/feature";

@@ -1,7 +1,6 @@
 export { RiskLevel } from "./leader-dependency.type";
 export { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
-export { MemberCertificate } from "./member-certificate.entity";
-export { leaderDependencyAccess, mayFilterByLeaderDependency } from "./leader-dependency.policy";
+export { mayFilterByLeaderDependency } from "./leader-dependency.policy";
 // The service reads activities: that feature loads here, and imports this index back for the service.
 export { recomputeLeaderDependency } from "./leader-dependency.service";
 

@@ -1,4 +1,4 @@
-export { AGrade, RatingAction, RatingStatus, StarLevel } from "./rating.enums";
+export { RatingStatus, StarLevel } from "./rating.enums";
 export { RatingEvaluation } from "./rating-evaluation.entity";
 
 import { Feature } from "../../kit/feature";

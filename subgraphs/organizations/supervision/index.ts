@@ -1,7 +1,5 @@
-export { SupervisionVisitType } from "./supervision.enums";
 export { SupervisionAssignment } from "./supervision-assignment.entity";
-export { SupervisionVisit } from "./supervision-visit.entity";
-export { newLocalId, parseLocalId } from "./supervision.ids";
+export { newLocalId } from "./supervision.ids";
 export { supervisorsOf } from "./supervision.queries";
 export { activeSupervisorsByOrganization } from "./supervision.loaders";
 
