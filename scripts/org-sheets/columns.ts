@@ -1,4 +1,4 @@
-import { ImportColumn } from "../../subgraphs/organizations/domain/organization-import";
+import { ImportColumn } from "../../subgraphs/organizations/import";
 
 /** Which header set an exported sheet uses (an imported one may mix them). */
 export type SheetLanguage = "zh" | "en";

@@ -1,5 +1,5 @@
-import { categoryTerm, orgFormTerm } from "../../subgraphs/organizations/domain/organization-terms";
-import { OrgCategory, OrgForm } from "../../subgraphs/organizations/types/enums";
+import "reflect-metadata"; // the directory's index loads the organizations subgraph's decorated classes
+import { categoryTerm, OrgCategory, OrgForm, orgFormTerm } from "../../subgraphs/organizations/directory";
 import { SheetLanguage } from "./columns";
 import { GatewayError, gatewayRequest, GatewayTarget } from "./gateway-client";
 import { SheetFormat, SheetRecord, writeSheet } from "./write-sheet";

@@ -1,4 +1,4 @@
-import { ImportColumn } from "../../subgraphs/organizations/domain/organization-import";
+import { ImportColumn } from "../../subgraphs/organizations/import";
 import { SHEET_COLUMNS } from "./columns";
 import { gatewayRequest, GatewayTarget } from "./gateway-client";
 import { readSheet } from "./read-sheet";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { ImportColumn } from "../../subgraphs/organizations/domain/organization-import";
+import { ImportColumn } from "../../subgraphs/organizations/import";
 import { acceptedHeaders, columnForHeader, SHEET_COLUMNS } from "./columns";
 
 /** One data row as the import mutation takes it: cells as text, with its number in the sheet. */

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { ImportColumn } from "../../subgraphs/organizations/domain/organization-import";
+import { ImportColumn } from "../../subgraphs/organizations/import";
 import { SHEET_COLUMNS, SheetLanguage } from "./columns";
 
 /** One organization as a sheet row: every column as text ("" for none). */

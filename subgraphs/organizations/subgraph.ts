@@ -1,30 +1,34 @@
-import { SubgraphModule } from "../kit/server";
-import { activityEntities, activityResolvers } from "./activities.parts";
-import { Area } from "./entities/area.entity";
-import { Membership } from "./entities/membership.entity";
-import { Organization } from "./entities/organization.entity";
-import { Person } from "./entities/person.entity";
-import { filingEntities, filingResolvers } from "./filing.parts";
-import { importResolvers } from "./import.parts";
-import { leaderDependencyEntities, leaderDependencyResolvers } from "./leader-dependency.parts";
+import { defineSubgraph } from "../kit/feature";
+import { directoryFeature } from "./directory";
+import { activitiesFeature } from "./activities";
+import { externalFeature } from "./external";
+import { federationMembershipFeature } from "./federation-membership";
+import { filingFeature } from "./filing";
+import { importFeature } from "./import";
+import { leaderDependencyFeature } from "./leader-dependency";
+import { membershipChangeFeature } from "./membership-change";
 import { migrations } from "./migrations";
-import { supervisionRatingEntities, supervisionRatingResolvers } from "./rating.parts";
-import { AreaResolver } from "./resolvers/area.resolver";
-import { MembershipResolver } from "./resolvers/membership.resolver";
-import { OrganizationResolver } from "./resolvers/organization.resolver";
-import { PersonResolver } from "./resolvers/person.resolver";
-import { organizationReferences } from "./resolvers/references";
-import { seedOrganizations } from "./seed";
+import { ratingFeature } from "./rating";
+import { supervisionFeature } from "./supervision";
+
+// The directory loads first: its index loads the other features before its own resolvers, in the order the
+// SDL lists their fields (see directory/index.ts). Keep this import first.
 
 /** Areas, organizations, people and memberships, filing, supervision, ratings and service records (DOMAIN §2–3). */
-export const organizationsSubgraph: SubgraphModule = {
+export const organizationsSubgraph = defineSubgraph({
   name: "organizations",
   defaultPort: 4001,
-  entities: [Area, Organization, Person, Membership, ...filingEntities, ...supervisionRatingEntities, ...activityEntities, ...leaderDependencyEntities],
   migrations,
-  definition: {
-    resolvers: [AreaResolver, OrganizationResolver, PersonResolver, MembershipResolver, ...filingResolvers, ...supervisionRatingResolvers, ...activityResolvers, ...leaderDependencyResolvers, ...importResolvers],
-    references: organizationReferences,
-  },
-  seed: seedOrganizations,
-};
+  features: [
+    directoryFeature,
+    filingFeature,
+    federationMembershipFeature,
+    membershipChangeFeature,
+    supervisionFeature,
+    ratingFeature,
+    activitiesFeature,
+    leaderDependencyFeature,
+    importFeature,
+    externalFeature,
+  ],
+});

@@ -1,7 +1,7 @@
 import { ObjectLiteral } from "typeorm";
 import { statementCounter } from "../../subgraphs/kit/db";
 import { countStatements } from "../../subgraphs/kit/testing";
-import { Organization } from "../../subgraphs/organizations/entities/organization.entity";
+import { Organization } from "../../subgraphs/organizations/directory/organization.entity";
 import { Booking } from "../../subgraphs/venues/bookings/booking.entity";
 import { Enrollment } from "../../subgraphs/academy/enrollment/enrollment.entity";
 import { Grant } from "../../subgraphs/funding/grants/grant.entity";

@@ -2,8 +2,8 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { ServiceActivity } from "../../../subgraphs/organizations/entities/service-activity.entity";
-import { VolunteerHourLine } from "../../../subgraphs/organizations/entities/volunteer-hour-line.entity";
+import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
+import { VolunteerHourLine } from "../../../subgraphs/organizations/activities/volunteer-hour-line.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;

@@ -2,12 +2,12 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Area } from "../../../subgraphs/organizations/entities/area.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
-import { ServiceActivity } from "../../../subgraphs/organizations/entities/service-activity.entity";
-import { VolunteerHourLine } from "../../../subgraphs/organizations/entities/volunteer-hour-line.entity";
+import { Area } from "../../../subgraphs/organizations/directory/area.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
+import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
+import { VolunteerHourLine } from "../../../subgraphs/organizations/activities/volunteer-hour-line.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { AreaLevel } from "../../../subgraphs/organizations/types/enums";
+import { AreaLevel } from "../../../subgraphs/organizations/directory/directory.enums";
 
 let subgraph: RunningSubgraph;
 const COUNT = 50;

@@ -2,7 +2,7 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { demoActivities } from "../../../subgraphs/organizations/seed-activities";
+import { demoActivities } from "../../../subgraphs/organizations/activities/activity.seed";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;

@@ -1,7 +1,7 @@
 import { pinClock } from "../../../subgraphs/kit/clock";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { ServiceActivity } from "../../../subgraphs/organizations/entities/service-activity.entity";
+import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 
 // Many people record at once: every mutation gets its own transaction on both stores (on SQLite, whose one

@@ -1,15 +1,16 @@
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { FederationMembership } from "../../../subgraphs/organizations/entities/federation-membership.entity";
-import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";
-import { FilingRecord } from "../../../subgraphs/organizations/entities/filing-record.entity";
-import { Membership } from "../../../subgraphs/organizations/entities/membership.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
-import { Person } from "../../../subgraphs/organizations/entities/person.entity";
+import { FederationMembership } from "../../../subgraphs/organizations/federation-membership/federation-membership.entity";
+import { FilingEvent } from "../../../subgraphs/organizations/filing/filing-event.entity";
+import { FilingRecord } from "../../../subgraphs/organizations/filing/filing-record.entity";
+import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
+import { Person } from "../../../subgraphs/organizations/directory/person.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/types/enums";
-import { FederationMembershipStatus, FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
+import { FederationMembershipStatus } from "../../../subgraphs/organizations/federation-membership/federation-membership.enums";
+import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
 import { expectNoGrowth } from "../../support/statements";
 
 let subgraph: RunningSubgraph;

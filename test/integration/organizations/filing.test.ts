@@ -5,14 +5,14 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph, testStoreKind } from "../../../subgraphs/kit/testing";
-import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";
-import { FilingRecord } from "../../../subgraphs/organizations/entities/filing-record.entity";
-import { Membership } from "../../../subgraphs/organizations/entities/membership.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
-import { whereFilingStatus } from "../../../subgraphs/organizations/services/filing-filter";
+import { FilingEvent } from "../../../subgraphs/organizations/filing/filing-event.entity";
+import { FilingRecord } from "../../../subgraphs/organizations/filing/filing-record.entity";
+import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
+import { whereFilingStatus } from "../../../subgraphs/organizations/filing/filing.queries";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/types/enums";
-import { FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
+import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
 
 let subgraph: RunningSubgraph;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 import { expectNoGrowth } from "../../support/statements";
 

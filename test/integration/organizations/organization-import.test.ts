@@ -10,15 +10,15 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { FilingEvent } from "../../../subgraphs/organizations/entities/filing-event.entity";
-import { FilingRecord } from "../../../subgraphs/organizations/entities/filing-record.entity";
-import { LeaderDependencySignalRow } from "../../../subgraphs/organizations/entities/leader-dependency-signal.entity";
-import { Membership } from "../../../subgraphs/organizations/entities/membership.entity";
-import { Organization } from "../../../subgraphs/organizations/entities/organization.entity";
-import { Person } from "../../../subgraphs/organizations/entities/person.entity";
+import { FilingEvent } from "../../../subgraphs/organizations/filing/filing-event.entity";
+import { FilingRecord } from "../../../subgraphs/organizations/filing/filing-record.entity";
+import { LeaderDependencySignalRow } from "../../../subgraphs/organizations/leader-dependency/leader-dependency-signal.entity";
+import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
+import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
+import { Person } from "../../../subgraphs/organizations/directory/person.entity";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/types/enums";
-import { FilingStatus } from "../../../subgraphs/organizations/types/filing.enums";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
+import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
 
 // importFiledOrganizations on one subgraph over a real store: sheets read by the CLI's reader, sent signed.
 let subgraph: RunningSubgraph;

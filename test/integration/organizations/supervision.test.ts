@@ -2,9 +2,9 @@ import { pinClock } from "../../../subgraphs/kit/clock";
 import { Claims } from "../../../platform/identity";
 import { RunningSubgraph } from "../../../subgraphs/kit/server";
 import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { SupervisionAssignment } from "../../../subgraphs/organizations/entities/supervision-assignment.entity";
-import { SupervisionVisit } from "../../../subgraphs/organizations/entities/supervision-visit.entity";
-import { supervisorsOf } from "../../../subgraphs/organizations/services/supervision.queries";
+import { SupervisionAssignment } from "../../../subgraphs/organizations/supervision/supervision-assignment.entity";
+import { SupervisionVisit } from "../../../subgraphs/organizations/supervision/supervision-visit.entity";
+import { supervisorsOf } from "../../../subgraphs/organizations/supervision/supervision.queries";
 import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;

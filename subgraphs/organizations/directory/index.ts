@@ -1,0 +1,53 @@
+// What the other features take from the directory: its tables, enums, GraphQL shapes, loaders, scope checks,
+// masking and terms. None of these modules imports another feature, so they are all exported before the imports
+// below load the other features (which import this index back while it is still loading).
+export { AgeBand, AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
+export { Area } from "./area.entity";
+export { Organization } from "./organization.entity";
+export { Person } from "./person.entity";
+export { Membership } from "./membership.entity";
+export { PersonType } from "./person.type";
+export { MembershipType } from "./membership.type";
+export { activeMembershipsByOrganization, areaByCode, organizationById, personById } from "./directory.loaders";
+export { actsFor, isStaffFor } from "./access.policy";
+export { ageBandOf } from "./masking.policy";
+export { categoryFromTerm, categoryTerm, orgFormFromTerm, orgFormTerm } from "./organization-terms.rules";
+
+// type-graphql prints a type's fields, and the Query and Mutation fields, in the order their resolver classes
+// load, and schema/organizations.graphql lists the directory's last (Query.ratingEvaluations before Query.area,
+// Organization.supervision before Organization.homeArea). So the other features load here, before the resolvers
+// below, in the order the SDL lists them: leader-dependency loads activities (which it reads), then filing with
+// federation membership, before its own resolver; supervision loads rating before its own.
+import "../leader-dependency";
+import "../membership-change";
+import "../import";
+import "../supervision";
+
+import { Feature } from "../../kit/feature";
+import { referenceById } from "../../kit/schema";
+import { Area } from "./area.entity";
+import { AreaResolver } from "./area.resolver";
+import { areaByCode, organizationById, personById } from "./directory.loaders";
+import { seedDirectory } from "./directory.seed";
+import { Membership } from "./membership.entity";
+import { MembershipResolver } from "./membership.resolver";
+import { Organization } from "./organization.entity";
+import { OrganizationResolver } from "./organization.resolver";
+import { Person } from "./person.entity";
+import { PersonResolver } from "./person.resolver";
+
+/**
+ * Areas, organizations, people and memberships (DOMAIN §2–3.2): the public directory, the roster and the masking of
+ * personal fields (§9.3). Every other subgraph's references to Organization, Person and Area resolve here.
+ */
+export const directoryFeature: Feature = {
+  name: "directory",
+  entities: [Area, Organization, Person, Membership],
+  resolvers: [AreaResolver, OrganizationResolver, PersonResolver, MembershipResolver],
+  references: {
+    Organization: referenceById("Organization", organizationById),
+    Person: referenceById("Person", personById),
+    Area: (ref, ctx) => areaByCode(ctx).load(String(ref.code)),
+  },
+  seed: (db) => db.transaction((tx) => seedDirectory(tx)),
+};

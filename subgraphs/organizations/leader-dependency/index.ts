@@ -1,0 +1,27 @@
+export { RiskLevel } from "./leader-dependency.type";
+export { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
+export { mayFilterByLeaderDependency } from "./leader-dependency.policy";
+// The service reads activities: that feature loads here, and imports this index back for the service.
+export { recomputeLeaderDependency } from "./leader-dependency.service";
+
+// filing's Organization fields (filing, federationMemberships, ageStructure) print before leaderDependency, and
+// type-graphql prints them in the order their resolvers load: filing loads before the resolver below.
+import "../filing";
+
+import { Feature } from "../../kit/feature";
+import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
+import { seedLeaderDependency } from "./leader-dependency.seed";
+import { MemberCertificate } from "./member-certificate.entity";
+import { OrganizationRiskResolver } from "./organization-risk.resolver";
+
+/**
+ * The leader-dependency signal (DOMAIN §3.9): stored per organization, recomputed by every write that changes
+ * members, activities or certificates, shown on Organization.leaderDependency to those who may see it.
+ */
+export const leaderDependencyFeature: Feature = {
+  name: "leader-dependency",
+  entities: [LeaderDependencySignalRow, MemberCertificate],
+  resolvers: [OrganizationRiskResolver],
+  // after the members and activities it reads, as of the hub clock (the demo pins it to 2022-03-12)
+  seed: (db) => db.transaction((tx) => seedLeaderDependency(tx)),
+};

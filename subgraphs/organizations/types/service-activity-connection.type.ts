@@ -1,6 +1,0 @@
-import { ObjectType } from "type-graphql";
-import { Connection } from "../../kit/pagination";
-import { ServiceActivity } from "../entities/service-activity.entity";
-
-@ObjectType()
-export class ServiceActivityConnection extends Connection(ServiceActivity, "ServiceActivity") {}
