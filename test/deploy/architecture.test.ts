@@ -85,3 +85,47 @@ test("the kit imports nothing from a subgraph or the gateway", () => {
   );
   expect(offenders).toEqual([]);
 });
+
+test("inside a subgraph, features use each other only through their index.ts, and every feature has one", () => {
+  const offenders: string[] = [];
+  for (const name of readdirSync(join(root, "subgraphs"))) {
+    if (name === "kit" || !statSync(join(root, "subgraphs", name)).isDirectory()) continue;
+    const subgraph = join(root, "subgraphs", name);
+    const features = readdirSync(subgraph).filter((entry) => entry !== "migrations" && statSync(join(subgraph, entry)).isDirectory());
+    for (const feature of features) {
+      if (!existsSync(join(subgraph, feature, "index.ts"))) offenders.push(`subgraphs/${name}/${feature}/ has no index.ts`);
+      for (const file of sources(join(subgraph, feature))) {
+        for (const target of importsOf(file).files) {
+          const [targetFeature, ...rest] = relative(subgraph, target).split("/");
+          const intoAnother = features.includes(targetFeature) && targetFeature !== feature;
+          if (intoAnother && rest.join("/") !== "index.ts") offenders.push(`${rel(file)} → ${rel(target)}`);
+        }
+      }
+    }
+  }
+  expect(offenders).toEqual([]);
+});
+
+test("subgraph.ts only lists its features: it imports their index files, the kit and its migrations", () => {
+  const offenders: string[] = [];
+  for (const name of readdirSync(join(root, "subgraphs"))) {
+    const file = join(root, "subgraphs", name, "subgraph.ts");
+    if (!existsSync(file)) continue;
+    for (const target of importsOf(file).files.map(rel)) {
+      const allowed = target.startsWith("subgraphs/kit/") || target.startsWith(`subgraphs/${name}/migrations/`) || /^subgraphs\/[^/]+\/[^/]+\/index\.ts$/.test(target);
+      if (!allowed) offenders.push(`${rel(file)} → ${target}`);
+    }
+  }
+  expect(offenders).toEqual([]);
+});
+
+test("scripts reach a subgraph's code only through its subgraph.ts or a feature's index.ts", () => {
+  const offenders = sources(join(root, "scripts")).flatMap((file) =>
+    importsOf(file)
+      .files.map(rel)
+      .filter((target) => target.startsWith("subgraphs/") && !target.startsWith("subgraphs/kit/"))
+      .filter((target) => !/^subgraphs\/[^/]+\/subgraph\.ts$/.test(target) && !/^subgraphs\/[^/]+\/[^/]+\/index\.ts$/.test(target))
+      .map((target) => `${rel(file)} → ${target}`),
+  );
+  expect(offenders).toEqual([]);
+});
