@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, parse } from "graphql";
+import { MapperKind, mapSchema, printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, NonEmptyArray } from "type-graphql";
 import { DateTimeScalar, SafeIntScalar } from "./scalars";
 import { HubContext } from "./context";
@@ -43,6 +43,16 @@ const scalarsMap = [
   { type: BigInt, scalar: SafeIntScalar },
 ];
 
+/**
+ * Types, fields and arguments in name order, so the SDL does not depend on the order in which the features'
+ * resolver modules happen to load. Enum values keep their declared order: it is meaningful (a lifecycle, a scale).
+ */
+function sortedSchema(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(lexicographicSortSchema(schema), {
+    [MapperKind.ENUM_TYPE]: (type) => new GraphQLEnumType((schema.getType(type.name) as GraphQLEnumType).toConfig()),
+  });
+}
+
 /** The subgraph SDL (with its federation @link) and resolvers built from type-graphql classes. */
 export async function buildSubgraphParts(definition: SubgraphDefinition): Promise<{ sdl: string; resolvers: GraphQLResolverMap<HubContext> }> {
   const schema = await buildSchema({
@@ -53,7 +63,7 @@ export async function buildSubgraphParts(definition: SubgraphDefinition): Promis
     validate: false,
     emitSchemaFile: false,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n`;
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(sortedSchema(schema))}\n`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<HubContext>;
   for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
