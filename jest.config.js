@@ -16,6 +16,16 @@ module.exports = {
       },
     ],
   },
+  // the tests' path aliases (tsconfig.json "paths"); code outside test/ imports relatively
+  moduleNameMapper: {
+    "^@platform/(.*)$": "<rootDir>/platform/$1",
+    "^@kit/(.*)$": "<rootDir>/subgraphs/kit/$1",
+    "^@subgraphs/(.*)$": "<rootDir>/subgraphs/$1",
+    "^@gateway/(.*)$": "<rootDir>/gateway/$1",
+    "^@scripts/(.*)$": "<rootDir>/scripts/$1",
+    "^@web/(.*)$": "<rootDir>/web/$1",
+    "^@test/(.*)$": "<rootDir>/test/$1",
+  },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 60000,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { composeHub } from "../../scripts/compose";
+import { composeHub } from "@scripts/compose";
 
 test("the subgraphs compose without errors and schema/ holds exactly what the code emits", async () => {
   const { files, errors } = await composeHub();

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { GATEWAY_ENV, loadGatewayConfig } from "../../gateway/config";
-import { loadSubgraphConfig, SUBGRAPH_ENV } from "../../subgraphs/kit/config";
-import { SUBGRAPHS } from "../../scripts/subgraphs";
+import { GATEWAY_ENV, loadGatewayConfig } from "@gateway/config";
+import { loadSubgraphConfig, SUBGRAPH_ENV } from "@kit/config";
+import { SUBGRAPHS } from "@scripts/subgraphs";
 
 const root = join(__dirname, "..", "..");
 const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { merge: true }) as {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { loadGatewayConfig } from "../../gateway/config";
-import { loadSubgraphConfig } from "../../subgraphs/kit/config";
-import { SHUTDOWN_RELEASE_MS } from "../../platform/shutdown";
+import { loadGatewayConfig } from "@gateway/config";
+import { loadSubgraphConfig } from "@kit/config";
+import { SHUTDOWN_RELEASE_MS } from "@platform/shutdown";
 
 const compose = parse(readFileSync(join(__dirname, "..", "..", "docker-compose.yml"), "utf8"), { merge: true }) as {
   services: Record<string, { stop_grace_period?: string; environment: Record<string, string> }>;

@@ -1,10 +1,10 @@
 import { ObjectLiteral } from "typeorm";
-import { statementCounter } from "../../subgraphs/kit/db";
-import { countStatements } from "../../subgraphs/kit/testing";
-import { Organization } from "../../subgraphs/organizations/directory/organization.entity";
-import { Booking } from "../../subgraphs/venues/bookings/booking.entity";
-import { Enrollment } from "../../subgraphs/academy/enrollment/enrollment.entity";
-import { Grant } from "../../subgraphs/funding/grants/grant.entity";
+import { statementCounter } from "@kit/db";
+import { countStatements } from "@kit/testing";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { Enrollment } from "@subgraphs/academy/enrollment/enrollment.entity";
+import { Grant } from "@subgraphs/funding/grants/grant.entity";
 import { startTestHub, TestHub } from "../support/hub";
 
 let hub: TestHub;

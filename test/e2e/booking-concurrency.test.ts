@@ -1,6 +1,6 @@
-import { pinClock } from "../../subgraphs/kit/clock";
-import { testStoreKind } from "../../subgraphs/kit/testing";
-import { Booking } from "../../subgraphs/venues/bookings/booking.entity";
+import { pinClock } from "@kit/clock";
+import { testStoreKind } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
 import { startTestHub, TestHub } from "../support/hub";
 
 // Issue 4: never a double booking, whatever the concurrency, through the gateway (DOMAIN §5 C1).

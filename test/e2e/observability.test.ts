@@ -1,7 +1,7 @@
-import { pinClock } from "../../subgraphs/kit/clock";
-import { statementCounter } from "../../subgraphs/kit/db";
-import { log, logTo } from "../../platform/log";
-import { Organization } from "../../subgraphs/organizations/directory/organization.entity";
+import { pinClock } from "@kit/clock";
+import { statementCounter } from "@kit/db";
+import { log, logTo } from "@platform/log";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
 import { GraphQLResponse, startTestHub, TestHub } from "../support/hub";
 import { Sample, scrape, total } from "../support/prometheus";
 

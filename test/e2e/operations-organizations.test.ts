@@ -1,4 +1,4 @@
-import { pinClock } from "../../subgraphs/kit/clock";
+import { pinClock } from "@kit/clock";
 import { startTestHub, TestHub } from "../support/hub";
 import { operation, validateAgainstSupergraph } from "../support/operations";
 

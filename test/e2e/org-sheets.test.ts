@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { CliIo } from "../../scripts/org-sheets/cli";
-import { runOrgsExport } from "../../scripts/orgs-export";
-import { runOrgsImport } from "../../scripts/orgs-import";
-import { pinClock } from "../../subgraphs/kit/clock";
+import { CliIo } from "@scripts/org-sheets/cli";
+import { runOrgsExport } from "@scripts/orgs-export";
+import { runOrgsImport } from "@scripts/orgs-import";
+import { pinClock } from "@kit/clock";
 import { startTestHub, TestHub } from "../support/hub";
 
 // npm run orgs:import / orgs:export as a street clerk runs them, through the real gateway (their functions, not npm).

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Browser, Page } from "playwright-core";
-import { buildWeb } from "../../scripts/build-web";
-import { pinClock } from "../../subgraphs/kit/clock";
+import { buildWeb } from "@scripts/build-web";
+import { pinClock } from "@kit/clock";
 import { launchChromium } from "../support/browser";
 import { startTestHub, TestHub } from "../support/hub";
 

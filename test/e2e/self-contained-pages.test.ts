@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Browser } from "playwright-core";
-import { buildWeb } from "../../scripts/build-web";
+import { buildWeb } from "@scripts/build-web";
 import { launchChromium } from "../support/browser";
 import { startTestHub, TestHub } from "../support/hub";
 

@@ -5,7 +5,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { ANONYMOUS_CLAIMS, signedHeaders } from "../../platform/identity";
+import { ANONYMOUS_CLAIMS, signedHeaders } from "@platform/identity";
 
 // SIGTERM as docker or Kubernetes sends it, to the entry points docker-compose runs: each process stops accepting,
 // lets the request in flight finish (within SHUTDOWN_TIMEOUT_MS), closes its store and exits 0.

@@ -1,10 +1,10 @@
 import { dirname, join } from "node:path";
-import { startGateway } from "../../gateway/server";
-import { SUBGRAPHS } from "../../scripts/subgraphs";
-import { Listening } from "../../platform/http";
-import { startSubgraph } from "../../subgraphs/kit/server";
-import { freshTestStore, TEST_IDENTITY_SECRET } from "../../subgraphs/kit/testing";
-import { StoreConfig } from "../../subgraphs/kit/db";
+import { startGateway } from "@gateway/server";
+import { SUBGRAPHS } from "@scripts/subgraphs";
+import { Listening } from "@platform/http";
+import { startSubgraph } from "@kit/server";
+import { freshTestStore, TEST_IDENTITY_SECRET } from "@kit/testing";
+import { StoreConfig } from "@kit/db";
 import { TEST_JWT_SECRET } from "../support/hub";
 import { startProcess, StartedProcess, stopProcess } from "../support/processes";
 

@@ -1,6 +1,6 @@
-import { openDataSource } from "../../subgraphs/kit/db";
-import { freshTestStore, testStoreKind } from "../../subgraphs/kit/testing";
-import { SUBGRAPHS } from "../../scripts/subgraphs";
+import { openDataSource } from "@kit/db";
+import { freshTestStore, testStoreKind } from "@kit/testing";
+import { SUBGRAPHS } from "@scripts/subgraphs";
 
 // On MySQL the schema comes only from the versioned migrations: after running them on an empty database,
 // TypeORM must find nothing left to change against the entities.

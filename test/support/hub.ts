@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { mintToken, TokenPayload } from "../../gateway/auth";
-import { Listening } from "../../platform/http";
-import { RunningSubgraph } from "../../subgraphs/kit/server";
-import { startInProcessHub } from "../../scripts/in-process-hub";
+import { mintToken, TokenPayload } from "@gateway/auth";
+import { Listening } from "@platform/http";
+import { RunningSubgraph } from "@kit/server";
+import { startInProcessHub } from "@scripts/in-process-hub";
 
 export const TEST_JWT_SECRET = "test-jwt-secret-0123456789abcdef0123";
 

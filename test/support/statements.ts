@@ -1,4 +1,4 @@
-import { testStoreKind } from "../../subgraphs/kit/testing";
+import { testStoreKind } from "@kit/testing";
 
 /**
  * Asserts that an operation's SQL statements do not grow with the number of items it returns.

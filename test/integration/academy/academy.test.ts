@@ -1,14 +1,14 @@
-import { academySubgraph } from "../../../subgraphs/academy/subgraph";
-import { Academy } from "../../../subgraphs/academy/academies/academy.entity";
-import { Course } from "../../../subgraphs/academy/courses/course.entity";
-import { CourseOffering } from "../../../subgraphs/academy/courses/course-offering.entity";
-import { Enrollment } from "../../../subgraphs/academy/enrollment/enrollment.entity";
-import { AcademyLevel } from "../../../subgraphs/academy/academies/academy.enums";
-import { CourseStatus, CourseTopic, OfferingStatus } from "../../../subgraphs/academy/courses/course.enums";
-import { EnrollmentStatus } from "../../../subgraphs/academy/enrollment/enrollment.enums";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { expectNoGrowth } from "../../support/statements";
+import { academySubgraph } from "@subgraphs/academy/subgraph";
+import { Academy } from "@subgraphs/academy/academies/academy.entity";
+import { Course } from "@subgraphs/academy/courses/course.entity";
+import { CourseOffering } from "@subgraphs/academy/courses/course-offering.entity";
+import { Enrollment } from "@subgraphs/academy/enrollment/enrollment.entity";
+import { AcademyLevel } from "@subgraphs/academy/academies/academy.enums";
+import { CourseStatus, CourseTopic, OfferingStatus } from "@subgraphs/academy/courses/course.enums";
+import { EnrollmentStatus } from "@subgraphs/academy/enrollment/enrollment.enums";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { expectNoGrowth } from "@test/support/statements";
 
 let subgraph: RunningSubgraph;
 

@@ -1,11 +1,11 @@
-import { academySubgraph } from "../../../subgraphs/academy/subgraph";
-import { Certificate } from "../../../subgraphs/academy/certificates/certificate.entity";
-import { Enrollment } from "../../../subgraphs/academy/enrollment/enrollment.entity";
-import { EnrollmentStatus } from "../../../subgraphs/academy/enrollment/enrollment.enums";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { expectNoGrowth } from "../../support/statements";
+import { academySubgraph } from "@subgraphs/academy/subgraph";
+import { Certificate } from "@subgraphs/academy/certificates/certificate.entity";
+import { Enrollment } from "@subgraphs/academy/enrollment/enrollment.entity";
+import { EnrollmentStatus } from "@subgraphs/academy/enrollment/enrollment.enums";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { expectNoGrowth } from "@test/support/statements";
 
 let subgraph: RunningSubgraph;
 

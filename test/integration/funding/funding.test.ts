@@ -1,12 +1,12 @@
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Application } from "../../../subgraphs/funding/applications/application.entity";
-import { Grant } from "../../../subgraphs/funding/grants/grant.entity";
-import { fundingSubgraph } from "../../../subgraphs/funding/subgraph";
-import { ApplicationStatus } from "../../../subgraphs/funding/applications/application.enums";
-import { ApplicantTrack } from "../../../subgraphs/funding/calls/call.enums";
-import { GrantStatus } from "../../../subgraphs/funding/grants/grant.enums";
-import { expectNoGrowth } from "../../support/statements";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { Application } from "@subgraphs/funding/applications/application.entity";
+import { Grant } from "@subgraphs/funding/grants/grant.entity";
+import { fundingSubgraph } from "@subgraphs/funding/subgraph";
+import { ApplicationStatus } from "@subgraphs/funding/applications/application.enums";
+import { ApplicantTrack } from "@subgraphs/funding/calls/call.enums";
+import { GrantStatus } from "@subgraphs/funding/grants/grant.enums";
+import { expectNoGrowth } from "@test/support/statements";
 
 let subgraph: RunningSubgraph;
 

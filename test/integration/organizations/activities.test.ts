@@ -1,10 +1,10 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
-import { VolunteerHourLine } from "../../../subgraphs/organizations/activities/volunteer-hour-line.entity";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { ServiceActivity } from "@subgraphs/organizations/activities/service-activity.entity";
+import { VolunteerHourLine } from "@subgraphs/organizations/activities/volunteer-hour-line.entity";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;
 

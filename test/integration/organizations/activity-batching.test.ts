@@ -1,13 +1,13 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Area } from "../../../subgraphs/organizations/directory/area.entity";
-import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
-import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
-import { VolunteerHourLine } from "../../../subgraphs/organizations/activities/volunteer-hour-line.entity";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { AreaLevel } from "../../../subgraphs/organizations/directory/directory.enums";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { Area } from "@subgraphs/organizations/directory/area.entity";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { ServiceActivity } from "@subgraphs/organizations/activities/service-activity.entity";
+import { VolunteerHourLine } from "@subgraphs/organizations/activities/volunteer-hour-line.entity";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
+import { AreaLevel } from "@subgraphs/organizations/directory/directory.enums";
 
 let subgraph: RunningSubgraph;
 const COUNT = 50;

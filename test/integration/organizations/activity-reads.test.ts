@@ -1,9 +1,9 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { demoActivities } from "../../../subgraphs/organizations/activities/activity.seed";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { demoActivities } from "@subgraphs/organizations/activities/activity.seed";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;
 

@@ -1,8 +1,8 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { ServiceActivity } from "../../../subgraphs/organizations/activities/service-activity.entity";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { pinClock } from "@kit/clock";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { ServiceActivity } from "@subgraphs/organizations/activities/service-activity.entity";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 // Many people record at once: every mutation gets its own transaction on both stores (on SQLite, whose one
 // connection TypeORM shares, overlapping transactions would otherwise fail or see each other's rows).

@@ -1,11 +1,11 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { FederationMembership } from "../../../subgraphs/organizations/federation-membership/federation-membership.entity";
-import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { FederationMembership } from "@subgraphs/organizations/federation-membership/federation-membership.entity";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
+import { OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
 
 let subgraph: RunningSubgraph;
 beforeAll(async () => {

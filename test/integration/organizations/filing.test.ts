@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FieldDefinitionNode, InputValueDefinitionNode, parse, print } from "graphql";
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph, testStoreKind } from "../../../subgraphs/kit/testing";
-import { FilingEvent } from "../../../subgraphs/organizations/filing/filing-event.entity";
-import { FilingRecord } from "../../../subgraphs/organizations/filing/filing-record.entity";
-import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
-import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
-import { whereFilingStatus } from "../../../subgraphs/organizations/filing/filing.queries";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph, testStoreKind } from "@kit/testing";
+import { FilingEvent } from "@subgraphs/organizations/filing/filing-event.entity";
+import { FilingRecord } from "@subgraphs/organizations/filing/filing-record.entity";
+import { Membership } from "@subgraphs/organizations/directory/membership.entity";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { whereFilingStatus } from "@subgraphs/organizations/filing/filing.queries";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
+import { FilingStatus } from "@subgraphs/organizations/filing/filing.enums";
 
 let subgraph: RunningSubgraph;
 beforeAll(async () => {

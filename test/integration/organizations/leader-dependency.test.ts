@@ -1,10 +1,10 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { expectNoGrowth } from "../../support/statements";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
+import { expectNoGrowth } from "@test/support/statements";
 
 let subgraph: RunningSubgraph;
 const FA: Partial<Claims> = { personId: "per_fa", roles: ["FEDERATION_ADMIN"] };

@@ -1,12 +1,12 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Membership } from "../../../subgraphs/organizations/directory/membership.entity";
-import { Organization } from "../../../subgraphs/organizations/directory/organization.entity";
-import { Person } from "../../../subgraphs/organizations/directory/person.entity";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
-import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { Membership } from "@subgraphs/organizations/directory/membership.entity";
+import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { Person } from "@subgraphs/organizations/directory/person.entity";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
+import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
 
 let subgraph: RunningSubgraph;
 beforeAll(async () => {

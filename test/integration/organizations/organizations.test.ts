@@ -1,6 +1,6 @@
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;
 

@@ -1,7 +1,7 @@
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { SupervisionAssignment } from "../../../subgraphs/organizations/supervision/supervision-assignment.entity";
-import { SupervisionVisit } from "../../../subgraphs/organizations/supervision/supervision-visit.entity";
-import { supervisorsOf } from "../../../subgraphs/organizations/supervision/supervision.queries";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { SupervisionAssignment } from "@subgraphs/organizations/supervision/supervision-assignment.entity";
+import { SupervisionVisit } from "@subgraphs/organizations/supervision/supervision-visit.entity";
+import { supervisorsOf } from "@subgraphs/organizations/supervision/supervision.queries";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 let subgraph: RunningSubgraph;
 

@@ -1,11 +1,11 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
-import { EquipmentType } from "../../../subgraphs/venues/facilities/facility.enums";
+import { pinClock } from "@kit/clock";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+import { EquipmentType } from "@subgraphs/venues/facilities/facility.enums";
 import { addTestFacility, at, bookingRow, codeOf, DEMO_NOW, iso, LEZHULIN_LEADER, ZX_COMMUNITY_STAFF, ZX_VENUE_ADMIN } from "./fixtures";
-import { operation } from "../../support/operations";
+import { operation } from "@test/support/operations";
 
 // Q1 (free rooms), Q15 (day board) and the venue part of Q12, with free/busy masking (DOMAIN §9.2).
 let subgraph: RunningSubgraph;

@@ -1,10 +1,10 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph, testStoreKind } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
-import { BLOCKING_STATUSES } from "../../../subgraphs/venues/bookings/booking.machine";
-import { EquipmentType } from "../../../subgraphs/venues/facilities/facility.enums";
+import { pinClock } from "@kit/clock";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph, testStoreKind } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+import { BLOCKING_STATUSES } from "@subgraphs/venues/bookings/booking.machine";
+import { EquipmentType } from "@subgraphs/venues/facilities/facility.enums";
 import { addTestFacility, birthdayParty, bookingIn, CREATE_BOOKING, DEMO_NOW, iso, JIAQIAO_LEADER, LEZHULIN_LEADER, AILIN_MEMBER } from "./fixtures";
 
 // C1 under concurrency (DOMAIN §5): the room row is locked for the check-and-insert (MySQL FOR UPDATE;

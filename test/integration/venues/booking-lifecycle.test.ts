@@ -1,9 +1,9 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { Claims } from "../../../platform/identity";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
+import { pinClock } from "@kit/clock";
+import { Claims } from "@platform/identity";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 import {
   ACADEMY_SERVICE,
   ACADEMY_STAFF,

@@ -1,10 +1,10 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { BookingStatus } from "../../../subgraphs/venues/bookings/booking.enums";
-import { EquipmentType } from "../../../subgraphs/venues/facilities/facility.enums";
-import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
+import { pinClock } from "@kit/clock";
+import { RunningSubgraph } from "@kit/server";
+import { signedRequest, startTestSubgraph } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { BookingStatus } from "@subgraphs/venues/bookings/booking.enums";
+import { EquipmentType } from "@subgraphs/venues/facilities/facility.enums";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 import {
   addTestFacility,
   at,

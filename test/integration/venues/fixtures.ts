@@ -1,14 +1,14 @@
 import { DataSource } from "typeorm";
-import { Claims } from "../../../platform/identity";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { BookingStatus, BookingVisibility } from "../../../subgraphs/venues/bookings/booking.enums";
-import { BookingPolicy } from "../../../subgraphs/venues/facilities/booking-policy.entity";
-import { DEFAULT_POLICY, PolicyFacts } from "../../../subgraphs/venues/facilities/booking-policy.rules";
-import { Equipment } from "../../../subgraphs/venues/facilities/equipment.entity";
-import { Facility } from "../../../subgraphs/venues/facilities/facility.entity";
-import { BookingPurpose, EquipmentType, FacilityType, RoomKind, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
-import { OpeningRule } from "../../../subgraphs/venues/facilities/opening-rule.entity";
-import { Room } from "../../../subgraphs/venues/facilities/room.entity";
+import { Claims } from "@platform/identity";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { BookingStatus, BookingVisibility } from "@subgraphs/venues/bookings/booking.enums";
+import { BookingPolicy } from "@subgraphs/venues/facilities/booking-policy.entity";
+import { DEFAULT_POLICY, PolicyFacts } from "@subgraphs/venues/facilities/booking-policy.rules";
+import { Equipment } from "@subgraphs/venues/facilities/equipment.entity";
+import { Facility } from "@subgraphs/venues/facilities/facility.entity";
+import { BookingPurpose, EquipmentType, FacilityType, RoomKind, Weekday } from "@subgraphs/venues/facilities/facility.enums";
+import { OpeningRule } from "@subgraphs/venues/facilities/opening-rule.entity";
+import { Room } from "@subgraphs/venues/facilities/room.entity";
 
 /** The demo's today (DOMAIN §10): Saturday 2022-03-12 09:00 in Shanghai. */
 export const DEMO_NOW = new Date("2022-03-12T09:00:00+08:00");

@@ -1,15 +1,15 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { BookingStatus } from "../../../subgraphs/venues/bookings/booking.enums";
-import { Facility } from "../../../subgraphs/venues/facilities/facility.entity";
-import { FacilityType, RoomKind, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
-import { OpeningRule } from "../../../subgraphs/venues/facilities/opening-rule.entity";
-import { Room } from "../../../subgraphs/venues/facilities/room.entity";
-import { Tenancy } from "../../../subgraphs/venues/tenancies/tenancy.entity";
-import { TenancyStatus } from "../../../subgraphs/venues/tenancies/tenancy.enums";
-import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
+import { pinClock } from "@kit/clock";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { BookingStatus } from "@subgraphs/venues/bookings/booking.enums";
+import { Facility } from "@subgraphs/venues/facilities/facility.entity";
+import { FacilityType, RoomKind, Weekday } from "@subgraphs/venues/facilities/facility.enums";
+import { OpeningRule } from "@subgraphs/venues/facilities/opening-rule.entity";
+import { Room } from "@subgraphs/venues/facilities/room.entity";
+import { Tenancy } from "@subgraphs/venues/tenancies/tenancy.entity";
+import { TenancyStatus } from "@subgraphs/venues/tenancies/tenancy.enums";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 import { at, bookingRow, codeOf, DEMO_NOW } from "./fixtures";
 
 // Area.bookingStats (the venue part of Q6) and Organization.incubationTenancy (孵化入驻).

@@ -1,11 +1,11 @@
-import { pinClock } from "../../../subgraphs/kit/clock";
-import { RunningSubgraph } from "../../../subgraphs/kit/server";
-import { countStatements, signedRequest, startTestSubgraph } from "../../../subgraphs/kit/testing";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { Facility } from "../../../subgraphs/venues/facilities/facility.entity";
-import { Room } from "../../../subgraphs/venues/facilities/room.entity";
-import { venuesSubgraph } from "../../../subgraphs/venues/subgraph";
-import { BookingPurpose, FacilityType, RoomKind } from "../../../subgraphs/venues/facilities/facility.enums";
+import { pinClock } from "@kit/clock";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { Facility } from "@subgraphs/venues/facilities/facility.entity";
+import { Room } from "@subgraphs/venues/facilities/room.entity";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+import { BookingPurpose, FacilityType, RoomKind } from "@subgraphs/venues/facilities/facility.enums";
 import { bookingRow, DEMO_NOW, LEZHULIN_LEADER } from "./fixtures";
 
 let subgraph: RunningSubgraph;

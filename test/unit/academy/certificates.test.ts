@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema, GraphQLObjectType } from "graphql";
-import { academySubgraph } from "../../../subgraphs/academy/subgraph";
-import { currentCertificate, MASKED_VERIFY_CODE } from "../../../subgraphs/academy/certificates/certificate.rules";
-import { seesCertificates, verifyCodeFor } from "../../../subgraphs/academy/certificates/certificate.policy";
-import { ANONYMOUS_CLAIMS, Claims, toViewer } from "../../../platform/identity";
-import { buildFederatedSchema } from "../../../subgraphs/kit/schema";
+import { academySubgraph } from "@subgraphs/academy/subgraph";
+import { currentCertificate, MASKED_VERIFY_CODE } from "@subgraphs/academy/certificates/certificate.rules";
+import { seesCertificates, verifyCodeFor } from "@subgraphs/academy/certificates/certificate.policy";
+import { ANONYMOUS_CLAIMS, Claims, toViewer } from "@platform/identity";
+import { buildFederatedSchema } from "@kit/schema";
 
 const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...claims });
 

@@ -1,5 +1,5 @@
-import { tranchePlanProblems } from "../../../subgraphs/funding/programs/tranche-plan.rules";
-import { TrancheCondition } from "../../../subgraphs/funding/programs/program.enums";
+import { tranchePlanProblems } from "@subgraphs/funding/programs/tranche-plan.rules";
+import { TrancheCondition } from "@subgraphs/funding/programs/program.enums";
 
 const { ON_SIGNING, ON_MIDTERM_PASS, ON_FINAL_PASS } = TrancheCondition;
 

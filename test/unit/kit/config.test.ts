@@ -1,6 +1,6 @@
-import { loadGatewayConfig } from "../../../gateway/config";
-import { ConfigError } from "../../../platform/config";
-import { loadSubgraphConfig } from "../../../subgraphs/kit/config";
+import { loadGatewayConfig } from "@gateway/config";
+import { ConfigError } from "@platform/config";
+import { loadSubgraphConfig } from "@kit/config";
 
 const SECRET = "s".repeat(32);
 

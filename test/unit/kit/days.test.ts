@@ -1,4 +1,4 @@
-import { addDays, businessDayInterval, daysBetween, daysInRange, rangeProblem } from "../../../subgraphs/kit/days";
+import { addDays, businessDayInterval, daysBetween, daysInRange, rangeProblem } from "@kit/days";
 
 test("days move across month and leap-year ends", () => {
   expect(addDays("2022-02-28", 1)).toBe("2022-03-01");

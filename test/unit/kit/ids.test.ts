@@ -1,4 +1,4 @@
-import { newId, orderedIds, parseAreaCode, parseId, typeOfId } from "../../../subgraphs/kit/ids";
+import { newId, orderedIds, parseAreaCode, parseId, typeOfId } from "@kit/ids";
 
 test("new ids carry their type's prefix and a ULID", () => {
   const id = newId("Booking");

@@ -1,5 +1,5 @@
-import { HubError } from "../../../platform/errors";
-import { problem, raise, raiseAll } from "../../../subgraphs/kit/problem";
+import { HubError } from "@platform/errors";
+import { problem, raise, raiseAll } from "@kit/problem";
 
 function caught(action: () => void): HubError {
   try {

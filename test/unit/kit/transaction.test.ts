@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from "typeorm";
-import { buildDataSource } from "../../../subgraphs/kit/db";
-import { Booking } from "../../../subgraphs/venues/bookings/booking.entity";
-import { writeTransaction } from "../../../subgraphs/kit/transaction";
-import { bookingRow } from "../../integration/venues/fixtures";
+import { buildDataSource } from "@kit/db";
+import { Booking } from "@subgraphs/venues/bookings/booking.entity";
+import { writeTransaction } from "@kit/transaction";
+import { bookingRow } from "@test/integration/venues/fixtures";
 
 // better-sqlite3 is one connection that TypeORM shares between all callers: why the kit queues every subgraph's
 // write transactions on SQLite (see subgraphs/kit/transaction.ts).

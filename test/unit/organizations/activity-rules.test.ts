@@ -8,10 +8,10 @@ import {
   isLateRecord,
   lateRecordNeedsSupervisor,
   serviceDayOf,
-} from "../../../subgraphs/organizations/activities/activity.rules";
-import { checkPeriod } from "../../../subgraphs/organizations/activities/period.rules";
-import { allowedVerifications, checkVerification } from "../../../subgraphs/organizations/activities/verification.rules";
-import { VerificationStatus } from "../../../subgraphs/organizations/activities/activity.enums";
+} from "@subgraphs/organizations/activities/activity.rules";
+import { checkPeriod } from "@subgraphs/organizations/activities/period.rules";
+import { allowedVerifications, checkVerification } from "@subgraphs/organizations/activities/verification.rules";
+import { VerificationStatus } from "@subgraphs/organizations/activities/activity.enums";
 
 const at = (iso: string) => new Date(iso);
 const start = at("2021-06-18T09:00:00+08:00");

@@ -1,9 +1,9 @@
-import { DAILY_LIMIT_MINUTES, PREPARATION_ALLOWANCE_MINUTES, durationMinutes } from "../../../subgraphs/organizations/activities/activity.rules";
-import { ageBandOf } from "../../../subgraphs/organizations/directory/masking.policy";
-import { demoActivities } from "../../../subgraphs/organizations/activities/activity.seed";
-import { demoMembers } from "../../../subgraphs/organizations/activities/activity-members.seed";
-import { ActivityType, VerificationStatus } from "../../../subgraphs/organizations/activities/activity.enums";
-import { AgeBand, MemberRole } from "../../../subgraphs/organizations/directory/directory.enums";
+import { DAILY_LIMIT_MINUTES, PREPARATION_ALLOWANCE_MINUTES, durationMinutes } from "@subgraphs/organizations/activities/activity.rules";
+import { ageBandOf } from "@subgraphs/organizations/directory/masking.policy";
+import { demoActivities } from "@subgraphs/organizations/activities/activity.seed";
+import { demoMembers } from "@subgraphs/organizations/activities/activity-members.seed";
+import { ActivityType, VerificationStatus } from "@subgraphs/organizations/activities/activity.enums";
+import { AgeBand, MemberRole } from "@subgraphs/organizations/directory/directory.enums";
 
 const { activities, lines } = demoActivities();
 const { people, memberships } = demoMembers();

@@ -1,5 +1,5 @@
-import { ageStructure } from "../../../subgraphs/organizations/filing/age-structure.rules";
-import { AgeBand } from "../../../subgraphs/organizations/directory/directory.enums";
+import { ageStructure } from "@subgraphs/organizations/filing/age-structure.rules";
+import { AgeBand } from "@subgraphs/organizations/directory/directory.enums";
 
 const YEAR = 2022;
 const born = (age: number, n: number) => Array.from({ length: n }, () => YEAR - age);

@@ -1,6 +1,6 @@
-import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "../../../subgraphs/organizations/federation-membership/federation-membership.rules";
-import { HubType, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FederationMembershipStatus as F } from "../../../subgraphs/organizations/federation-membership/federation-membership.enums";
+import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "@subgraphs/organizations/federation-membership/federation-membership.rules";
+import { HubType, OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
+import { FederationMembershipStatus as F } from "@subgraphs/organizations/federation-membership/federation-membership.enums";
 
 const OK: FederationFacts = {
   federationHubType: HubType.FEDERATION,

@@ -10,10 +10,10 @@ import {
   organizationStatusAfter,
   submitProblems,
   SubmitFacts,
-} from "../../../subgraphs/organizations/filing/filing.machine";
-import { filingNoPrefix, formatFilingNo, nextFilingNo } from "../../../subgraphs/organizations/filing/filing-number.rules";
-import { OrgForm, OrgStatus } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FilingAction as A, FilingStatus as S } from "../../../subgraphs/organizations/filing/filing.enums";
+} from "@subgraphs/organizations/filing/filing.machine";
+import { filingNoPrefix, formatFilingNo, nextFilingNo } from "@subgraphs/organizations/filing/filing-number.rules";
+import { OrgForm, OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
+import { FilingAction as A, FilingStatus as S } from "@subgraphs/organizations/filing/filing.enums";
 
 // DOMAIN §8.1 written out independently of the implementation: every legal (from, action) → to.
 const LEGAL: [S, A, S][] = [

@@ -1,5 +1,5 @@
-import { DependencyFacts, leaderDependency } from "../../../subgraphs/organizations/leader-dependency/leader-dependency.rules";
-import { MemberRole } from "../../../subgraphs/organizations/directory/directory.enums";
+import { DependencyFacts, leaderDependency } from "@subgraphs/organizations/leader-dependency/leader-dependency.rules";
+import { MemberRole } from "@subgraphs/organizations/directory/directory.enums";
 
 const member = (personId: string, role: MemberRole, birthYear: number | null = 1960) => ({ personId, role, birthYear });
 const led = (leaderShare: number, total = 20) => Array.from({ length: total }, (_, i) => (i < Math.round(leaderShare * total) ? "leader" : "other"));

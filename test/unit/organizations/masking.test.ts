@@ -1,5 +1,5 @@
-import { ageBandOf, maskName } from "../../../subgraphs/organizations/directory/masking.policy";
-import { AgeBand } from "../../../subgraphs/organizations/directory/directory.enums";
+import { ageBandOf, maskName } from "@subgraphs/organizations/directory/masking.policy";
+import { AgeBand } from "@subgraphs/organizations/directory/directory.enums";
 
 test("names are masked as DOMAIN §9.3 shows", () => {
   expect(maskName("张某琴")).toBe("张*琴");

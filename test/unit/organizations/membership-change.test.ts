@@ -1,5 +1,5 @@
-import { HeldRole, isBreach, leaderRequired, planLeave, planRoleChange } from "../../../subgraphs/organizations/membership-change/membership-change.rules";
-import { LegalForm, MemberRole as R } from "../../../subgraphs/organizations/directory/directory.enums";
+import { HeldRole, isBreach, leaderRequired, planLeave, planRoleChange } from "@subgraphs/organizations/membership-change/membership-change.rules";
+import { LegalForm, MemberRole as R } from "@subgraphs/organizations/directory/directory.enums";
 
 const TODAY = "2022-03-12";
 const leader: HeldRole = { id: "mem_l", personId: "per_l", role: R.LEADER, joinedOn: "2019-10-01", leftOn: null };

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { cellText, readSheet, rowsFromTable, SheetError } from "../../../scripts/org-sheets/read-sheet";
-import { HeldRole } from "../../../subgraphs/organizations/membership-change/membership-change.rules";
+import { cellText, readSheet, rowsFromTable, SheetError } from "@scripts/org-sheets/read-sheet";
+import { HeldRole } from "@subgraphs/organizations/membership-change/membership-change.rules";
 import {
   changedColumns,
   checkSheet,
@@ -12,10 +12,10 @@ import {
   nameKey,
   phoneProblem,
   SheetRow,
-} from "../../../subgraphs/organizations/import/organization-import.rules";
-import { categoryFromTerm, orgFormFromTerm } from "../../../subgraphs/organizations/directory/organization-terms.rules";
-import { MemberRole as R, OrgCategory, OrgForm } from "../../../subgraphs/organizations/directory/directory.enums";
-import { FilingStatus } from "../../../subgraphs/organizations/filing/filing.enums";
+} from "@subgraphs/organizations/import/organization-import.rules";
+import { categoryFromTerm, orgFormFromTerm } from "@subgraphs/organizations/directory/organization-terms.rules";
+import { MemberRole as R, OrgCategory, OrgForm } from "@subgraphs/organizations/directory/directory.enums";
+import { FilingStatus } from "@subgraphs/organizations/filing/filing.enums";
 
 const TODAY = "2022-03-12";
 const STREET = { code: "340111X01", name: "常青街道", path: "340100/340111/340111X01/" };

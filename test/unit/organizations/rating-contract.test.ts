@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema, GraphQLNamedType, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
-import { buildFederatedSchema } from "../../../subgraphs/kit/schema";
-import { organizationsSubgraph } from "../../../subgraphs/organizations/subgraph";
+import { buildFederatedSchema } from "@kit/schema";
+import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 
 // The supervision and rating part of the client contract, checked on the subgraph before the supergraph is composed.
 const contract = buildSchema(readFileSync(join(__dirname, "..", "..", "contract", "composed-api.graphql"), "utf8"));

@@ -1,17 +1,17 @@
-import { aGradeValidUntil, carriesAGrade } from "../../../subgraphs/organizations/rating/a-grade.rules";
-import { addDays, addYears, ratingValidUntil } from "../../../subgraphs/organizations/rating/rating-calendar.rules";
+import { aGradeValidUntil, carriesAGrade } from "@subgraphs/organizations/rating/a-grade.rules";
+import { addDays, addYears, ratingValidUntil } from "@subgraphs/organizations/rating/rating-calendar.rules";
 import {
   allowedRatingActions,
   isSettledRating,
   nextRatingStatus,
   ratingActorFor,
   ratingGuardProblem,
-} from "../../../subgraphs/organizations/rating/rating.machine";
-import { recusalReason } from "../../../subgraphs/organizations/rating/rating-recusal.rules";
-import { isPilotScheme, missingIndicators, scoreInputProblem, starsFor, totalOf } from "../../../subgraphs/organizations/rating/rating-score.rules";
-import { DEFAULT_RATING_SCHEME } from "../../../subgraphs/organizations/rating/rating.seed";
-import { LegalForm } from "../../../subgraphs/organizations/directory/directory.enums";
-import { RatingAction as A, RatingStatus as S, StarLevel } from "../../../subgraphs/organizations/rating/rating.enums";
+} from "@subgraphs/organizations/rating/rating.machine";
+import { recusalReason } from "@subgraphs/organizations/rating/rating-recusal.rules";
+import { isPilotScheme, missingIndicators, scoreInputProblem, starsFor, totalOf } from "@subgraphs/organizations/rating/rating-score.rules";
+import { DEFAULT_RATING_SCHEME } from "@subgraphs/organizations/rating/rating.seed";
+import { LegalForm } from "@subgraphs/organizations/directory/directory.enums";
+import { RatingAction as A, RatingStatus as S, StarLevel } from "@subgraphs/organizations/rating/rating.enums";
 
 const { indicators, thresholds } = DEFAULT_RATING_SCHEME;
 

@@ -1,7 +1,7 @@
-import { toViewer, ANONYMOUS_CLAIMS, Claims } from "../../../platform/identity";
-import { lastVisits, notesFor, summarizeNotes } from "../../../subgraphs/organizations/supervision/supervision-notes.rules";
-import { isRatingAuthority, seesRatingInProgress } from "../../../subgraphs/organizations/rating/rating.policy";
-import { notesAccess, seesSupervision } from "../../../subgraphs/organizations/supervision/supervision.policy";
+import { toViewer, ANONYMOUS_CLAIMS, Claims } from "@platform/identity";
+import { lastVisits, notesFor, summarizeNotes } from "@subgraphs/organizations/supervision/supervision-notes.rules";
+import { isRatingAuthority, seesRatingInProgress } from "@subgraphs/organizations/rating/rating.policy";
+import { notesAccess, seesSupervision } from "@subgraphs/organizations/supervision/supervision.policy";
 
 const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...claims });
 const LEZHULIN_AREA = { path: "340100/340111/340111X01/340111X01C01/" };

@@ -1,4 +1,4 @@
-import { ANONYMOUS_CLAIMS, signedHeaders, verifyRequest } from "../../../platform/identity";
+import { ANONYMOUS_CLAIMS, signedHeaders, verifyRequest } from "@platform/identity";
 
 const SECRET = "k".repeat(40);
 const claims = { ...ANONYMOUS_CLAIMS, personId: "per_zhang_leader", roles: ["ORG_LEADER" as const], orgIds: ["org_lezhulin"] };

@@ -1,6 +1,6 @@
-import { openDataSource } from "../../../subgraphs/kit/db";
-import { log, logTo } from "../../../platform/log";
-import { freshTestStore } from "../../../subgraphs/kit/testing";
+import { openDataSource } from "@kit/db";
+import { log, logTo } from "@platform/log";
+import { freshTestStore } from "@kit/testing";
 
 /** The JSON lines `action` logs at info and above. */
 async function captured(action: () => unknown): Promise<Record<string, any>[]> {

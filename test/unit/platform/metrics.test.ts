@@ -1,4 +1,4 @@
-import { operationLabel } from "../../../platform/metrics";
+import { operationLabel } from "@platform/metrics";
 
 test("the operation label is the name as sent, anonymous without one, and other once clients have invented 500 names", () => {
   expect(operationLabel(undefined)).toBe("anonymous");

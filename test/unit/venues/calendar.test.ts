@@ -1,5 +1,5 @@
-import { openingHoursOn, weekdayOf, ExceptionFacts, OpeningRuleFacts } from "../../../subgraphs/venues/facilities/calendar.rules";
-import { ExceptionKind, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
+import { openingHoursOn, weekdayOf, ExceptionFacts, OpeningRuleFacts } from "@subgraphs/venues/facilities/calendar.rules";
+import { ExceptionKind, Weekday } from "@subgraphs/venues/facilities/facility.enums";
 
 const WEEKDAYS = [Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI];
 const CENTRE: OpeningRuleFacts[] = [

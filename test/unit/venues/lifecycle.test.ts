@@ -1,7 +1,7 @@
-import { freeSlots } from "../../../subgraphs/venues/availability/free-slots.rules";
-import { nearPrefix } from "../../../subgraphs/venues/availability/near.rules";
-import { needsApproval, onNoShowProbation } from "../../../subgraphs/venues/bookings/approval.machine";
-import { BookingStatus } from "../../../subgraphs/venues/bookings/booking.enums";
+import { freeSlots } from "@subgraphs/venues/availability/free-slots.rules";
+import { nearPrefix } from "@subgraphs/venues/availability/near.rules";
+import { needsApproval, onNoShowProbation } from "@subgraphs/venues/bookings/approval.machine";
+import { BookingStatus } from "@subgraphs/venues/bookings/booking.enums";
 import {
   allowedActions,
   effectiveStatus,
@@ -9,12 +9,12 @@ import {
   nextStatus,
   storedStatusesFor,
   timingProblem,
-} from "../../../subgraphs/venues/bookings/booking.machine";
-import { DEFAULT_POLICY, effectivePolicy } from "../../../subgraphs/venues/facilities/booking-policy.rules";
-import { openingHoursOn } from "../../../subgraphs/venues/facilities/calendar.rules";
-import { BookingPurpose, Weekday } from "../../../subgraphs/venues/facilities/facility.enums";
-import { merge, subtract } from "../../../subgraphs/venues/facilities/interval.rules";
-import { bookingStats } from "../../../subgraphs/venues/stats/booking-stats.rules";
+} from "@subgraphs/venues/bookings/booking.machine";
+import { DEFAULT_POLICY, effectivePolicy } from "@subgraphs/venues/facilities/booking-policy.rules";
+import { openingHoursOn } from "@subgraphs/venues/facilities/calendar.rules";
+import { BookingPurpose, Weekday } from "@subgraphs/venues/facilities/facility.enums";
+import { merge, subtract } from "@subgraphs/venues/facilities/interval.rules";
+import { bookingStats } from "@subgraphs/venues/stats/booking-stats.rules";
 
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 const hhmm = (slots: { start: number; end: number }[]) =>

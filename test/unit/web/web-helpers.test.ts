@@ -1,5 +1,5 @@
-import { withAuthorization } from "../../../web/explorer/authorization";
-import { clockOf, daysText, isDay, minutesOfDay, weekdayOf } from "../../../web/partner/time";
+import { withAuthorization } from "@web/explorer/authorization";
+import { clockOf, daysText, isDay, minutesOfDay, weekdayOf } from "@web/partner/time";
 
 describe("the explorer's Authorization header", () => {
   test("is set, replaced whatever its case, and removed for anonymous, keeping other headers", () => {
