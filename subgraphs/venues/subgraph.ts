@@ -8,9 +8,6 @@ import { migrations } from "./migrations";
 import { statsFeature } from "./stats";
 import { tenanciesFeature } from "./tenancies";
 
-// The order the features' resolvers load in is the order of their fields in the SDL: availability's queries
-// before the directory's, Organization.bookings before Organization.incubationTenancy. Keep these imports so.
-
 /** Facilities, rooms, equipment, opening rules, policies, bookings and tenancies (DOMAIN §5). */
 export const venuesSubgraph = defineSubgraph({
   name: "venues",
