@@ -1,7 +1,6 @@
 import { defineSubgraph } from "../kit/feature";
 import { availabilityFeature } from "./availability";
 import { bookingsFeature } from "./bookings";
-import { directoryFeature } from "./directory";
 import { externalFeature } from "./external";
 import { facilitiesFeature } from "./facilities";
 import { migrations } from "./migrations";
@@ -13,5 +12,5 @@ export const venuesSubgraph = defineSubgraph({
   name: "venues",
   defaultPort: 4003,
   migrations,
-  features: [externalFeature, facilitiesFeature, bookingsFeature, tenanciesFeature, availabilityFeature, directoryFeature, statsFeature],
+  features: [externalFeature, facilitiesFeature, bookingsFeature, tenanciesFeature, availabilityFeature, statsFeature],
 });
