@@ -25,8 +25,8 @@ export function loaded<T>(values: (T | Error)[]): T[] {
 }
 
 /**
- * A to-many field's status filter as loader args: null for "any status", else unique and sorted, so
- * `status: [A, B]` and `status: [B, A, A]` share one loader and one batch.
+ * A to-many field's status filter (or another enum-list filter, like facility types) as loader args: null for
+ * "any", else unique and sorted, so `status: [A, B]` and `status: [B, A, A]` share one loader and one batch.
  */
 export function statusFilterArgs<S extends string>(statuses: readonly S[] | null | undefined): S[] | null {
   return statuses?.length ? [...new Set(statuses)].sort() : null;

@@ -1,7 +1,7 @@
 import { HubContext } from "../../kit/context";
 import { DateRangeInput } from "../../kit/days";
 import { parseAreaCode, parseId } from "../../kit/ids";
-import { rowLoader } from "../../kit/loaders";
+import { rowLoader, statusFilterArgs } from "../../kit/loaders";
 import { Page, paginate } from "../../kit/pagination";
 import { BookingPolicy } from "./booking-policy.entity";
 import { DEFAULT_POLICY } from "./booking-policy.rules";
@@ -42,7 +42,7 @@ export class FacilityService {
     } catch {
       return [];
     }
-    return facilitiesInArea(ctx, types?.length ? [...new Set(types)].sort() : null).load(areaCode);
+    return facilitiesInArea(ctx, statusFilterArgs(types)).load(areaCode);
   }
 
   /** The facility's policy; a facility without its own follows the sample 社区活动室管理制度 (DEFAULT_POLICY). */
