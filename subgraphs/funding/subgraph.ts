@@ -1,12 +1,11 @@
 import { defineSubgraph } from "../kit/feature";
-import { migrations } from "./migrations";
-// in the features' order: the order the resolvers load is the order the SDL lists their fields
-import { fundersFeature } from "./funders";
-import { programsFeature } from "./programs";
-import { callsFeature } from "./calls";
 import { applicationsFeature } from "./applications";
-import { grantsFeature } from "./grants";
+import { callsFeature } from "./calls";
 import { externalFeature } from "./external";
+import { fundersFeature } from "./funders";
+import { grantsFeature } from "./grants";
+import { migrations } from "./migrations";
+import { programsFeature } from "./programs";
 
 /** Funders, programmes, calls, applications and grants (DOMAIN §6, §8.2 statuses). */
 export const fundingSubgraph = defineSubgraph({

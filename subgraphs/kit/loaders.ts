@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from "typeorm";
+import { DataSource, EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral } from "typeorm";
 import { loaderBatchSize } from "../../platform/metrics";
 
 /** Rows in key order, one per key, null for a miss: the DataLoader batch contract in one pass over a Map. */
@@ -25,8 +25,8 @@ export function loaded<T>(values: (T | Error)[]): T[] {
 }
 
 /**
- * A to-many field's status filter as loader args: null for "any status", else unique and sorted, so
- * `status: [A, B]` and `status: [B, A, A]` share one loader and one batch.
+ * A to-many field's status filter (or another enum-list filter, like facility types) as loader args: null for
+ * "any", else unique and sorted, so `status: [A, B]` and `status: [B, A, A]` share one loader and one batch.
  */
 export function statusFilterArgs<S extends string>(statuses: readonly S[] | null | undefined): S[] | null {
   return statuses?.length ? [...new Set(statuses)].sort() : null;
@@ -68,9 +68,28 @@ export async function rowsByKey<E extends ObjectLiteral, C extends keyof E & str
   return byKey(keys, rows, (row) => row[column]);
 }
 
-/** The rows of `entity` per key of `column`, in key order, [] for a miss: one `IN (…)` query for a to-many field. */
-export async function rowsGroupedByKey<E extends ObjectLiteral, C extends keyof E & string>(db: Reader, entity: EntityTarget<E>, column: C, keys: readonly E[C][]): Promise<E[][]> {
-  const rows = await db.getRepository(entity).findBy({ [column]: In([...keys]) } as FindOptionsWhere<E>);
+/** What narrows and orders the rows of a to-many field beyond its key. */
+export interface GroupedRowsOptions<E> {
+  /** Each key's rows in this order (a group keeps the order of the query). */
+  order?: FindOptionsOrder<E>;
+  /** Conditions on other columns, ANDed with the key's `IN (…)`: a status filter, say. */
+  where?: FindOptionsWhere<E>;
+}
+
+/**
+ * The rows of `entity` per key of `column`, in key order, [] for a miss: one `IN (…)` query for a to-many field,
+ * narrowed by `options.where` and each group in `options.order` (else in no particular order).
+ */
+export async function rowsGroupedByKey<E extends ObjectLiteral, C extends keyof E & string>(
+  db: Reader,
+  entity: EntityTarget<E>,
+  column: C,
+  keys: readonly E[C][],
+  options: GroupedRowsOptions<E> = {},
+): Promise<E[][]> {
+  if (options.where && column in options.where) throw new Error(`rowsGroupedByKey: where may not name the key column ${column}; the keys select it.`);
+  const where = { [column]: In([...keys]), ...options.where } as FindOptionsWhere<E>;
+  const rows = await db.getRepository(entity).find({ where, order: options.order });
   return groupByKey(keys, rows, (row) => row[column]);
 }
 

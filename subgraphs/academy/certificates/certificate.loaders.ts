@@ -1,15 +1,13 @@
-import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey, rowsGroupedByKey } from "../../kit/loaders";
+import { rowsGroupedByKey } from "../../kit/loaders";
 import { Certificate } from "./certificate.entity";
 import { currentCertificate } from "./certificate.rules";
 
 /** Certificates per person, oldest first, revoked ones included (Person.certificates). */
 export const certificatesByPerson = (ctx: HubContext) =>
-  ctx.loaders.get<string, Certificate[]>("certificatesByPerson", async (ids) => {
-    const rows = await ctx.db.getRepository(Certificate).find({ where: { personId: In([...ids]) }, order: { issuedAt: "ASC", id: "ASC" } });
-    return groupByKey(ids, rows, (c) => c.personId);
-  });
+  ctx.loaders.get<string, Certificate[]>("certificatesByPerson", (ids) =>
+    rowsGroupedByKey(ctx.db, Certificate, "personId", ids, { order: { issuedAt: "ASC", id: "ASC" } }),
+  );
 
 /** The certificate of each enrollment, if any (Enrollment.certificate): currentCertificate picks, so row order does not matter. */
 export const certificateByEnrollment = (ctx: HubContext) =>

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey, statusFilterArgs } from "../../kit/loaders";
+import { rowsGroupedByKey, statusFilterArgs } from "../../kit/loaders";
 import { CourseOffering } from "./course-offering.entity";
 import { Course } from "./course.entity";
 import { CourseStatus, OfferingStatus } from "./course.enums";
@@ -10,11 +10,7 @@ export const coursesByAcademy = (ctx: HubContext, statuses: CourseStatus[] | nul
   const status = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Course[]>(
     "coursesByAcademy",
-    async (ids) => {
-      const where = status ? { academyId: In([...ids]), status: In(status) } : { academyId: In([...ids]) };
-      const rows = await ctx.db.getRepository(Course).find({ where, order: { code: "ASC", id: "ASC" } });
-      return groupByKey(ids, rows, (c) => c.academyId);
-    },
+    (ids) => rowsGroupedByKey(ctx.db, Course, "academyId", ids, { where: status ? { status: In(status) } : undefined, order: { code: "ASC", id: "ASC" } }),
     status,
   );
 };
@@ -24,11 +20,8 @@ export const offeringsByCourse = (ctx: HubContext, statuses: OfferingStatus[] | 
   const status = statusFilterArgs(statuses);
   return ctx.loaders.get<string, CourseOffering[]>(
     "offeringsByCourse",
-    async (ids) => {
-      const where = status ? { courseId: In([...ids]), status: In(status) } : { courseId: In([...ids]) };
-      const rows = await ctx.db.getRepository(CourseOffering).find({ where, order: { enrollmentOpensAt: "ASC", id: "ASC" } });
-      return groupByKey(ids, rows, (o) => o.courseId);
-    },
+    (ids) =>
+      rowsGroupedByKey(ctx.db, CourseOffering, "courseId", ids, { where: status ? { status: In(status) } : undefined, order: { enrollmentOpensAt: "ASC", id: "ASC" } }),
     status,
   );
 };

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey, statusFilterArgs } from "../../kit/loaders";
+import { groupByKey, rowsGroupedByKey, statusFilterArgs } from "../../kit/loaders";
 import { Enrollment } from "./enrollment.entity";
 import { EnrollmentStatus } from "./enrollment.enums";
 import { SeatCounts, tallySeats } from "./seat-counts.rules";
@@ -28,11 +28,7 @@ export const enrollmentsByOrganization = (ctx: HubContext, statuses: EnrollmentS
   const status = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Enrollment[]>(
     "enrollmentsByOrganization",
-    async (ids) => {
-      const where = status ? { organizationId: In([...ids]), status: In(status) } : { organizationId: In([...ids]) };
-      const rows = await ctx.db.getRepository(Enrollment).find({ where, order: { id: "ASC" } });
-      return groupByKey(ids, rows, (e) => e.organizationId);
-    },
+    (ids) => rowsGroupedByKey(ctx.db, Enrollment, "organizationId", ids, { where: status ? { status: In(status) } : undefined, order: { id: "ASC" } }),
     status,
   );
 };

@@ -1,8 +1,7 @@
 import { Feature } from "../../kit/feature";
 import { keyOnlyReference } from "../../kit/schema";
-// Booking first: the SDL lists the types reachable from the stubs in the order the stubs are declared
-import { BookingStub } from "./booking.stub";
 import { AreaStub } from "./area.stub";
+import { BookingStub } from "./booking.stub";
 import { OrganizationStub } from "./organization.stub";
 import { PersonStub } from "./person.stub";
 

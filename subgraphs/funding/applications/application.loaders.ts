@@ -1,6 +1,6 @@
-import { FindOptionsWhere, In } from "typeorm";
+import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey, statusFilterArgs } from "../../kit/loaders";
+import { rowsGroupedByKey, statusFilterArgs } from "../../kit/loaders";
 import { Application } from "./application.entity";
 import { ApplicationStatus } from "./application.enums";
 
@@ -9,11 +9,7 @@ export const applicationsByCall = (ctx: HubContext, statuses: readonly Applicati
   const filter = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Application[]>(
     "applicationsByCall",
-    async (ids) => {
-      const where: FindOptionsWhere<Application> = filter ? { callId: In([...ids]), status: In(filter) } : { callId: In([...ids]) };
-      const rows = await ctx.db.getRepository(Application).find({ where, order: { id: "ASC" } });
-      return groupByKey(ids, rows, (a) => a.callId);
-    },
+    (ids) => rowsGroupedByKey(ctx.db, Application, "callId", ids, { where: filter ? { status: In(filter) } : undefined, order: { id: "ASC" } }),
     filter,
   );
 };
@@ -23,11 +19,7 @@ export const applicationsByOrganization = (ctx: HubContext, statuses: readonly A
   const filter = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Application[]>(
     "applicationsByOrganization",
-    async (ids) => {
-      const where: FindOptionsWhere<Application> = filter ? { applicantOrgId: In([...ids]), status: In(filter) } : { applicantOrgId: In([...ids]) };
-      const rows = await ctx.db.getRepository(Application).find({ where, order: { id: "ASC" } });
-      return groupByKey(ids, rows, (a) => a.applicantOrgId);
-    },
+    (ids) => rowsGroupedByKey(ctx.db, Application, "applicantOrgId", ids, { where: filter ? { status: In(filter) } : undefined, order: { id: "ASC" } }),
     filter,
   );
 };

@@ -1,6 +1,6 @@
-import { FindOptionsWhere, In } from "typeorm";
+import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey, statusFilterArgs } from "../../kit/loaders";
+import { rowsGroupedByKey, statusFilterArgs } from "../../kit/loaders";
 import { Grant } from "./grant.entity";
 import { GrantStatus } from "./grant.enums";
 
@@ -9,11 +9,7 @@ export const grantsByOrganization = (ctx: HubContext, statuses: readonly GrantSt
   const filter = statusFilterArgs(statuses);
   return ctx.loaders.get<string, Grant[]>(
     "grantsByOrganization",
-    async (ids) => {
-      const where: FindOptionsWhere<Grant> = filter ? { organizationId: In([...ids]), status: In(filter) } : { organizationId: In([...ids]) };
-      const rows = await ctx.db.getRepository(Grant).find({ where, order: { periodFrom: "DESC", id: "ASC" } });
-      return groupByKey(ids, rows, (g) => g.organizationId);
-    },
+    (ids) => rowsGroupedByKey(ctx.db, Grant, "organizationId", ids, { where: filter ? { status: In(filter) } : undefined, order: { periodFrom: "DESC", id: "ASC" } }),
     filter,
   );
 };

@@ -1,8 +1,6 @@
 import { Feature } from "../../kit/feature";
 import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
-// Call.program, then (through grants) Call.applications and the grant query, then the programs query: the SDL
-// lists fields and queries in the order their resolvers load, so these imports keep this order
 import { CallProgramResolver } from "./call.resolver";
 import { FundingProgram } from "./funding-program.entity";
 import { GrantProgramResolver } from "./grant.resolver";

@@ -1,6 +1,6 @@
-import { Brackets, In } from "typeorm";
+import { Brackets } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey } from "../../kit/loaders";
+import { rowsGroupedByKey } from "../../kit/loaders";
 import { candidatePrefixes, subtreePrefix } from "./area-subtree.rules";
 import { CalendarException } from "./calendar-exception.entity";
 import { Equipment } from "./equipment.entity";
@@ -11,10 +11,7 @@ import { Room } from "./room.entity";
 
 /** Rooms per facility, in id order. */
 export const roomsByFacility = (ctx: HubContext) =>
-  ctx.loaders.get<string, Room[]>("roomsByFacility", async (ids) => {
-    const rows = await ctx.db.getRepository(Room).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
-    return groupByKey(ids, rows, (r) => r.facilityId);
-  });
+  ctx.loaders.get<string, Room[]>("roomsByFacility", (ids) => rowsGroupedByKey(ctx.db, Room, "facilityId", ids, { order: { id: "ASC" } }));
 
 /**
  * Facilities in each area's subtree, optionally of some types: one `LIKE 'prefix%'` per distinct prefix in a
@@ -44,17 +41,11 @@ export const facilitiesInArea = (ctx: HubContext, types: FacilityType[] | null) 
 
 /** Equipment per facility, in id order. */
 export const equipmentByFacility = (ctx: HubContext) =>
-  ctx.loaders.get<string, Equipment[]>("equipmentByFacility", async (ids) => {
-    const rows = await ctx.db.getRepository(Equipment).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
-    return groupByKey(ids, rows, (e) => e.facilityId);
-  });
+  ctx.loaders.get<string, Equipment[]>("equipmentByFacility", (ids) => rowsGroupedByKey(ctx.db, Equipment, "facilityId", ids, { order: { id: "ASC" } }));
 
 /** Weekly opening rules per facility. */
 export const openingRulesByFacility = (ctx: HubContext) =>
-  ctx.loaders.get<string, OpeningRule[]>("openingRulesByFacility", async (ids) => {
-    const rows = await ctx.db.getRepository(OpeningRule).find({ where: { facilityId: In([...ids]) }, order: { id: "ASC" } });
-    return groupByKey(ids, rows, (r) => r.facilityId);
-  });
+  ctx.loaders.get<string, OpeningRule[]>("openingRulesByFacility", (ids) => rowsGroupedByKey(ctx.db, OpeningRule, "facilityId", ids, { order: { id: "ASC" } }));
 
 /** Calendar exceptions on days `from`…`to` that apply to each facility: the statutory calendar plus its own. */
 export const exceptionsByFacility = (ctx: HubContext, range: { from: string; to: string }) =>

@@ -28,7 +28,7 @@ export type { Interval } from "./interval.rules";
 export { formatLocalTime, localTimeMinutes } from "./local-time.rules";
 export { candidatePrefixes, subtreePrefix } from "./area-subtree.rules";
 
-/** Venues, their rooms and equipment, opening hours, holidays and booking policies (DOMAIN §5). */
+/** Venues and their directory (`facility`, `facilities`), rooms and equipment, opening hours, holidays and booking policies (DOMAIN §5). */
 export const facilitiesFeature: Feature = {
   name: "facilities",
   entities: [Facility, Room, Equipment, OpeningRule, CalendarException, BookingPolicy],

@@ -1,6 +1,6 @@
 import { ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
-import { Facility } from "../facilities";
+import { Facility } from "./facility.entity";
 
 @ObjectType()
 export class FacilityConnection extends Connection(Facility, "Facility") {}
