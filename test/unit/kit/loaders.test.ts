@@ -1,7 +1,7 @@
 import { Column, DataSource, Entity, In, PrimaryColumn } from "typeorm";
-import { buildDataSource } from "../../../subgraphs/kit/db";
-import { rowsGroupedByKey } from "../../../subgraphs/kit/loaders";
-import { countStatements } from "../../../subgraphs/kit/testing";
+import { buildDataSource } from "@kit/db";
+import { rowsGroupedByKey } from "@kit/loaders";
+import { countStatements } from "@kit/testing";
 
 /** A to-many row as the subgraphs have them: an owner key, a status and something to order by. */
 @Entity()
