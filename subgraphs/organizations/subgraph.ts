@@ -8,6 +8,7 @@ import { importFeature } from "./import";
 import { leaderDependencyFeature } from "./leader-dependency";
 import { membershipChangeFeature } from "./membership-change";
 import { migrations } from "./migrations";
+import { organizationSearchFeature } from "./organization-search";
 import { ratingFeature } from "./rating";
 import { supervisionFeature } from "./supervision";
 
@@ -25,6 +26,7 @@ export const organizationsSubgraph = defineSubgraph({
     ratingFeature,
     activitiesFeature,
     leaderDependencyFeature,
+    organizationSearchFeature,
     importFeature,
     externalFeature,
   ],
