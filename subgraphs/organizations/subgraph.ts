@@ -1,5 +1,6 @@
 import { defineSubgraph } from "../kit/feature";
 import { activitiesFeature } from "./activities";
+import { activityRecordingFeature } from "./activity-recording";
 import { directoryFeature } from "./directory";
 import { externalFeature } from "./external";
 import { federationMembershipFeature } from "./federation-membership";
@@ -25,6 +26,7 @@ export const organizationsSubgraph = defineSubgraph({
     supervisionFeature,
     ratingFeature,
     activitiesFeature,
+    activityRecordingFeature,
     leaderDependencyFeature,
     organizationSearchFeature,
     importFeature,

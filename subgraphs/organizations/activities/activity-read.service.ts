@@ -9,7 +9,7 @@ import { ServiceActivity } from "./service-activity.entity";
 import { DateRangeInput } from "./date-range.input";
 import { ServiceStats } from "./service-stats.type";
 import { canReadActivities, readableActivities } from "./activity.policy";
-import { raise } from "./activity-draft.service";
+import { raise } from "../../kit/problem";
 
 const EMPTY_STATS: ServiceStats = { serviceEvents: 0, beneficiaryVisits: 0, volunteerMinutes: 0, volunteerHours: minutesToHours(0), activeVolunteers: 0, activeOrganizations: 0 };
 

@@ -1,4 +1,4 @@
-import { ActivityViolation } from "./activity.rules";
+import { Problem } from "../../kit/problem";
 
 /** A period of Asia/Shanghai business days, both ends inclusive (`YYYY-MM-DD`). */
 export interface Period {
@@ -7,7 +7,7 @@ export interface Period {
 }
 
 /** A period runs forward: from ≤ to (days compare as text). */
-export function checkPeriod(period: Period, argument = "period"): ActivityViolation | null {
+export function checkPeriod(period: Period, argument = "period"): Problem | null {
   if (period.from > period.to) {
     return { code: "BAD_USER_INPUT", message: `${argument}: from (${period.from}) is after to (${period.to}); give from ≤ to.`, facts: { argument } };
   }

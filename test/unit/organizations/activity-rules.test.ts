@@ -8,9 +8,9 @@ import {
   isLateRecord,
   lateRecordNeedsSupervisor,
   serviceDayOf,
-} from "../../../subgraphs/organizations/activities/activity.rules";
+} from "../../../subgraphs/organizations/activity-recording/activity.rules";
 import { checkPeriod } from "../../../subgraphs/organizations/activities/period.rules";
-import { allowedVerifications, checkVerification } from "../../../subgraphs/organizations/activities/verification.rules";
+import { allowedVerifications, checkVerification } from "../../../subgraphs/organizations/activity-recording/verification.rules";
 import { VerificationStatus } from "../../../subgraphs/organizations/activities/activity.enums";
 
 const at = (iso: string) => new Date(iso);

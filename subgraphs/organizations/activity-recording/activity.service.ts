@@ -7,8 +7,7 @@ import { checkVerification, VERIFIER } from "./verification.rules";
 import { isLateRecord, lateRecordNeedsSupervisor } from "./activity.rules";
 import { recomputeLeaderDependency } from "../leader-dependency";
 import { actsFor, Organization, organizationById } from "../directory";
-import { ServiceActivity } from "./service-activity.entity";
-import { VerificationStatus } from "./activity.enums";
+import { ServiceActivity, VerificationStatus } from "../activities";
 import { RecordServiceActivityInput } from "./service-activity.input";
 import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion, raise } from "./activity-draft.service";
 

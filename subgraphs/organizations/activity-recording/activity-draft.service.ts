@@ -15,9 +15,7 @@ import {
   serviceDayOf,
 } from "./activity.rules";
 import { actsFor, areaByCode, Membership, Organization, personById } from "../directory";
-import { ServiceActivity } from "./service-activity.entity";
-import { VolunteerHourLine } from "./volunteer-hour-line.entity";
-import { VerificationStatus } from "./activity.enums";
+import { ServiceActivity, VerificationStatus, VolunteerHourLine } from "../activities";
 import { RecordServiceActivityInput } from "./service-activity.input";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.

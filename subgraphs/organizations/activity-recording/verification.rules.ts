@@ -1,4 +1,4 @@
-import { VerificationStatus } from "./activity.enums";
+import { VerificationStatus } from "../activities";
 import { ActivityViolation } from "./activity.rules";
 
 /** Who may set a verification status (§3.10, §9.2): the organization's leader confirms, its supervisor verifies or rejects. */
