@@ -2,10 +2,10 @@ import { monotonicFactory } from "ulid";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError } from "../../../platform/errors";
+import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { newId, parseAreaCode, parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
 import {
-  ActivityViolation,
   checkBeneficiaryVisits,
   checkDailyLimit,
   checkDistinctVolunteers,
@@ -19,14 +19,6 @@ import { ServiceActivity, VerificationStatus, VolunteerHourLine } from "../activ
 import { RecordServiceActivityInput } from "./service-activity.input";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.
-
-/** Raises a domain violation as the GraphQL error of its code. */
-export function raise(violation: ActivityViolation | null): void {
-  if (!violation) return;
-  if (violation.code === "FORBIDDEN") throw new ForbiddenError(violation.message);
-  if (violation.code === "CONFLICT") throw new ConflictError(violation.message, violation.facts);
-  throw new BadInputError(violation.message, violation.facts);
-}
 
 // monotonic: a record's lines keep their input order when listed by id
 const lineUlid = monotonicFactory();

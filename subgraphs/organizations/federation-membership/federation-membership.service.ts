@@ -5,11 +5,11 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
-import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "./federation-membership.rules";
+import { raise } from "../../kit/problem";
+import { decisionProblem, eligibilityProblem, FederationFacts, inAreaSubtree } from "./federation-membership.rules";
 import { actsFor, Area, isStaffFor, Organization } from "../directory";
 import { FederationMembership } from "./federation-membership.entity";
 import { FederationMembershipStatus } from "./federation-membership.enums";
-import { raise } from "./rule-breach.service";
 
 // kit/ids has no prefix for federation memberships: they carry a local one, checked here before SQL.
 const MEMBERSHIP_ID = /^fmem_([0-9A-HJKMNP-TV-Z]{26}|[a-z0-9][a-z0-9_]{0,33})$/;
@@ -28,8 +28,7 @@ export class FederationMembershipService {
       throw new ForbiddenError("Only the applying organization's own leader (ORG_LEADER of it) may apply for federation membership.");
     }
     const { federation, member, facts } = await this.load(ctx, federationId, organizationId);
-    const breach = eligibilityBreach(facts);
-    if (breach) raise(breach);
+    raise(eligibilityProblem(facts));
     return writeTransaction(ctx.db, async (tx) => {
       const open = await tx.getRepository(FederationMembership).findOneBy({ federationId, memberId: organizationId, status: Not(FederationMembershipStatus.LEFT) });
       if (open) {
@@ -61,8 +60,7 @@ export class FederationMembershipService {
         `Membership of ${federation.name} is decided by its federation admins (FEDERATION_ADMIN with it among their orgIds) or street staff covering its area.`,
       );
     }
-    const breach = decisionBreach(row.status, status, facts);
-    if (breach) raise(breach);
+    raise(decisionProblem(row.status, status, facts));
     const at = now();
     const changes: Partial<FederationMembership> = { status, decidedAt: at, decidedByPersonId: ctx.viewer.personId };
     if (status === FederationMembershipStatus.ACTIVE && !row.joinedOn) changes.joinedOn = businessDate(at);

@@ -109,9 +109,10 @@ export class FilingService {
       homeAreaInAuthority: homeArea.path.split("/").includes(filing.authorityAreaCode),
     });
     if (problems.length) {
+      // extensions.problems lists each unmet requirement as { code, message }, as clients have always read it
       throw new ConflictError(`The filing cannot be submitted yet: ${problems.map((p) => p.message).join(" ")}`, {
         state: filing.status,
-        problems,
+        problems: problems.map((p) => ({ code: p.facts?.requirement, message: p.message })),
       });
     }
     return members.length;
