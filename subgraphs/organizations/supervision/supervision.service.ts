@@ -1,12 +1,13 @@
 import { writeTransaction } from "../../kit/transaction";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { lastVisits, notesFor } from "./supervision-notes.rules";
 import { areaByCode, Organization, organizationById } from "../directory";
 import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
-import { supervisionAssignmentById, supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
+import { supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
 import { SupervisionVisitType } from "./supervision.enums";
 import { notesAccess, seesSupervision } from "./supervision.policy";
 import { newLocalId, parseLocalId } from "./supervision.ids";
@@ -42,7 +43,7 @@ export class SupervisionService {
   /** The notes as this caller may read them: in full, as a summary, or null. */
   async notes(ctx: HubContext, visit: SupervisionVisit): Promise<string | null> {
     if (visit.notes === null || !seesSupervision(ctx.viewer)) return null;
-    const assignment = await supervisionAssignmentById(ctx).load(visit.assignmentId);
+    const assignment = await rowLoader(ctx, SupervisionAssignment).load(visit.assignmentId);
     if (!assignment) return null;
     const org = await organizationById(ctx).load(assignment.organizationId);
     const orgArea = org ? await areaByCode(ctx).load(org.homeAreaCode) : null;
