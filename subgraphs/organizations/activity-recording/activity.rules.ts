@@ -1,4 +1,5 @@
 import { businessDate } from "../../kit/clock";
+import { DAY_MS, MINUTE_MS } from "../../kit/days";
 import { problem, Problem } from "../../kit/problem";
 
 /** §3.10: a volunteer may declare up to 60 min of preparation beyond the activity itself. */
@@ -7,9 +8,6 @@ export const PREPARATION_ALLOWANCE_MINUTES = 60;
 export const DAILY_LIMIT_MINUTES = 16 * 60;
 /** §3.10 "及时": records are due within 30 days of the activity. */
 export const RECORDING_WINDOW_DAYS = 30;
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export interface LineDraft {
   personId: string;
