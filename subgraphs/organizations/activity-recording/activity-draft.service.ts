@@ -1,9 +1,8 @@
-import { monotonicFactory } from "ulid";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError } from "../../../platform/errors";
-import { newId, parseAreaCode, parseId } from "../../kit/ids";
+import { newId, orderedIds, parseAreaCode, parseId } from "../../kit/ids";
 import { raise } from "../../kit/problem";
 import {
   checkBeneficiaryVisits,
@@ -20,8 +19,8 @@ import { RecordServiceActivityInput } from "./service-activity.input";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.
 
-// monotonic: a record's lines keep their input order when listed by id
-const lineUlid = monotonicFactory();
+// a record's lines keep their input order when listed by id
+const newLineId = orderedIds("VolunteerHourLine");
 const MAX_TITLE = 100;
 const MAX_ROLE = 40;
 
@@ -153,7 +152,7 @@ export async function insertVersion(
   await tx.getRepository(ServiceActivity).insert(activity);
   if (draft.lines.length) {
     await tx.getRepository(VolunteerHourLine).insert(
-      draft.lines.map((line) => ({ id: `vline_${lineUlid()}`, activityId: activity.id, personId: line.personId, serviceDay: draft.serviceDay, minutes: line.minutes, role: line.role })),
+      draft.lines.map((line) => ({ id: newLineId(), activityId: activity.id, personId: line.personId, serviceDay: draft.serviceDay, minutes: line.minutes, role: line.role })),
     );
   }
   return activity;

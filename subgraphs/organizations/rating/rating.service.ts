@@ -4,7 +4,7 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { addDays } from "../../kit/days";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
-import { parseId } from "../../kit/ids";
+import { newId, parseId } from "../../kit/ids";
 import { raise } from "../../kit/problem";
 import { ratingValidUntil } from "./rating-calendar.rules";
 import { allowedRatingActions, nextRatingStatus, PUBLIC_NOTICE_DAYS, ratingGuardProblem } from "./rating.machine";
@@ -18,7 +18,7 @@ import { RatingPanelist } from "./rating-panelist.entity";
 import { RatingScheme } from "./rating-scheme.entity";
 import { RatingAction, RatingStatus } from "./rating.enums";
 import { authorizeRatingAction } from "./rating-actor.policy";
-import { newLocalId, supervisorsOf } from "../supervision";
+import { supervisorsOf } from "../supervision";
 
 const MAX_COMMENT = 500;
 
@@ -100,7 +100,7 @@ export class RatingService {
       if (guard) raise({ ...guard, facts: { state: evaluation.status, ...guard.facts } });
       await this.update(tx, evaluation, patch);
       const event: RatingEvent = {
-        id: newLocalId("RatingEvent"),
+        id: newId("RatingEvent"),
         evaluationId: evaluation.id,
         at: now(),
         action,

@@ -1,5 +1,4 @@
 export { SupervisionAssignment } from "./supervision-assignment.entity";
-export { newLocalId } from "./supervision.ids";
 export { supervisorsOf } from "./supervision.queries";
 export { activeSupervisorsByOrganization } from "./supervision.loaders";
 
