@@ -1,6 +1,7 @@
 import { defineSubgraph } from "../kit/feature";
-import { directoryFeature } from "./directory";
 import { activitiesFeature } from "./activities";
+import { activityRecordingFeature } from "./activity-recording";
+import { directoryFeature } from "./directory";
 import { externalFeature } from "./external";
 import { federationMembershipFeature } from "./federation-membership";
 import { filingFeature } from "./filing";
@@ -8,11 +9,9 @@ import { importFeature } from "./import";
 import { leaderDependencyFeature } from "./leader-dependency";
 import { membershipChangeFeature } from "./membership-change";
 import { migrations } from "./migrations";
+import { organizationSearchFeature } from "./organization-search";
 import { ratingFeature } from "./rating";
 import { supervisionFeature } from "./supervision";
-
-// The directory loads first: its index loads the other features before its own resolvers, in the order the
-// SDL lists their fields (see directory/index.ts). Keep this import first.
 
 /** Areas, organizations, people and memberships, filing, supervision, ratings and service records (DOMAIN §2–3). */
 export const organizationsSubgraph = defineSubgraph({
@@ -27,7 +26,9 @@ export const organizationsSubgraph = defineSubgraph({
     supervisionFeature,
     ratingFeature,
     activitiesFeature,
+    activityRecordingFeature,
     leaderDependencyFeature,
+    organizationSearchFeature,
     importFeature,
     externalFeature,
   ],

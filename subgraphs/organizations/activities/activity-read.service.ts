@@ -1,22 +1,21 @@
 import { HubContext } from "../../kit/context";
+import { DateRangeInput, rangeProblem } from "../../kit/days";
 import { typeOfId } from "../../kit/ids";
 import { Page, pageInMemory, pageWindow } from "../../kit/pagination";
+import { raise } from "../../kit/problem";
 import { minutesToHours } from "../../kit/scalars";
 import { activitiesByGrant, activitiesByOrganization, statsByAreaPath, statsByGrant, statsByOrganization } from "./activity.loaders";
-import { checkPeriod, Period } from "./period.rules";
 import { Area, Organization } from "../directory";
 import { ServiceActivity } from "./service-activity.entity";
-import { DateRangeInput } from "./date-range.input";
 import { ServiceStats } from "./service-stats.type";
 import { canReadActivities, readableActivities } from "./activity.policy";
-import { raise } from "./activity-draft.service";
 
 const EMPTY_STATS: ServiceStats = { serviceEvents: 0, beneficiaryVisits: 0, volunteerMinutes: 0, volunteerHours: minutesToHours(0), activeVolunteers: 0, activeOrganizations: 0 };
 
-function period(range: DateRangeInput, argument = "period"): Period {
-  const checked = { from: range.from, to: range.to };
-  raise(checkPeriod(checked, argument));
-  return checked;
+/** The business days of `period`, checked to run forward. */
+function period(range: DateRangeInput): DateRangeInput {
+  raise(rangeProblem(range, "period"));
+  return { from: range.from, to: range.to };
 }
 
 /** Activity lists and service totals (§3.10, §9.2): lists for those who may read records, totals for everyone. */

@@ -1,8 +1,8 @@
 import { In, SelectQueryBuilder } from "typeorm";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { groupByKey } from "../../kit/loaders";
 import { minutesToHours } from "../../kit/scalars";
-import { Period } from "./period.rules";
 import { Area, Organization } from "../directory";
 import { ServiceActivity } from "./service-activity.entity";
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
@@ -18,14 +18,14 @@ type ActivityQuery = SelectQueryBuilder<ServiceActivity>;
 const current = (ctx: HubContext): ActivityQuery =>
   ctx.db.getRepository(ServiceActivity).createQueryBuilder("a").where("a.supersededById IS NULL");
 
-const inPeriod = (query: ActivityQuery, period: Period | null): ActivityQuery =>
+const inPeriod = (query: ActivityQuery, period: DateRangeInput | null): ActivityQuery =>
   period ? query.andWhere("a.serviceDay BETWEEN :periodFrom AND :periodTo", { periodFrom: period.from, periodTo: period.to }) : query;
 
 // pageInMemory compares ids as JS strings; MySQL's collation would order them case-insensitively
 const inIdOrder = (rows: ServiceActivity[]) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Current activity versions per organization, optionally within a period of days, in id order. */
-export const activitiesByOrganization = (ctx: HubContext, period: Period | null) =>
+export const activitiesByOrganization = (ctx: HubContext, period: DateRangeInput | null) =>
   ctx.loaders.get<string, ServiceActivity[]>(
     "activities.byOrganization",
     async (ids) => {
@@ -98,7 +98,7 @@ async function statsPerKey(
 }
 
 /** ServiceStats per organization over a period (current, not rejected records). */
-export const statsByOrganization = (ctx: HubContext, period: Period) =>
+export const statsByOrganization = (ctx: HubContext, period: DateRangeInput) =>
   ctx.loaders.get<string, ServiceStats>(
     "activities.statsByOrganization",
     (ids) => statsPerKey(ctx, ids, "a.organizationId", (q) => inPeriod(q.andWhere("a.organizationId IN (:...ids)", { ids: [...ids] }), period), VOUCHED_FOR),
@@ -110,7 +110,7 @@ export const statsByOrganization = (ctx: HubContext, period: Period) =>
  * whose home area lies under it. The requested paths become a derived table joined with LIKE, so distinct
  * volunteers and organizations are counted per subtree in SQL and nested areas need no second query.
  */
-export const statsByAreaPath = (ctx: HubContext, period: Period) =>
+export const statsByAreaPath = (ctx: HubContext, period: DateRangeInput) =>
   ctx.loaders.get<string, ServiceStats>(
     "activities.statsByAreaPath",
     (paths) => {

@@ -1,4 +1,5 @@
 import { EntityManager } from "typeorm";
+import { DAY_MS, daysBetween } from "../../kit/days";
 import { ServiceActivity } from "./service-activity.entity";
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
 import { Membership, Person } from "../directory";
@@ -34,14 +35,8 @@ interface OrgPlan {
   plan: Planned[];
 }
 
-const DAY_MS = 86_400_000;
-
 function daysOfWeek(from: string, to: string, weekday: number): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
-    if (new Date(t).getUTCDay() === weekday) days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
+  return daysBetween(from, to).filter((day) => new Date(`${day}T00:00:00Z`).getUTCDay() === weekday);
 }
 
 const pickEvenly = <T>(items: T[], n: number): T[] => Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]);

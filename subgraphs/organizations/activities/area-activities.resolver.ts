@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { Area } from "../directory";
 import { ServiceActivityReads } from "./activity-read.service";
-import { DateRangeInput } from "./date-range.input";
 import { ServiceStats } from "./service-stats.type";
 
 const reads = new ServiceActivityReads();

@@ -1,9 +1,6 @@
-export { VerificationStatus } from "./activity.enums";
+export { ActivityType, VerificationStatus } from "./activity.enums";
 export { ServiceActivity } from "./service-activity.entity";
-// Business-day periods: only this feature uses them today (candidates for the kit).
-export { checkPeriod } from "./period.rules";
-export type { Period } from "./period.rules";
-export { DateRangeInput } from "./date-range.input";
+export { VolunteerHourLine } from "./volunteer-hour-line.entity";
 
 import { Feature } from "../../kit/feature";
 import { seedActivities } from "./activity.seed";
@@ -15,8 +12,9 @@ import { ServiceActivityResolver, VolunteerHourLineResolver } from "./service-ac
 import { VolunteerHourLine } from "./volunteer-hour-line.entity";
 
 /**
- * Service records and volunteer hours (DOMAIN §3.10): recording, correcting and verifying them, ServiceStats per
- * organization and area, and the activities and activitySummary this subgraph adds to funding's Grant.
+ * Service records and volunteer hours (DOMAIN §3.10) as they are read: who may see them, ServiceStats per
+ * organization and area, and the activities and activitySummary this subgraph adds to funding's Grant. Writing them
+ * is activity-recording's.
  */
 export const activitiesFeature: Feature = {
   name: "activities",

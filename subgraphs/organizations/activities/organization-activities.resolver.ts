@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { DateRangeInput } from "../../kit/days";
 import { Organization } from "../directory";
 import { ServiceActivityReads } from "./activity-read.service";
-import { DateRangeInput } from "./date-range.input";
 import { ServiceActivityConnection } from "./service-activity-connection.type";
 import { ServiceStats } from "./service-stats.type";
 

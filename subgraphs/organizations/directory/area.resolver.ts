@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
@@ -6,10 +6,6 @@ import { parseAreaCode } from "../../kit/ids";
 import { Area } from "./area.entity";
 import { areaByCode, areaChildren } from "./directory.loaders";
 import { AreaLevel } from "./directory.enums";
-import { OrganizationService } from "./organization.service";
-import { OrganizationConnection, OrgFilter } from "./organization.input";
-
-const organizations = new OrganizationService();
 
 @Resolver(() => Area)
 export class AreaResolver {
@@ -32,19 +28,6 @@ export class AreaResolver {
   @FieldResolver(() => Area, { nullable: true })
   parent(@Root() area: Area, @Ctx() ctx: HubContext) {
     return area.parentCode ? areaByCode(ctx).load(area.parentCode) : null;
-  }
-
-  @FieldResolver(() => OrganizationConnection, {
-    description: "Organizations whose home area lies in this area's subtree (one area's directory, as Q12 shows it).",
-  })
-  organizations(
-    @Root() area: Area,
-    @Ctx() ctx: HubContext,
-    @Arg("filter", () => OrgFilter, { nullable: true }) filter?: OrgFilter,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
-  ) {
-    return organizations.list(ctx, filter, { first, after }, area);
   }
 
   @FieldResolver(() => [Area])

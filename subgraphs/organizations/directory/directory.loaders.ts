@@ -1,6 +1,6 @@
 import { In, IsNull } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey, rowLoader } from "../../kit/loaders";
 import { Area } from "./area.entity";
 import { Membership } from "./membership.entity";
 import { Organization } from "./organization.entity";
@@ -8,10 +8,7 @@ import { Person } from "./person.entity";
 import { AreaLevel } from "./directory.enums";
 
 /** Areas by code: references, parents, home and service areas. */
-export const areaByCode = (ctx: HubContext) =>
-  ctx.loaders.get<string, Area | null>("areaByCode", async (codes) =>
-    byKey(codes, await ctx.db.getRepository(Area).findBy({ code: In([...codes]) }), (a) => a.code),
-  );
+export const areaByCode = (ctx: HubContext) => rowLoader(ctx, Area, "code");
 
 /** Child areas per parent code, optionally limited to some levels. */
 export const areaChildren = (ctx: HubContext, levels: AreaLevel[] | null | undefined) =>
@@ -26,16 +23,10 @@ export const areaChildren = (ctx: HubContext, levels: AreaLevel[] | null | undef
   );
 
 /** Organizations by id: references from every other subgraph come through here. */
-export const organizationById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Organization | null>("organizationById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
-  );
+export const organizationById = (ctx: HubContext) => rowLoader(ctx, Organization);
 
 /** People by id. */
-export const personById = (ctx: HubContext) =>
-  ctx.loaders.get<string, Person | null>("personById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(Person).findBy({ id: In([...ids]) }), (p) => p.id),
-  );
+export const personById = (ctx: HubContext) => rowLoader(ctx, Person);
 
 /** Active (not yet left) memberships per organization. */
 export const activeMembershipsByOrganization = (ctx: HubContext) =>

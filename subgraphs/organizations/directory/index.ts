@@ -1,6 +1,5 @@
 // What the other features take from the directory: its tables, enums, GraphQL shapes, loaders, scope checks,
-// masking and terms. None of these modules imports another feature, so they are all exported before the imports
-// below load the other features (which import this index back while it is still loading).
+// masking and terms.
 export { AgeBand, AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
 export { Area } from "./area.entity";
 export { Organization } from "./organization.entity";
@@ -12,16 +11,6 @@ export { activeMembershipsByOrganization, areaByCode, organizationById, personBy
 export { actsFor, isStaffFor } from "./access.policy";
 export { ageBandOf } from "./masking.policy";
 export { categoryFromTerm, categoryTerm, orgFormFromTerm, orgFormTerm } from "./organization-terms.rules";
-
-// type-graphql prints a type's fields, and the Query and Mutation fields, in the order their resolver classes
-// load, and schema/organizations.graphql lists the directory's last (Query.ratingEvaluations before Query.area,
-// Organization.supervision before Organization.homeArea). So the other features load here, before the resolvers
-// below, in the order the SDL lists them: leader-dependency loads activities (which it reads), then filing with
-// federation membership, before its own resolver; supervision loads rating before its own.
-import "../leader-dependency";
-import "../membership-change";
-import "../import";
-import "../supervision";
 
 import { Feature } from "../../kit/feature";
 import { referenceById } from "../../kit/schema";

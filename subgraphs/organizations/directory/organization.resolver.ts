@@ -1,33 +1,21 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { parseId } from "../../kit/ids";
 import { pageInMemory, pageWindow } from "../../kit/pagination";
 import { Area } from "./area.entity";
 import { Organization } from "./organization.entity";
-import { activeMembershipsByOrganization, areaByCode } from "./directory.loaders";
-import { OrganizationService } from "./organization.service";
+import { activeMembershipsByOrganization, areaByCode, organizationById } from "./directory.loaders";
 import { mayReadRoster } from "./roster.policy";
 import { MemberRole } from "./directory.enums";
 import { MembershipConnection, MembershipType } from "./membership.type";
-import { OrganizationConnection, OrgFilter } from "./organization.input";
 
-const organizations = new OrganizationService();
 const BACKBONE_ROLES = new Set([MemberRole.DEPUTY, MemberRole.BACKBONE]);
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: "One organization; null when no organization has this id." })
   organization(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext) {
-    return organizations.find(ctx, id);
-  }
-
-  @Query(() => OrganizationConnection, { description: "The organization directory, filtered and paged (at most 100 a page)." })
-  organizations(
-    @Ctx() ctx: HubContext,
-    @Arg("filter", () => OrgFilter, { nullable: true }) filter?: OrgFilter,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
-  ) {
-    return organizations.list(ctx, filter, { first, after });
+    return organizationById(ctx).load(parseId("Organization", id, "id"));
   }
 
   @FieldResolver(() => Area)

@@ -1,6 +1,6 @@
+import { problem, Problem } from "../../kit/problem";
 import { HubType, OrgStatus } from "../directory";
 import { FederationMembershipStatus } from "./federation-membership.enums";
-import { RuleBreach } from "./rule-breach.rules";
 
 // Federation membership rules of DOMAIN §3.7, on plain values.
 
@@ -13,7 +13,6 @@ export const FEDERATION_MEMBERSHIP_MOVES: Readonly<Record<FederationMembershipSt
   [SUSPENDED]: [ACTIVE, LEFT],
   [LEFT]: [],
 };
-
 
 /** Whether an area path lies in the subtree of another (paths are "340100/340104/340104Z01/"). */
 export function inAreaSubtree(path: string, subtreeRootPath: string): boolean {
@@ -31,43 +30,35 @@ export interface FederationFacts {
 }
 
 /** Why `member` cannot belong to `federation` at all, or null. */
-export function eligibilityBreach(facts: FederationFacts): RuleBreach | null {
+export function eligibilityProblem(facts: FederationFacts): Problem | null {
   if (facts.federationHubType !== HubType.FEDERATION) {
-    return { kind: "BAD_INPUT", message: `${facts.federationName} is not a federation (hubType FEDERATION); apply to a 联合会.` };
+    return problem("BAD_USER_INPUT", `${facts.federationName} is not a federation (hubType FEDERATION); apply to a 联合会.`);
   }
-  if (facts.memberIsFederation) return { kind: "BAD_INPUT", message: "A federation cannot be its own member." };
+  if (facts.memberIsFederation) return problem("BAD_USER_INPUT", "A federation cannot be its own member.");
   if (!facts.memberInFederationArea) {
-    return {
-      kind: "BAD_INPUT",
-      message: `The organization's home area lies outside ${facts.federationName}'s area; a federation admits only organizations of its own area (§3.7).`,
-    };
+    return problem(
+      "BAD_USER_INPUT",
+      `The organization's home area lies outside ${facts.federationName}'s area; a federation admits only organizations of its own area (§3.7).`,
+    );
   }
-  if (facts.federationStatus === OrgStatus.DEREGISTERED) {
-    return { kind: "CONFLICT", message: `${facts.federationName} is deregistered and admits no members.` };
-  }
+  if (facts.federationStatus === OrgStatus.DEREGISTERED) return problem("CONFLICT", `${facts.federationName} is deregistered and admits no members.`);
   return null;
 }
 
 /** Why a decision from `from` to `to` is not allowed, or null. */
-export function decisionBreach(from: FederationMembershipStatus, to: FederationMembershipStatus, facts: FederationFacts): RuleBreach | null {
+export function decisionProblem(from: FederationMembershipStatus, to: FederationMembershipStatus, facts: FederationFacts): Problem | null {
   const allowed = FEDERATION_MEMBERSHIP_MOVES[from];
   if (!allowed.includes(to)) {
-    return {
-      kind: "CONFLICT",
-      message: `The membership is ${from}; it cannot become ${to}. Allowed from ${from}: ${allowed.join(", ") || "nothing (final)"}.`,
-      facts: { state: from, allowed },
-    };
+    return problem("CONFLICT", `The membership is ${from}; it cannot become ${to}. Allowed from ${from}: ${allowed.join(", ") || "nothing (final)"}.`, { state: from, allowed });
   }
   if (to === LEFT) return null; // leaving never depends on the area or the federation's status
-  const breach = eligibilityBreach(facts);
-  if (breach) return breach;
+  const ineligible = eligibilityProblem(facts);
+  if (ineligible) return ineligible;
   // §3.7: while the federation is PREPARING (筹备), members may apply but not yet become ACTIVE
   if (to === ACTIVE && facts.federationStatus === OrgStatus.PREPARING) {
-    return {
-      kind: "CONFLICT",
-      message: `${facts.federationName} is still PREPARING (筹备); members can become ACTIVE once it is ACTIVE itself.`,
-      facts: { federationStatus: facts.federationStatus },
-    };
+    return problem("CONFLICT", `${facts.federationName} is still PREPARING (筹备); members can become ACTIVE once it is ACTIVE itself.`, {
+      federationStatus: facts.federationStatus,
+    });
   }
   return null;
 }

@@ -1,23 +1,14 @@
 import { writeTransaction } from "../../kit/transaction";
-import { ulid } from "ulid";
 import { In, Not } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
-import { parseId } from "../../kit/ids";
-import { decisionBreach, eligibilityBreach, FederationFacts, inAreaSubtree } from "./federation-membership.rules";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
+import { newId, parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
+import { decisionProblem, eligibilityProblem, FederationFacts, inAreaSubtree } from "./federation-membership.rules";
 import { actsFor, Area, isStaffFor, Organization } from "../directory";
 import { FederationMembership } from "./federation-membership.entity";
 import { FederationMembershipStatus } from "./federation-membership.enums";
-import { raise } from "./rule-breach.service";
-
-// kit/ids has no prefix for federation memberships: they carry a local one, checked here before SQL.
-const MEMBERSHIP_ID = /^fmem_([0-9A-HJKMNP-TV-Z]{26}|[a-z0-9][a-z0-9_]{0,33})$/;
-
-function parseMembershipId(raw: unknown): string {
-  if (typeof raw === "string" && MEMBERSHIP_ID.test(raw)) return raw;
-  throw new BadInputError(`id: "${String(raw).slice(0, 60)}" is not a FederationMembership id; expected the form fmem_01J….`, { argument: "id" });
-}
 
 /** Applications to and decisions on federation membership (DOMAIN §3.7). */
 export class FederationMembershipService {
@@ -28,15 +19,14 @@ export class FederationMembershipService {
       throw new ForbiddenError("Only the applying organization's own leader (ORG_LEADER of it) may apply for federation membership.");
     }
     const { federation, member, facts } = await this.load(ctx, federationId, organizationId);
-    const breach = eligibilityBreach(facts);
-    if (breach) raise(breach);
+    raise(eligibilityProblem(facts));
     return writeTransaction(ctx.db, async (tx) => {
       const open = await tx.getRepository(FederationMembership).findOneBy({ federationId, memberId: organizationId, status: Not(FederationMembershipStatus.LEFT) });
       if (open) {
         throw new ConflictError(`${member.name} already has a ${open.status} membership in ${federation.name} (${open.id}).`, { id: open.id, state: open.status });
       }
       const row: FederationMembership = {
-        id: `fmem_${ulid()}`,
+        id: newId("FederationMembership"),
         federationId,
         memberId: organizationId,
         status: FederationMembershipStatus.APPLIED,
@@ -51,7 +41,7 @@ export class FederationMembershipService {
   }
 
   async decide(ctx: HubContext, rawId: unknown, status: FederationMembershipStatus): Promise<FederationMembership> {
-    const id = parseMembershipId(rawId);
+    const id = parseId("FederationMembership", rawId, "id");
     const row = await ctx.db.getRepository(FederationMembership).findOneBy({ id });
     if (!row) throw new NotFoundError("FederationMembership", id);
     const { federation, federationArea, facts } = await this.load(ctx, row.federationId, row.memberId);
@@ -61,8 +51,7 @@ export class FederationMembershipService {
         `Membership of ${federation.name} is decided by its federation admins (FEDERATION_ADMIN with it among their orgIds) or street staff covering its area.`,
       );
     }
-    const breach = decisionBreach(row.status, status, facts);
-    if (breach) raise(breach);
+    raise(decisionProblem(row.status, status, facts));
     const at = now();
     const changes: Partial<FederationMembership> = { status, decidedAt: at, decidedByPersonId: ctx.viewer.personId };
     if (status === FederationMembershipStatus.ACTIVE && !row.joinedOn) changes.joinedOn = businessDate(at);

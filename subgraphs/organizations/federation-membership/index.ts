@@ -1,8 +1,5 @@
 export { FederationMembership } from "./federation-membership.entity";
 export { federationMembershipsByOrganization } from "./federation-membership.loaders";
-// A rule breach and how a service raises it: membership-change uses them too (candidates for the kit).
-export type { RuleBreach } from "./rule-breach.rules";
-export { raise } from "./rule-breach.service";
 
 import { Feature } from "../../kit/feature";
 import { FederationMembership } from "./federation-membership.entity";

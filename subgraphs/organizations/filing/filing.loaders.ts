@@ -1,14 +1,7 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey } from "../../kit/loaders";
 import { FilingEvent } from "./filing-event.entity";
-import { FilingRecord } from "./filing-record.entity";
-
-/** The filing of each organization (at most one), or null. */
-export const filingByOrganization = (ctx: HubContext) =>
-  ctx.loaders.get<string, FilingRecord | null>("filingByOrganization", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(FilingRecord).findBy({ organizationId: In([...ids]) }), (f) => f.organizationId),
-  );
 
 /** A filing's events, oldest first. */
 export const filingEventsByFiling = (ctx: HubContext) =>

@@ -1,3 +1,4 @@
+import { problem, Problem } from "../../kit/problem";
 import { OrgForm, OrgStatus } from "../directory";
 import { FilingAction, FilingStatus } from "./filing.enums";
 
@@ -107,24 +108,24 @@ export interface SubmitFacts {
   homeAreaInAuthority: boolean;
 }
 
-/** One unmet SUBMIT precondition, with what to fix. */
-export interface FilingProblem {
-  code: "NAME" | "CHARTER" | "LEADER" | "VENUE" | "MEMBERS" | "AREA";
-  message: string;
+/** The SUBMIT preconditions of §8.1; clients read the one a problem names in `extensions.problems[].code`. */
+export type SubmitRequirement = "NAME" | "CHARTER" | "LEADER" | "VENUE" | "MEMBERS" | "AREA";
+
+/** An unmet SUBMIT precondition: a CONFLICT with what to fix, naming its requirement. */
+function unmet(requirement: SubmitRequirement, message: string): Problem {
+  return problem("CONFLICT", message, { requirement });
 }
 
 /** Every unmet SUBMIT precondition of §8.1 at once, so the leader can fix them together. */
-export function submitProblems(facts: SubmitFacts): FilingProblem[] {
-  const problems: FilingProblem[] = [];
-  if (!facts.name.trim()) problems.push({ code: "NAME", message: "Give the organization a name." });
-  if (!facts.charterDocumentUrl?.trim()) problems.push({ code: "CHARTER", message: "Attach the charter (章程) document." });
-  if (!facts.hasActiveLeader) problems.push({ code: "LEADER", message: "Name an active leader (负责人) among the members." });
-  if (!facts.venueDeclared) problems.push({ code: "VENUE", message: "Declare a relatively fixed venue." });
+export function submitProblems(facts: SubmitFacts): Problem[] {
+  const problems: Problem[] = [];
+  if (!facts.name.trim()) problems.push(unmet("NAME", "Give the organization a name."));
+  if (!facts.charterDocumentUrl?.trim()) problems.push(unmet("CHARTER", "Attach the charter (章程) document."));
+  if (!facts.hasActiveLeader) problems.push(unmet("LEADER", "Name an active leader (负责人) among the members."));
+  if (!facts.venueDeclared) problems.push(unmet("VENUE", "Declare a relatively fixed venue."));
   const minimum = minimumMembersFor(facts.orgForm);
-  if (facts.activeMemberCount < minimum) {
-    problems.push({ code: "MEMBERS", message: `Have at least ${minimum} active members (now ${facts.activeMemberCount}).` });
-  }
-  if (!facts.homeAreaInAuthority) problems.push({ code: "AREA", message: "The home area must lie inside the filing authority's area." });
+  if (facts.activeMemberCount < minimum) problems.push(unmet("MEMBERS", `Have at least ${minimum} active members (now ${facts.activeMemberCount}).`));
+  if (!facts.homeAreaInAuthority) problems.push(unmet("AREA", "The home area must lie inside the filing authority's area."));
   return problems;
 }
 

@@ -1,10 +1,9 @@
 import { writeTransaction } from "../../kit/transaction";
-import { ulid } from "ulid";
 import { EntityManager, IsNull, Like } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
-import { parseId } from "../../kit/ids";
+import { newId, parseId } from "../../kit/ids";
 import {
   actingRole,
   allowedFilingActions,
@@ -74,7 +73,7 @@ export class FilingService {
         .execute();
       if (updated.affected !== 1) throw new ConflictError("The filing changed meanwhile; reload it and try again.", { state: filing.status });
       await tx.getRepository(FilingEvent).insert({
-        id: `fev_${ulid()}`,
+        id: newId("FilingEvent"),
         filingId: filing.id,
         at,
         from: filing.status,
@@ -109,9 +108,10 @@ export class FilingService {
       homeAreaInAuthority: homeArea.path.split("/").includes(filing.authorityAreaCode),
     });
     if (problems.length) {
+      // extensions.problems lists each unmet requirement as { code, message }, as clients have always read it
       throw new ConflictError(`The filing cannot be submitted yet: ${problems.map((p) => p.message).join(" ")}`, {
         state: filing.status,
-        problems,
+        problems: problems.map((p) => ({ code: p.facts?.requirement, message: p.message })),
       });
     }
     return members.length;

@@ -4,10 +4,6 @@ export { FilingEvent } from "./filing-event.entity";
 export { minimumMembersFor } from "./filing.machine";
 export { whereFilingStatus } from "./filing.queries";
 
-// Federation membership's mutations print before Mutation.transitionFiling, and type-graphql prints them in the
-// order their resolvers load: it loads (organization-filing.resolver uses it anyway) before the resolvers below.
-import "../federation-membership";
-
 import { Feature } from "../../kit/feature";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingEventResolver } from "./filing-event.resolver";

@@ -1,11 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { ageStructure } from "./age-structure.rules";
 import { FederationMembership, federationMembershipsByOrganization } from "../federation-membership";
 import { FilingRecord } from "./filing-record.entity";
 import { activeMembershipsByOrganization, Organization, Person, personById } from "../directory";
-import { filingByOrganization } from "./filing.loaders";
 import { AgeStructure } from "./age-structure.type";
 
 /** Filing, federation membership and age structure of an organization (DOMAIN §3.1, §3.5, §3.7). */
@@ -13,7 +13,7 @@ import { AgeStructure } from "./age-structure.type";
 export class OrganizationFilingResolver {
   @FieldResolver(() => FilingRecord, { nullable: true, description: "The filing (备案); null for organizations that never filed." })
   filing(@Root() org: Organization, @Ctx() ctx: HubContext) {
-    return filingByOrganization(ctx).load(org.id);
+    return rowLoader(ctx, FilingRecord, "organizationId").load(org.id);
   }
 
   @FieldResolver(() => [FederationMembership], { description: "Memberships as a member of federations and, for a federation, of its members." })

@@ -1,4 +1,3 @@
-import { ulid } from "ulid";
 import { EntityManager, IsNull } from "typeorm";
 import { ConflictError } from "../../../platform/errors";
 import { newId } from "../../kit/ids";
@@ -23,7 +22,7 @@ export type ImportWrite =
   | { sheetRow: number; kind: "UPDATE"; values: OrgRowValues; target: ImportTarget; changed: ImportColumn[] };
 
 const event = (filingId: string, actor: ImportActor, from: FilingStatus | null, comment: string): FilingEvent => ({
-  id: `fev_${ulid()}`,
+  id: newId("FilingEvent"),
   filingId,
   at: actor.at,
   from,

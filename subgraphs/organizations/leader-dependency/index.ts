@@ -1,12 +1,7 @@
 export { RiskLevel } from "./leader-dependency.type";
 export { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
 export { mayFilterByLeaderDependency } from "./leader-dependency.policy";
-// The service reads activities: that feature loads here, and imports this index back for the service.
 export { recomputeLeaderDependency } from "./leader-dependency.service";
-
-// filing's Organization fields (filing, federationMemberships, ageStructure) print before leaderDependency, and
-// type-graphql prints them in the order their resolvers load: filing loads before the resolver below.
-import "../filing";
 
 import { Feature } from "../../kit/feature";
 import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";

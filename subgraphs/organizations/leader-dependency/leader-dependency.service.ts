@@ -1,13 +1,12 @@
 import { EntityManager, In, IsNull, MoreThanOrEqual, Not } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
+import { DAY_MS } from "../../kit/days";
 import { leaderDependency } from "./leader-dependency.rules";
 import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
 import { MemberCertificate } from "./member-certificate.entity";
 import { Membership, Person } from "../directory";
 import { ServiceActivity, VerificationStatus } from "../activities";
 import { RiskLevel } from "./leader-dependency.type";
-
-const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
  * Recomputes and stores the §3.9 signal of some organizations inside the caller's transaction: called by every
@@ -23,7 +22,7 @@ export async function recomputeLeaderDependency(manager: EntityManager, organiza
   const people = personIds.length ? await manager.find(Person, { where: { id: In(personIds) }, select: { id: true, birthYear: true } }) : [];
   const birthYears = new Map(people.map((p) => [p.id, p.birthYear]));
   const activities = await manager.find(ServiceActivity, {
-    where: { organizationId: In(ids), supersededById: IsNull(), verification: Not(VerificationStatus.REJECTED), startsAt: MoreThanOrEqual(new Date(at.getTime() - YEAR_MS)) },
+    where: { organizationId: In(ids), supersededById: IsNull(), verification: Not(VerificationStatus.REJECTED), startsAt: MoreThanOrEqual(new Date(at.getTime() - 365 * DAY_MS)) },
     select: { organizationId: true, leadOrganizerId: true, startsAt: true },
   });
   const certified = personIds.length ? await manager.find(MemberCertificate, { where: { personId: In(personIds) }, select: { personId: true } }) : [];

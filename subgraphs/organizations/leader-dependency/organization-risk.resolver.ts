@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
+import { rowLoader } from "../../kit/loaders";
 import { Organization } from "../directory";
-import { signalByOrganization } from "./leader-dependency.loaders";
+import { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
 import { leaderDependencyAccess } from "./leader-dependency.policy";
 import { LeaderDependencySignal } from "./leader-dependency.type";
 
@@ -11,7 +12,7 @@ export class OrganizationRiskResolver {
   async leaderDependency(@Root() org: Organization, @Ctx() ctx: HubContext): Promise<LeaderDependencySignal | null> {
     const access = await leaderDependencyAccess(ctx, org);
     if (access === "none") return null;
-    const signal = await signalByOrganization(ctx).load(org.id);
+    const signal = await rowLoader(ctx, LeaderDependencySignalRow, "organizationId").load(org.id);
     if (!signal) return null;
     return { level: signal.level, score: signal.score, factors: access === "full" ? signal.factors : [], computedAt: signal.computedAt };
   }

@@ -1,5 +1,5 @@
+import { problem, Problem } from "../../kit/problem";
 import { LegalForm, MemberRole } from "../directory";
-import { RuleBreach } from "../federation-membership";
 
 // Role changes and leaving (DOMAIN §3.2): a change closes the held row and opens a new one, so history stays.
 
@@ -23,18 +23,14 @@ export interface MembershipPlan {
   open: { personId: string; role: MemberRole; from: string }[];
 }
 
-function dayBreach(argument: string, day: string, held: HeldRole, today: string): RuleBreach | null {
-  if (day > today) return { kind: "BAD_INPUT", message: `${argument}: ${day} is in the future; give today (${today}) or an earlier day.` };
-  if (day < held.joinedOn) {
-    return { kind: "BAD_INPUT", message: `${argument}: ${day} is before the role began (${held.joinedOn}); give ${held.joinedOn} or later.` };
-  }
+function dayProblem(argument: string, day: string, held: HeldRole, today: string): Problem | null {
+  if (day > today) return problem("BAD_USER_INPUT", `${argument}: ${day} is in the future; give today (${today}) or an earlier day.`);
+  if (day < held.joinedOn) return problem("BAD_USER_INPUT", `${argument}: ${day} is before the role began (${held.joinedOn}); give ${held.joinedOn} or later.`);
   return null;
 }
 
-function endedBreach(held: HeldRole): RuleBreach | null {
-  return held.leftOn === null
-    ? null
-    : { kind: "CONFLICT", message: `This membership ended on ${held.leftOn}; only active memberships change.`, facts: { leftOn: held.leftOn } };
+function endedProblem(held: HeldRole): Problem | null {
+  return held.leftOn === null ? null : problem("CONFLICT", `This membership ended on ${held.leftOn}; only active memberships change.`, { leftOn: held.leftOn });
 }
 
 /**
@@ -48,22 +44,18 @@ export function planRoleChange(
   today: string,
   legalForm: LegalForm,
   activeMembers: readonly HeldRole[],
-): MembershipPlan | RuleBreach {
-  const breach = endedBreach(held) ?? dayBreach("effectiveOn", effectiveOn, held, today);
-  if (breach) return breach;
-  if (role === held.role) return { kind: "BAD_INPUT", message: `role: the member already holds ${role}; pick another role.` };
+): MembershipPlan | Problem {
+  const refused = endedProblem(held) ?? dayProblem("effectiveOn", effectiveOn, held, today);
+  if (refused) return refused;
+  if (role === held.role) return problem("BAD_USER_INPUT", `role: the member already holds ${role}; pick another role.`);
   if (held.role === MemberRole.LEADER && leaderRequired(legalForm)) {
-    return {
-      kind: "CONFLICT",
-      message: `A ${legalForm} organization keeps exactly one leader: make another member LEADER instead, which makes this leader DEPUTY.`,
-      facts: { legalForm },
-    };
+    return problem("CONFLICT", `A ${legalForm} organization keeps exactly one leader: make another member LEADER instead, which makes this leader DEPUTY.`, { legalForm });
   }
   const plan: MembershipPlan = { close: [{ id: held.id, on: effectiveOn }], open: [{ personId: held.personId, role, from: effectiveOn }] };
   if (role === MemberRole.LEADER) {
     for (const leader of activeMembers.filter((m) => m.role === MemberRole.LEADER && m.id !== held.id)) {
       if (effectiveOn < leader.joinedOn) {
-        return { kind: "BAD_INPUT", message: `effectiveOn: the current leader took office on ${leader.joinedOn}; give that day or later.` };
+        return problem("BAD_USER_INPUT", `effectiveOn: the current leader took office on ${leader.joinedOn}; give that day or later.`);
       }
       plan.close.push({ id: leader.id, on: effectiveOn });
       plan.open.push({ personId: leader.personId, role: MemberRole.DEPUTY, from: effectiveOn });
@@ -73,20 +65,16 @@ export function planRoleChange(
 }
 
 /** Closes `held` on `leftOn`; the only leader of a form that needs one cannot simply leave. */
-export function planLeave(held: HeldRole, leftOn: string, today: string, legalForm: LegalForm): MembershipPlan | RuleBreach {
-  const breach = endedBreach(held) ?? dayBreach("leftOn", leftOn, held, today);
-  if (breach) return breach;
+export function planLeave(held: HeldRole, leftOn: string, today: string, legalForm: LegalForm): MembershipPlan | Problem {
+  const refused = endedProblem(held) ?? dayProblem("leftOn", leftOn, held, today);
+  if (refused) return refused;
   if (held.role === MemberRole.LEADER && leaderRequired(legalForm)) {
-    return {
-      kind: "CONFLICT",
-      message: `A ${legalForm} organization keeps exactly one leader: make another member LEADER first, then this member can leave.`,
-      facts: { legalForm },
-    };
+    return problem("CONFLICT", `A ${legalForm} organization keeps exactly one leader: make another member LEADER first, then this member can leave.`, { legalForm });
   }
   return { close: [{ id: held.id, on: leftOn }], open: [] };
 }
 
-/** Whether a planner returned a breach rather than a plan. */
-export function isBreach(result: MembershipPlan | RuleBreach): result is RuleBreach {
-  return "kind" in result;
+/** Whether a planner returned a problem rather than a plan. */
+export function isProblem(result: MembershipPlan | Problem): result is Problem {
+  return "code" in result;
 }

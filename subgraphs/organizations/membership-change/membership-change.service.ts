@@ -5,9 +5,15 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { newId, parseId } from "../../kit/ids";
-import { isBreach, MembershipPlan, planLeave, planRoleChange } from "./membership-change.rules";
+import { Problem, raise } from "../../kit/problem";
+import { isProblem, MembershipPlan, planLeave, planRoleChange } from "./membership-change.rules";
 import { actsFor, Area, isStaffFor, MemberRole, Membership, Organization } from "../directory";
-import { raise } from "../federation-membership";
+
+/** A planner's plan; the problem it found instead is raised. */
+function planned(result: MembershipPlan | Problem): MembershipPlan {
+  if (isProblem(result)) raise(result);
+  return result as MembershipPlan;
+}
 
 /** Role changes and leaving (DOMAIN §3.2): the held row is closed and a new one opened, so history is kept. */
 export class MembershipChangeService {
@@ -15,8 +21,7 @@ export class MembershipChangeService {
     const { held, org } = await this.authorized(ctx, rawId, "change members' roles", false);
     const today = businessDate(now());
     const active = await ctx.db.getRepository(Membership).findBy({ organizationId: org.id, leftOn: IsNull() });
-    const plan = planRoleChange(held, role, effectiveOn ?? today, today, org.legalForm, active);
-    if (isBreach(plan)) raise(plan);
+    const plan = planned(planRoleChange(held, role, effectiveOn ?? today, today, org.legalForm, active));
     const opened = await this.apply(ctx, org.id, plan);
     return opened.find((m) => m.personId === held.personId)!;
   }
@@ -24,8 +29,7 @@ export class MembershipChangeService {
   async leave(ctx: HubContext, rawId: unknown, leftOn?: string | null): Promise<Membership> {
     const { held, org } = await this.authorized(ctx, rawId, "end memberships", true);
     const today = businessDate(now());
-    const plan = planLeave(held, leftOn ?? today, today, org.legalForm);
-    if (isBreach(plan)) raise(plan);
+    const plan = planned(planLeave(held, leftOn ?? today, today, org.legalForm));
     await this.apply(ctx, org.id, plan);
     return { ...held, leftOn: plan.close[0].on };
   }

@@ -1,5 +1,5 @@
-import { addYears } from "./rating-calendar.rules";
 import { LegalForm } from "../directory";
+import { addYears } from "./rating-calendar.rules";
 
 /** §1.9: 等级评估 covers only registered 社会团体 / 基金会 / 民非. */
 const REGISTERED = new Set([LegalForm.SOCIAL_GROUP, LegalForm.SOCIAL_SERVICE_AGENCY, LegalForm.FOUNDATION]);

@@ -1,4 +1,5 @@
-// Calendar-day arithmetic for the rating and supervision rules: days are `YYYY-MM-DD` on the business calendar.
+// Calendar years and cycles for the rating rules (day steps are the kit's addDays): days are `YYYY-MM-DD` on the
+// business calendar.
 
 function parts(day: string): [number, number, number] {
   const [y, m, d] = day.split("-").map(Number);
@@ -7,12 +8,6 @@ function parts(day: string): [number, number, number] {
 
 function format(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/** The day `days` after `day` (negative goes back). */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = parts(day);
-  return format(new Date(Date.UTC(y, m - 1, d + days)));
 }
 
 /** The same calendar day `years` later (negative goes back); 29 February falls back to the 28th. */

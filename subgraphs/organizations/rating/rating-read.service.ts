@@ -2,13 +2,15 @@ import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
+import { rowLoader } from "../../kit/loaders";
 import { carriesAGrade } from "./a-grade.rules";
 import { isSettledRating } from "./rating.machine";
 import { AGradeRecord } from "./a-grade-record.entity";
 import { Area, areaByCode, Organization, organizationById } from "../directory";
 import { IndicatorScore } from "./indicator-score.entity";
 import { RatingEvaluation } from "./rating-evaluation.entity";
-import { aGradesByOrganization, indicatorScoresByEvaluation, panelistsByEvaluation, ratingEvaluationsByOrganization, ratingSchemeByVersion } from "./rating.loaders";
+import { RatingScheme } from "./rating-scheme.entity";
+import { aGradesByOrganization, indicatorScoresByEvaluation, panelistsByEvaluation, ratingEvaluationsByOrganization } from "./rating.loaders";
 import { activeSupervisorsByOrganization } from "../supervision";
 import { RatingStatus } from "./rating.enums";
 import { RatingResult } from "./rating.type";
@@ -63,7 +65,7 @@ export class RatingReadService {
 
   /** The scores of an evaluation in the order of its scheme's indicators. */
   async scores(ctx: HubContext, evaluation: RatingEvaluation): Promise<IndicatorScore[]> {
-    const [scores, scheme] = await Promise.all([indicatorScoresByEvaluation(ctx).load(evaluation.id), ratingSchemeByVersion(ctx).load(evaluation.schemeVersion)]);
+    const [scores, scheme] = await Promise.all([indicatorScoresByEvaluation(ctx).load(evaluation.id), rowLoader(ctx, RatingScheme, "version").load(evaluation.schemeVersion)]);
     const order = scheme?.indicators.map((i) => i.code) ?? [];
     const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
     return [...scores].sort((a, b) => rank(a.indicator) - rank(b.indicator) || a.indicator.localeCompare(b.indicator));

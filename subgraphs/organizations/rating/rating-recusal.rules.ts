@@ -1,3 +1,4 @@
+import { problem, Problem } from "../../kit/problem";
 import { addYears } from "./rating-calendar.rules";
 
 /** Why a panelist must stand aside (DOMAIN §8.5, §9.2 separation of duties). */
@@ -25,12 +26,12 @@ export function recusalReason(facts: RecusalFacts): RecusalReason | null {
   return null;
 }
 
-/** What the panelist is told. */
-export function recusalMessage(reason: RecusalReason, organizationName: string): string {
+/** What the panelist is told: FORBIDDEN, with the reason. */
+export function recusalProblem(reason: RecusalReason, organizationName: string): Problem {
   const why = {
     SUPERVISES_ORGANIZATION: `you supervise ${organizationName}`,
     MEMBER_OF_ORGANIZATION: `you are a member of ${organizationName}`,
     FORMER_MEMBER_WITHIN_2_YEARS: `you were a member of ${organizationName} within the last ${EX_MEMBER_YEARS} years`,
   }[reason];
-  return `You must recuse yourself from scoring this evaluation: ${why} (conflict of interest, DOMAIN §8.5). Another panelist has to enter the scores.`;
+  return problem("FORBIDDEN", `You must recuse yourself from scoring this evaluation: ${why} (conflict of interest, DOMAIN §8.5). Another panelist has to enter the scores.`, { reason });
 }

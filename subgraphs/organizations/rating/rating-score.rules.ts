@@ -1,3 +1,4 @@
+import { problem, Problem } from "../../kit/problem";
 import { SchemeIndicator, StarThreshold } from "./rating-scheme.entity";
 import { StarLevel } from "./rating.enums";
 
@@ -6,12 +7,6 @@ export interface ScoreInput {
   indicator: string;
   score: number;
   comment?: string | null;
-}
-
-/** An input problem: what to fix and the facts a client needs. */
-export interface ScoreProblem {
-  message: string;
-  facts: Record<string, unknown>;
 }
 
 const MAX_COMMENT = 500;
@@ -39,26 +34,27 @@ export function missingIndicators(indicators: readonly SchemeIndicator[], scored
 }
 
 /** Checks submitted scores against the scheme: known indicators, each once, 0 ≤ score ≤ max; null when fine. */
-export function scoreInputProblem(scores: readonly ScoreInput[], indicators: readonly SchemeIndicator[]): ScoreProblem | null {
+export function scoreInputProblem(scores: readonly ScoreInput[], indicators: readonly SchemeIndicator[]): Problem | null {
   const codes = indicators.map((i) => i.code);
-  if (!scores.length) return { message: `scores: give at least one indicator score (indicators: ${codes.join(", ")}).`, facts: { argument: "scores" } };
+  if (!scores.length) return problem("BAD_USER_INPUT", `scores: give at least one indicator score (indicators: ${codes.join(", ")}).`, { argument: "scores" });
   const seen = new Set<string>();
   for (const [i, input] of scores.entries()) {
     const argument = `scores[${i}]`;
     const indicator = indicators.find((x) => x.code === input.indicator);
     if (!indicator) {
-      return { message: `${argument}.indicator: "${input.indicator.slice(0, 20)}" is not an indicator of this scheme; use one of ${codes.join(", ")}.`, facts: { argument: `${argument}.indicator`, indicators: codes } };
+      return problem("BAD_USER_INPUT", `${argument}.indicator: "${input.indicator.slice(0, 20)}" is not an indicator of this scheme; use one of ${codes.join(", ")}.`, { argument: `${argument}.indicator`, indicators: codes });
     }
-    if (seen.has(indicator.code)) return { message: `${argument}: ${indicator.code} is scored twice; send each indicator once.`, facts: { argument, indicator: indicator.code } };
+    if (seen.has(indicator.code)) return problem("BAD_USER_INPUT", `${argument}: ${indicator.code} is scored twice; send each indicator once.`, { argument, indicator: indicator.code });
     seen.add(indicator.code);
     if (!Number.isFinite(input.score) || input.score < 0 || input.score > indicator.max) {
-      return {
-        message: `${argument}.score: ${input.score} is out of range for ${indicator.code} (${indicator.name}); give 0 to ${indicator.max}.`,
-        facts: { argument: `${argument}.score`, indicator: indicator.code, max: indicator.max },
-      };
+      return problem("BAD_USER_INPUT", `${argument}.score: ${input.score} is out of range for ${indicator.code} (${indicator.name}); give 0 to ${indicator.max}.`, {
+        argument: `${argument}.score`,
+        indicator: indicator.code,
+        max: indicator.max,
+      });
     }
     if (input.comment && input.comment.length > MAX_COMMENT) {
-      return { message: `${argument}.comment: keep the comment to ${MAX_COMMENT} characters.`, facts: { argument: `${argument}.comment`, max: MAX_COMMENT } };
+      return problem("BAD_USER_INPUT", `${argument}.comment: keep the comment to ${MAX_COMMENT} characters.`, { argument: `${argument}.comment`, max: MAX_COMMENT });
     }
   }
   return null;

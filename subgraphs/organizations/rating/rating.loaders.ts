@@ -1,11 +1,10 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey } from "../../kit/loaders";
 import { AGradeRecord } from "./a-grade-record.entity";
 import { IndicatorScore } from "./indicator-score.entity";
 import { RatingEvaluation } from "./rating-evaluation.entity";
 import { RatingPanelist } from "./rating-panelist.entity";
-import { RatingScheme } from "./rating-scheme.entity";
 
 /** Every rating evaluation per organization, newest cycle first: both currentRating and ratingHistory read it. */
 export const ratingEvaluationsByOrganization = (ctx: HubContext) =>
@@ -29,12 +28,6 @@ export const panelistsByEvaluation = (ctx: HubContext) =>
     const rows = await ctx.db.getRepository(RatingPanelist).find({ where: { evaluationId: In([...ids]) }, order: { personId: "ASC" } });
     return groupByKey(ids, rows, (p) => p.evaluationId).map((group) => group.map((p) => p.personId));
   });
-
-/** Rating schemes by version. */
-export const ratingSchemeByVersion = (ctx: HubContext) =>
-  ctx.loaders.get<string, RatingScheme | null>("ratingSchemeByVersion", async (versions) =>
-    byKey(versions, await ctx.db.getRepository(RatingScheme).findBy({ version: In([...versions]) }), (s) => s.version),
-  );
 
 /** A-grade records per organization, most recent award first. */
 export const aGradesByOrganization = (ctx: HubContext) =>

@@ -1,3 +1,4 @@
+import { problem, Problem } from "../../kit/problem";
 import { RatingAction, RatingStatus } from "./rating.enums";
 
 /** Who may take a rating transition (DOMAIN §8.5, §9.2). */
@@ -57,32 +58,21 @@ export interface RatingGuardFacts {
   missingIndicators: string[];
 }
 
-/** A guard that failed: what to fix and the facts a client needs. */
-export interface RatingGuardProblem {
-  message: string;
-  facts: Record<string, unknown>;
-}
-
-/** Checks the guards of a legal transition; null when it may proceed. */
-export function ratingGuardProblem(action: RatingAction, facts: RatingGuardFacts): RatingGuardProblem | null {
+/** Checks the guards of a legal transition: a CONFLICT with what to fix and the facts a client needs, or null. */
+export function ratingGuardProblem(action: RatingAction, facts: RatingGuardFacts): Problem | null {
   if (action === RatingAction.PUBLISH_NOTICE && facts.missingIndicators.length) {
-    return {
-      message: `The public notice needs a score for every indicator; still unscored: ${facts.missingIndicators.join(", ")}. Submit those scores first.`,
-      facts: { missingIndicators: facts.missingIndicators },
-    };
+    return problem(
+      "CONFLICT",
+      `The public notice needs a score for every indicator; still unscored: ${facts.missingIndicators.join(", ")}. Submit those scores first.`,
+      { missingIndicators: facts.missingIndicators },
+    );
   }
   // the notice runs through publicNoticeTo: appeals come in during it, the result is final only after it
   if (action === RatingAction.FINALIZE && facts.publicNoticeTo !== null && facts.today <= facts.publicNoticeTo) {
-    return {
-      message: `The public notice runs until ${facts.publicNoticeTo}; finalize on or after the day after.`,
-      facts: { publicNoticeTo: facts.publicNoticeTo },
-    };
+    return problem("CONFLICT", `The public notice runs until ${facts.publicNoticeTo}; finalize on or after the day after.`, { publicNoticeTo: facts.publicNoticeTo });
   }
   if (action === RatingAction.RECEIVE_APPEAL && facts.publicNoticeTo !== null && facts.today > facts.publicNoticeTo) {
-    return {
-      message: `Appeals are received only during the public notice, which ended on ${facts.publicNoticeTo}.`,
-      facts: { publicNoticeTo: facts.publicNoticeTo },
-    };
+    return problem("CONFLICT", `Appeals are received only during the public notice, which ended on ${facts.publicNoticeTo}.`, { publicNoticeTo: facts.publicNoticeTo });
   }
   return null;
 }

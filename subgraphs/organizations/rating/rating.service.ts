@@ -2,11 +2,13 @@ import { writeTransaction } from "../../kit/transaction";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError, HubError, NotFoundError } from "../../../platform/errors";
-import { parseId } from "../../kit/ids";
-import { addDays, ratingValidUntil } from "./rating-calendar.rules";
+import { addDays } from "../../kit/days";
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
+import { newId, parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
+import { ratingValidUntil } from "./rating-calendar.rules";
 import { allowedRatingActions, nextRatingStatus, PUBLIC_NOTICE_DAYS, ratingGuardProblem } from "./rating.machine";
-import { recusalMessage, recusalReason } from "./rating-recusal.rules";
+import { recusalProblem, recusalReason } from "./rating-recusal.rules";
 import { isPilotScheme, missingIndicators, ScoreInput, scoreInputProblem, starsFor, totalOf } from "./rating-score.rules";
 import { Area, Membership, Organization } from "../directory";
 import { IndicatorScore } from "./indicator-score.entity";
@@ -16,7 +18,7 @@ import { RatingPanelist } from "./rating-panelist.entity";
 import { RatingScheme } from "./rating-scheme.entity";
 import { RatingAction, RatingStatus } from "./rating.enums";
 import { authorizeRatingAction } from "./rating-actor.policy";
-import { newLocalId, supervisorsOf } from "../supervision";
+import { supervisorsOf } from "../supervision";
 
 const MAX_COMMENT = 500;
 
@@ -37,7 +39,7 @@ export class RatingService {
       ctx.db.getRepository(Membership).findBy({ organizationId: org.id, personId }),
     ]);
     const reason = recusalReason({ personId, supervisorIds: supervisors.get(org.id) ?? [], memberships, today });
-    if (reason) throw new HubError("FORBIDDEN", recusalMessage(reason, org.name), { reason });
+    if (reason) raise(recusalProblem(reason, org.name));
     if (evaluation.status !== RatingStatus.PANEL_SCORING) {
       throw new ConflictError(`Scores are entered only while the evaluation is PANEL_SCORING; it is ${evaluation.status}.`, {
         state: evaluation.status,
@@ -45,8 +47,7 @@ export class RatingService {
       });
     }
     const scheme = await this.scheme(ctx.db.manager, evaluation.schemeVersion);
-    const problem = scoreInputProblem(scores, scheme.indicators);
-    if (problem) throw new BadInputError(problem.message, problem.facts);
+    raise(scoreInputProblem(scores, scheme.indicators));
     return writeTransaction(ctx.db, async (tx) => {
       const scoredAt = now();
       const rows = scores.map((s) => ({
@@ -95,11 +96,11 @@ export class RatingService {
           Object.assign(patch, { finalizedAt: now(), validUntil: ratingValidUntil(evaluation.cycle, scheme.validityMonths), pilot: isPilotScheme(scheme.version) });
         }
       }
-      const problem = ratingGuardProblem(action, { today, publicNoticeTo: evaluation.publicNoticeTo, missingIndicators: missing });
-      if (problem) throw new ConflictError(problem.message, { state: evaluation.status, ...problem.facts });
+      const guard = ratingGuardProblem(action, { today, publicNoticeTo: evaluation.publicNoticeTo, missingIndicators: missing });
+      if (guard) raise({ ...guard, facts: { state: evaluation.status, ...guard.facts } });
       await this.update(tx, evaluation, patch);
       const event: RatingEvent = {
-        id: newLocalId("RatingEvent"),
+        id: newId("RatingEvent"),
         evaluationId: evaluation.id,
         at: now(),
         action,

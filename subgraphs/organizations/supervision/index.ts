@@ -1,12 +1,6 @@
 export { SupervisionAssignment } from "./supervision-assignment.entity";
-export { newLocalId } from "./supervision.ids";
 export { supervisorsOf } from "./supervision.queries";
 export { activeSupervisorsByOrganization } from "./supervision.loaders";
-
-// Rating's fields print before supervision's (Mutation.transitionRating before recordSupervisionVisit,
-// Organization.currentRating before .supervision), and type-graphql prints them in the order their resolvers load:
-// rating, which imports this index back for the exports above, loads before the resolvers below.
-import "../rating";
 
 import { Feature } from "../../kit/feature";
 import { SupervisionAssignment } from "./supervision-assignment.entity";

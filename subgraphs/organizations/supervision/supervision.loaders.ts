@@ -1,15 +1,9 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { byKey, groupByKey } from "../../kit/loaders";
+import { groupByKey, rowLoader } from "../../kit/loaders";
 import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
 import { supervisorsOf } from "./supervision.queries";
-
-/** Supervision assignments by id: the notes of a visit look up theirs. */
-export const supervisionAssignmentById = (ctx: HubContext) =>
-  ctx.loaders.get<string, SupervisionAssignment | null>("supervisionAssignmentById", async (ids) =>
-    byKey(ids, await ctx.db.getRepository(SupervisionAssignment).findBy({ id: In([...ids]) }), (a) => a.id),
-  );
 
 /** Every supervision assignment (past ones included) per organization, oldest first. */
 export const supervisionByOrganization = (ctx: HubContext) =>
@@ -17,7 +11,8 @@ export const supervisionByOrganization = (ctx: HubContext) =>
     const rows = await ctx.db
       .getRepository(SupervisionAssignment)
       .find({ where: { organizationId: In([...ids]) }, order: { since: "ASC", id: "ASC" } });
-    const byId = supervisionAssignmentById(ctx);
+    // the notes of a visit look up its assignment by id: these are already read
+    const byId = rowLoader(ctx, SupervisionAssignment);
     for (const row of rows) byId.prime(row.id, row);
     return groupByKey(ids, rows, (a) => a.organizationId);
   });

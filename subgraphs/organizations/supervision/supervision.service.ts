@@ -1,15 +1,16 @@
 import { writeTransaction } from "../../kit/transaction";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
+import { newId, parseId } from "../../kit/ids";
+import { rowLoader } from "../../kit/loaders";
 import { BadInputError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { lastVisits, notesFor } from "./supervision-notes.rules";
 import { areaByCode, Organization, organizationById } from "../directory";
 import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
-import { supervisionAssignmentById, supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
+import { supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
 import { SupervisionVisitType } from "./supervision.enums";
 import { notesAccess, seesSupervision } from "./supervision.policy";
-import { newLocalId, parseLocalId } from "./supervision.ids";
 
 const MAX_NOTES = 2000;
 const MAX_LAST = 100;
@@ -42,7 +43,7 @@ export class SupervisionService {
   /** The notes as this caller may read them: in full, as a summary, or null. */
   async notes(ctx: HubContext, visit: SupervisionVisit): Promise<string | null> {
     if (visit.notes === null || !seesSupervision(ctx.viewer)) return null;
-    const assignment = await supervisionAssignmentById(ctx).load(visit.assignmentId);
+    const assignment = await rowLoader(ctx, SupervisionAssignment).load(visit.assignmentId);
     if (!assignment) return null;
     const org = await organizationById(ctx).load(assignment.organizationId);
     const orgArea = org ? await areaByCode(ctx).load(org.homeAreaCode) : null;
@@ -54,7 +55,7 @@ export class SupervisionService {
   async recordVisit(ctx: HubContext, args: RecordVisitArgs): Promise<SupervisionVisit> {
     const personId = ctx.viewer.personId;
     if (!personId) throw new ForbiddenError("Only the supervisor assigned to the organization may record its supervision visits; sign in as that supervisor.");
-    const id = parseLocalId("SupervisionAssignment", args.assignmentId, "assignmentId");
+    const id = parseId("SupervisionAssignment", args.assignmentId, "assignmentId");
     const assignment = await ctx.db.getRepository(SupervisionAssignment).findOneBy({ id });
     if (!assignment) throw new NotFoundError("SupervisionAssignment", id);
     if (assignment.supervisorPersonId !== personId) {
@@ -71,7 +72,7 @@ export class SupervisionService {
     const notes = args.notes?.trim() || null;
     if (notes && notes.length > MAX_NOTES) throw new BadInputError(`notes: keep the notes to ${MAX_NOTES} characters.`, { argument: "notes", max: MAX_NOTES });
     const visit: SupervisionVisit = {
-      id: newLocalId("SupervisionVisit"),
+      id: newId("SupervisionVisit"),
       assignmentId: id,
       date: args.date,
       type: args.type,

@@ -8,9 +8,9 @@ import {
   isLateRecord,
   lateRecordNeedsSupervisor,
   serviceDayOf,
-} from "@subgraphs/organizations/activities/activity.rules";
-import { checkPeriod } from "@subgraphs/organizations/activities/period.rules";
-import { allowedVerifications, checkVerification } from "@subgraphs/organizations/activities/verification.rules";
+} from "@subgraphs/organizations/activity-recording/activity.rules";
+import { rangeProblem } from "@kit/days";
+import { allowedVerifications, checkVerification } from "@subgraphs/organizations/activity-recording/verification.rules";
 import { VerificationStatus } from "@subgraphs/organizations/activities/activity.enums";
 
 const at = (iso: string) => new Date(iso);
@@ -118,7 +118,7 @@ describe("verification steps", () => {
 });
 
 test("a period runs forward", () => {
-  expect(checkPeriod({ from: "2021-01-01", to: "2021-12-31" })).toBeNull();
-  expect(checkPeriod({ from: "2021-06-18", to: "2021-06-18" })).toBeNull();
-  expect(checkPeriod({ from: "2021-12-31", to: "2021-01-01" })).toMatchObject({ code: "BAD_USER_INPUT", facts: { argument: "period" } });
+  expect(rangeProblem({ from: "2021-01-01", to: "2021-12-31" }, "period")).toBeNull();
+  expect(rangeProblem({ from: "2021-06-18", to: "2021-06-18" }, "period")).toBeNull();
+  expect(rangeProblem({ from: "2021-12-31", to: "2021-01-01" }, "period")).toMatchObject({ code: "BAD_USER_INPUT", facts: { argument: "period" } });
 });

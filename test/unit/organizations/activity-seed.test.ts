@@ -1,4 +1,4 @@
-import { DAILY_LIMIT_MINUTES, PREPARATION_ALLOWANCE_MINUTES, durationMinutes } from "@subgraphs/organizations/activities/activity.rules";
+import { DAILY_LIMIT_MINUTES, PREPARATION_ALLOWANCE_MINUTES, durationMinutes } from "@subgraphs/organizations/activity-recording/activity.rules";
 import { ageBandOf } from "@subgraphs/organizations/directory/masking.policy";
 import { demoActivities } from "@subgraphs/organizations/activities/activity.seed";
 import { demoMembers } from "@subgraphs/organizations/activities/activity-members.seed";

@@ -1,4 +1,4 @@
-import { decisionBreach, eligibilityBreach, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "@subgraphs/organizations/federation-membership/federation-membership.rules";
+import { decisionProblem, eligibilityProblem, FederationFacts, FEDERATION_MEMBERSHIP_MOVES, inAreaSubtree } from "@subgraphs/organizations/federation-membership/federation-membership.rules";
 import { HubType, OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
 import { FederationMembershipStatus as F } from "@subgraphs/organizations/federation-membership/federation-membership.enums";
 
@@ -17,22 +17,22 @@ test("area subtree by materialized path", () => {
 });
 
 test("only a FEDERATION hub of the member's area admits it, and not itself", () => {
-  expect(eligibilityBreach(OK)).toBeNull();
-  expect(eligibilityBreach({ ...OK, federationHubType: HubType.INCUBATOR })?.kind).toBe("BAD_INPUT");
-  expect(eligibilityBreach({ ...OK, federationHubType: null })?.kind).toBe("BAD_INPUT");
-  expect(eligibilityBreach({ ...OK, memberIsFederation: true })?.kind).toBe("BAD_INPUT");
-  expect(eligibilityBreach({ ...OK, memberInFederationArea: false })).toMatchObject({ kind: "BAD_INPUT", message: expect.stringContaining("outside") });
-  expect(eligibilityBreach({ ...OK, federationStatus: OrgStatus.DEREGISTERED })?.kind).toBe("CONFLICT");
+  expect(eligibilityProblem(OK)).toBeNull();
+  expect(eligibilityProblem({ ...OK, federationHubType: HubType.INCUBATOR })?.code).toBe("BAD_USER_INPUT");
+  expect(eligibilityProblem({ ...OK, federationHubType: null })?.code).toBe("BAD_USER_INPUT");
+  expect(eligibilityProblem({ ...OK, memberIsFederation: true })?.code).toBe("BAD_USER_INPUT");
+  expect(eligibilityProblem({ ...OK, memberInFederationArea: false })).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("outside") });
+  expect(eligibilityProblem({ ...OK, federationStatus: OrgStatus.DEREGISTERED })?.code).toBe("CONFLICT");
   // applying is allowed while the federation is still being prepared
-  expect(eligibilityBreach({ ...OK, federationStatus: OrgStatus.PREPARING })).toBeNull();
+  expect(eligibilityProblem({ ...OK, federationStatus: OrgStatus.PREPARING })).toBeNull();
 });
 
 test("decisions follow the status table; LEFT is final", () => {
   for (const from of Object.values(F)) {
     for (const to of Object.values(F)) {
-      const breach = decisionBreach(from, to, OK);
+      const breach = decisionProblem(from, to, OK);
       if (FEDERATION_MEMBERSHIP_MOVES[from].includes(to)) expect(breach).toBeNull();
-      else expect(breach).toMatchObject({ kind: "CONFLICT", facts: { state: from, allowed: FEDERATION_MEMBERSHIP_MOVES[from] } });
+      else expect(breach).toMatchObject({ code: "CONFLICT", facts: { state: from, allowed: FEDERATION_MEMBERSHIP_MOVES[from] } });
     }
   }
   expect(FEDERATION_MEMBERSHIP_MOVES[F.LEFT]).toEqual([]);
@@ -40,7 +40,7 @@ test("decisions follow the status table; LEFT is final", () => {
 
 test("a PREPARING federation cannot make members ACTIVE, but may turn an application away", () => {
   const preparing = { ...OK, federationStatus: OrgStatus.PREPARING };
-  expect(decisionBreach(F.APPLIED, F.ACTIVE, preparing)).toMatchObject({ kind: "CONFLICT", message: expect.stringContaining("PREPARING") });
-  expect(decisionBreach(F.APPLIED, F.LEFT, preparing)).toBeNull();
-  expect(decisionBreach(F.APPLIED, F.ACTIVE, { ...OK, memberInFederationArea: false })?.kind).toBe("BAD_INPUT");
+  expect(decisionProblem(F.APPLIED, F.ACTIVE, preparing)).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("PREPARING") });
+  expect(decisionProblem(F.APPLIED, F.LEFT, preparing)).toBeNull();
+  expect(decisionProblem(F.APPLIED, F.ACTIVE, { ...OK, memberInFederationArea: false })?.code).toBe("BAD_USER_INPUT");
 });

@@ -89,10 +89,10 @@ const READY: SubmitFacts = {
 
 test("SUBMIT guards: a complete filing passes; each missing piece is named, all at once", () => {
   expect(submitProblems(READY)).toEqual([]);
-  expect(submitProblems({ ...READY, name: " ", charterDocumentUrl: null, hasActiveLeader: false, venueDeclared: false, activeMemberCount: 3, homeAreaInAuthority: false }).map((p) => p.code)).toEqual(
+  expect(submitProblems({ ...READY, name: " ", charterDocumentUrl: null, hasActiveLeader: false, venueDeclared: false, activeMemberCount: 3, homeAreaInAuthority: false }).map((p) => p.facts?.requirement)).toEqual(
     ["NAME", "CHARTER", "LEADER", "VENUE", "MEMBERS", "AREA"],
   );
-  expect(submitProblems({ ...READY, activeMemberCount: 9 })).toEqual([{ code: "MEMBERS", message: "Have at least 10 active members (now 9)." }]);
+  expect(submitProblems({ ...READY, activeMemberCount: 9 })).toEqual([{ code: "CONFLICT", message: "Have at least 10 active members (now 9).", facts: { requirement: "MEMBERS" } }]);
 });
 
 test("association-type forms need 10 members, other forms 2", () => {
@@ -100,7 +100,7 @@ test("association-type forms need 10 members, other forms 2", () => {
   expect(minimumMembersFor(OrgForm.SOCIETY)).toBe(10);
   for (const form of [OrgForm.TEAM, OrgForm.STATION, OrgForm.CENTER, OrgForm.GROUP, null]) expect(minimumMembersFor(form)).toBe(2);
   expect(submitProblems({ ...READY, orgForm: OrgForm.TEAM, activeMemberCount: 2 })).toEqual([]);
-  expect(submitProblems({ ...READY, orgForm: OrgForm.TEAM, activeMemberCount: 1 }).map((p) => p.code)).toEqual(["MEMBERS"]);
+  expect(submitProblems({ ...READY, orgForm: OrgForm.TEAM, activeMemberCount: 1 }).map((p) => p.facts?.requirement)).toEqual(["MEMBERS"]);
 });
 
 test("the organization's status follows its filing", () => {

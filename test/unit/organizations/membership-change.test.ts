@@ -1,4 +1,4 @@
-import { HeldRole, isBreach, leaderRequired, planLeave, planRoleChange } from "@subgraphs/organizations/membership-change/membership-change.rules";
+import { HeldRole, isProblem, leaderRequired, planLeave, planRoleChange } from "@subgraphs/organizations/membership-change/membership-change.rules";
 import { LegalForm, MemberRole as R } from "@subgraphs/organizations/directory/directory.enums";
 
 const TODAY = "2022-03-12";
@@ -32,18 +32,18 @@ test("making someone LEADER demotes the current leader to DEPUTY in the same pla
 });
 
 test("the only leader cannot step down or leave where a leader is required; elsewhere they can", () => {
-  expect(planRoleChange(leader, R.MEMBER, TODAY, TODAY, LegalForm.FILED, active)).toMatchObject({ kind: "CONFLICT", message: expect.stringContaining("LEADER") });
-  expect(planLeave(leader, TODAY, TODAY, LegalForm.SOCIAL_GROUP)).toMatchObject({ kind: "CONFLICT" });
-  expect(isBreach(planRoleChange(leader, R.MEMBER, TODAY, TODAY, LegalForm.INFORMAL, active))).toBe(false);
+  expect(planRoleChange(leader, R.MEMBER, TODAY, TODAY, LegalForm.FILED, active)).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("LEADER") });
+  expect(planLeave(leader, TODAY, TODAY, LegalForm.SOCIAL_GROUP)).toMatchObject({ code: "CONFLICT" });
+  expect(isProblem(planRoleChange(leader, R.MEMBER, TODAY, TODAY, LegalForm.INFORMAL, active))).toBe(false);
   expect(planLeave(leader, TODAY, TODAY, LegalForm.INFORMAL)).toEqual({ close: [{ id: "mem_l", on: TODAY }], open: [] });
 });
 
 test("bad days and no-op changes are bad input; an ended membership is a conflict", () => {
-  expect(planRoleChange(member, R.BACKBONE, "2022-03-13", TODAY, LegalForm.FILED, active)).toMatchObject({ kind: "BAD_INPUT", message: expect.stringContaining("future") });
-  expect(planRoleChange(member, R.BACKBONE, "2021-04-30", TODAY, LegalForm.FILED, active)).toMatchObject({ kind: "BAD_INPUT", message: expect.stringContaining("2021-05-01") });
-  expect(planRoleChange(member, R.MEMBER, TODAY, TODAY, LegalForm.FILED, active)).toMatchObject({ kind: "BAD_INPUT" });
-  expect(planLeave({ ...member, leftOn: "2022-01-01" }, TODAY, TODAY, LegalForm.FILED)).toMatchObject({ kind: "CONFLICT" });
-  expect(planLeave(member, "2022-03-13", TODAY, LegalForm.FILED)).toMatchObject({ kind: "BAD_INPUT" });
+  expect(planRoleChange(member, R.BACKBONE, "2022-03-13", TODAY, LegalForm.FILED, active)).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("future") });
+  expect(planRoleChange(member, R.BACKBONE, "2021-04-30", TODAY, LegalForm.FILED, active)).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringContaining("2021-05-01") });
+  expect(planRoleChange(member, R.MEMBER, TODAY, TODAY, LegalForm.FILED, active)).toMatchObject({ code: "BAD_USER_INPUT" });
+  expect(planLeave({ ...member, leftOn: "2022-01-01" }, TODAY, TODAY, LegalForm.FILED)).toMatchObject({ code: "CONFLICT" });
+  expect(planLeave(member, "2022-03-13", TODAY, LegalForm.FILED)).toMatchObject({ code: "BAD_USER_INPUT" });
   const lateLeader = { ...leader, joinedOn: "2022-03-10" };
-  expect(planRoleChange(deputy, R.LEADER, "2022-03-01", TODAY, LegalForm.FILED, [lateLeader, deputy])).toMatchObject({ kind: "BAD_INPUT" });
+  expect(planRoleChange(deputy, R.LEADER, "2022-03-01", TODAY, LegalForm.FILED, [lateLeader, deputy])).toMatchObject({ code: "BAD_USER_INPUT" });
 });

@@ -1,5 +1,6 @@
 import { aGradeValidUntil, carriesAGrade } from "@subgraphs/organizations/rating/a-grade.rules";
-import { addDays, addYears, ratingValidUntil } from "@subgraphs/organizations/rating/rating-calendar.rules";
+import { addYears, ratingValidUntil } from "@subgraphs/organizations/rating/rating-calendar.rules";
+import { addDays } from "@kit/days";
 import {
   allowedRatingActions,
   isSettledRating,

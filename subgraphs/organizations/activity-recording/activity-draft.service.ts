@@ -1,11 +1,10 @@
-import { monotonicFactory } from "ulid";
 import { EntityManager } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
-import { BadInputError, ConflictError, ForbiddenError } from "../../../platform/errors";
-import { newId, parseAreaCode, parseId } from "../../kit/ids";
+import { BadInputError, ForbiddenError } from "../../../platform/errors";
+import { newId, orderedIds, parseAreaCode, parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
 import {
-  ActivityViolation,
   checkBeneficiaryVisits,
   checkDailyLimit,
   checkDistinctVolunteers,
@@ -15,23 +14,13 @@ import {
   serviceDayOf,
 } from "./activity.rules";
 import { actsFor, areaByCode, Membership, Organization, personById } from "../directory";
-import { ServiceActivity } from "./service-activity.entity";
-import { VolunteerHourLine } from "./volunteer-hour-line.entity";
-import { VerificationStatus } from "./activity.enums";
+import { ServiceActivity, VerificationStatus, VolunteerHourLine } from "../activities";
 import { RecordServiceActivityInput } from "./service-activity.input";
 
 // The checks recording and correcting share (DOMAIN §3.10), in the order a service runs them.
 
-/** Raises a domain violation as the GraphQL error of its code. */
-export function raise(violation: ActivityViolation | null): void {
-  if (!violation) return;
-  if (violation.code === "FORBIDDEN") throw new ForbiddenError(violation.message);
-  if (violation.code === "CONFLICT") throw new ConflictError(violation.message, violation.facts);
-  throw new BadInputError(violation.message, violation.facts);
-}
-
-// monotonic: a record's lines keep their input order when listed by id
-const lineUlid = monotonicFactory();
+// a record's lines keep their input order when listed by id
+const newLineId = orderedIds("VolunteerHourLine");
 const MAX_TITLE = 100;
 const MAX_ROLE = 40;
 
@@ -163,7 +152,7 @@ export async function insertVersion(
   await tx.getRepository(ServiceActivity).insert(activity);
   if (draft.lines.length) {
     await tx.getRepository(VolunteerHourLine).insert(
-      draft.lines.map((line) => ({ id: `vline_${lineUlid()}`, activityId: activity.id, personId: line.personId, serviceDay: draft.serviceDay, minutes: line.minutes, role: line.role })),
+      draft.lines.map((line) => ({ id: newLineId(), activityId: activity.id, personId: line.personId, serviceDay: draft.serviceDay, minutes: line.minutes, role: line.role })),
     );
   }
   return activity;

@@ -2,16 +2,14 @@ import { Brackets, SelectQueryBuilder } from "typeorm";
 import { businessDate, now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ForbiddenError } from "../../../platform/errors";
-import { parseAreaCode, parseId } from "../../kit/ids";
+import { parseAreaCode } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
-import { Area } from "./area.entity";
+import { Area, Organization } from "../directory";
+import { whereFilingStatus } from "../filing";
 import { LeaderDependencySignalRow, mayFilterByLeaderDependency } from "../leader-dependency";
-import { Organization } from "./organization.entity";
 import { RatingEvaluation, RatingStatus, StarLevel } from "../rating";
 import { SupervisionAssignment } from "../supervision";
-import { organizationById } from "./directory.loaders";
-import { OrgFilter } from "./organization.input";
-import { whereFilingStatus } from "../filing";
+import { OrgFilter } from "./organization-filter.input";
 
 const STARS_FROM: StarLevel[] = [StarLevel.ONE, StarLevel.TWO, StarLevel.THREE, StarLevel.FOUR, StarLevel.FIVE];
 
@@ -23,11 +21,7 @@ function whereIdIn(query: Query, build: (qb: Query) => string): void {
 }
 
 /** The organization directory (DOMAIN §3.1): profiles are public (§9.2); each filter is one condition in SQL. */
-export class OrganizationService {
-  find(ctx: HubContext, id: string): Promise<Organization | null> {
-    return organizationById(ctx).load(parseId("Organization", id, "id"));
-  }
-
+export class OrganizationSearch {
   /** A page of organizations; `area` (already loaded, as in Area.organizations) narrows to its subtree. */
   async list(ctx: HubContext, filter: OrgFilter | null | undefined, page: { first?: number | null; after?: string | null }, area?: Area): Promise<Page<Organization>> {
     const query = ctx.db.getRepository(Organization).createQueryBuilder("o");

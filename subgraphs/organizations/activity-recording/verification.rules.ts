@@ -1,5 +1,5 @@
-import { VerificationStatus } from "./activity.enums";
-import { ActivityViolation } from "./activity.rules";
+import { VerificationStatus } from "../activities";
+import { problem, Problem } from "../../kit/problem";
 
 /** Who may set a verification status (§3.10, §9.2): the organization's leader confirms, its supervisor verifies or rejects. */
 export const VERIFIER: Record<Exclude<VerificationStatus, VerificationStatus.UNVERIFIED>, "ORG_LEADER" | "SUPERVISOR"> = {
@@ -22,17 +22,17 @@ export function allowedVerifications(current: VerificationStatus): VerificationS
 }
 
 /** Checks one verification step: the target is settable, a rejection says why, and the step is allowed from `current`. */
-export function checkVerification(current: VerificationStatus, target: VerificationStatus, comment: string | null): ActivityViolation | null {
+export function checkVerification(current: VerificationStatus, target: VerificationStatus, comment: string | null): Problem | null {
   if (target === VerificationStatus.UNVERIFIED) {
-    return { code: "BAD_USER_INPUT", message: "status: a record cannot be set back to UNVERIFIED; correct it with correctServiceActivity instead.", facts: { argument: "status" } };
+    return problem("BAD_USER_INPUT", "status: a record cannot be set back to UNVERIFIED; correct it with correctServiceActivity instead.", { argument: "status" });
   }
   if (target === VerificationStatus.REJECTED && !comment?.trim()) {
-    return { code: "BAD_USER_INPUT", message: "comment: say why the record is rejected, so the organization can correct it.", facts: { argument: "comment" } };
+    return problem("BAD_USER_INPUT", "comment: say why the record is rejected, so the organization can correct it.", { argument: "comment" });
   }
   const allowed = NEXT[current];
   if (!allowed.includes(target)) {
     const next = allowed.length ? `it can become ${allowed.join(" or ")}` : "it cannot change any more; correct the record to start a new version";
-    return { code: "CONFLICT", message: `The record is ${current}: ${next}.`, facts: { state: current, allowed } };
+    return problem("CONFLICT", `The record is ${current}: ${next}.`, { state: current, allowed });
   }
   return null;
 }

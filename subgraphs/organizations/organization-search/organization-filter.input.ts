@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Connection } from "../../kit/pagination";
-import { Organization } from "./organization.entity";
-import { LegalForm, OrgCategory } from "./directory.enums";
+import { LegalForm, OrgCategory, Organization } from "../directory";
 import { FilingStatus } from "../filing";
 import { RiskLevel } from "../leader-dependency";
 

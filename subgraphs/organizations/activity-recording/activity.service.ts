@@ -3,14 +3,14 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { parseId } from "../../kit/ids";
+import { raise } from "../../kit/problem";
 import { checkVerification, VERIFIER } from "./verification.rules";
 import { isLateRecord, lateRecordNeedsSupervisor } from "./activity.rules";
 import { recomputeLeaderDependency } from "../leader-dependency";
 import { actsFor, Organization, organizationById } from "../directory";
-import { ServiceActivity } from "./service-activity.entity";
-import { VerificationStatus } from "./activity.enums";
+import { ServiceActivity, VerificationStatus } from "../activities";
 import { RecordServiceActivityInput } from "./service-activity.input";
-import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion, raise } from "./activity-draft.service";
+import { authorizeRecorder, checkDailyMinutes, draftActivity, insertVersion } from "./activity-draft.service";
 
 const MAX_TEXT = 200;
 

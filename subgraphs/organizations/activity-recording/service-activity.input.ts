@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTimeScalar } from "../../kit/scalars";
-import { ActivityType } from "./activity.enums";
+import { ActivityType } from "../activities";
 
 @InputType({ description: "One person's volunteer minutes on the activity." })
 export class VolunteerHourLineInput {
