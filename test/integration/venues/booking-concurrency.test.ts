@@ -16,7 +16,7 @@ let CALLERS: Partial<Claims>[];
 
 beforeAll(async () => {
   pinClock(DEMO_NOW);
-  subgraph = await startTestSubgraph(venuesSubgraph, { seed: true });
+  subgraph = await startTestSubgraph(venuesSubgraph);
   ORGS = [await addTestOrganization(subgraph.db, "racer_a"), await addTestOrganization(subgraph.db, "racer_b"), await addTestOrganization(subgraph.db, "racer_c")];
   CALLERS = [leaderOf(ORGS[0]), leaderOf(ORGS[1]), memberOf(ORGS[2])];
 });

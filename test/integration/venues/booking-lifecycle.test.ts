@@ -26,7 +26,7 @@ let subgraph: RunningSubgraph;
 
 beforeAll(async () => {
   pinClock(DEMO_NOW);
-  subgraph = await startTestSubgraph(venuesSubgraph, { seed: true });
+  subgraph = await startTestSubgraph(venuesSubgraph);
 });
 afterEach(() => pinClock(DEMO_NOW));
 afterAll(async () => {
