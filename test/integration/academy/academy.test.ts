@@ -29,9 +29,7 @@ beforeAll(async () => {
   await addTestOffering(db, "spring", {
     courseId: "crs_t_backbone",
     label: "2022年春季第1期",
-    capacity: 30,
-    waitlistCap: 10,
-    maxSeatsPerOrg: 2,
+    capacity: 30, waitlistCap: 10, maxSeatsPerOrg: 2,
     enrollmentOpensAt: new Date("2022-03-01T00:00:00+08:00"),
     enrollmentClosesAt: new Date("2022-03-20T23:59:00+08:00"),
   });

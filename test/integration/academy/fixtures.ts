@@ -56,9 +56,7 @@ export async function addTestOffering(db: DataSource, key: string, offering: { c
   await db.getRepository(CourseOffering).insert({
     id,
     label: `测试第${key}期`,
-    capacity: 30,
-    waitlistCap: 10,
-    maxSeatsPerOrg: 2,
+    capacity: 30, waitlistCap: 10, maxSeatsPerOrg: 2,
     enrollmentOpensAt: new Date("2022-03-01T00:00:00+08:00"),
     enrollmentClosesAt: new Date("2022-03-20T23:59:00+08:00"),
     status: OfferingStatus.OPEN,
