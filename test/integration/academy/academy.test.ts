@@ -1,46 +1,68 @@
 import { academySubgraph } from "@subgraphs/academy/subgraph";
-import { Academy } from "@subgraphs/academy/academies/academy.entity";
-import { Course } from "@subgraphs/academy/courses/course.entity";
-import { CourseOffering } from "@subgraphs/academy/courses/course-offering.entity";
-import { Enrollment } from "@subgraphs/academy/enrollment/enrollment.entity";
-import { AcademyLevel } from "@subgraphs/academy/academies/academy.enums";
-import { CourseStatus, CourseTopic, OfferingStatus } from "@subgraphs/academy/courses/course.enums";
-import { EnrollmentStatus } from "@subgraphs/academy/enrollment/enrollment.enums";
+import { AcademyLevel } from "@subgraphs/academy/academies";
+import { CourseStatus, CourseTopic, OfferingStatus } from "@subgraphs/academy/courses";
+import { Enrollment, EnrollmentStatus } from "@subgraphs/academy/enrollment";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
 import { expectNoGrowth } from "@test/support/statements";
+import { addTestAcademy, addTestCourse, addTestEnrollment, addTestOffering, addTestSessions, enrollmentRow } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 
+// An academy tree of the test's own: a city academy, its district academy with a project-design course (and a draft),
+// and the district's township school with a backbone course and a finance course. The backbone course's spring
+// offering has four booked Tuesday sessions and three seats taken: two by a club's deputy and leader, one by another club.
+const SPRING_DAYS = ["2022-03-22", "2022-03-29", "2022-04-12", "2022-04-19"];
+const CLUB = "org_t_club";
+const OTHER_CLUB = "org_t_other_club";
+
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(academySubgraph, { seed: true });
+  subgraph = await startTestSubgraph(academySubgraph);
+  const db = subgraph.db;
+  await addTestAcademy(db, "city", { name: "测试市社区治理学院", level: AcademyLevel.CITY, areaCode: "349900" });
+  await addTestAcademy(db, "district", { name: "测试区社区治理学院", level: AcademyLevel.DISTRICT, areaCode: "349901", parentId: "acad_t_city" });
+  await addTestAcademy(db, "town", { name: "测试街道社区治理学校", areaCode: "349901S01", parentId: "acad_t_district" });
+  await addTestCourse(db, "pdme", { academyId: "acad_t_district", title: "公益创投项目设计、管理与评估", topic: CourseTopic.PROJECT_DESIGN_MGMT_EVAL, totalMinutes: 360, requiresAssignment: true });
+  await addTestCourse(db, "pdme_next", { academyId: "acad_t_district", status: CourseStatus.DRAFT });
+  await addTestCourse(db, "backbone", { academyId: "acad_t_town", code: "T-BACKBONE", title: "骨干培养与团队传承", topic: CourseTopic.BACKBONE_SUCCESSION, totalMinutes: 480, minAttendanceRatio: 0.8 });
+  await addTestCourse(db, "finance", { academyId: "acad_t_town", code: "T-FINANCE", title: "社区社会组织财务公开与规范运作", topic: CourseTopic.FINANCE_TRANSPARENCY, totalMinutes: 180 });
+  await addTestOffering(db, "spring", {
+    courseId: "crs_t_backbone",
+    label: "2022年春季第1期",
+    capacity: 30, waitlistCap: 10, maxSeatsPerOrg: 2,
+    enrollmentOpensAt: new Date("2022-03-01T00:00:00+08:00"),
+    enrollmentClosesAt: new Date("2022-03-20T23:59:00+08:00"),
+  });
+  await addTestSessions(db, "spring", "off_t_spring", SPRING_DAYS);
+  await addTestEnrollment(db, "spring_club_deputy", { offeringId: "off_t_spring", personId: "per_t_club_deputy", organizationId: CLUB });
+  await addTestEnrollment(db, "spring_club_leader", { offeringId: "off_t_spring", personId: "per_t_club_leader", organizationId: CLUB });
+  await addTestEnrollment(db, "spring_other_leader", { offeringId: "off_t_spring", personId: "per_t_other_club_leader", organizationId: OTHER_CLUB });
 });
 afterAll(() => subgraph?.stop());
 
 const query = (q: string, variables: Record<string, unknown> = {}) => signedRequest(subgraph.url, q, variables).then((r) => r.body);
 
-/** A test academy with one course and `offerings` offerings, all under unique ids with `tag` in them. */
+/** A test academy with one draft course and `offerings` offerings, open and draft in turn, under ids with `tag` in them. */
 async function insertAcademy(tag: string, offerings: number): Promise<string[]> {
-  await subgraph.db.getRepository(Academy).insert({ id: `acad_${tag}`, name: `测试学院 ${tag}`, level: AcademyLevel.TOWNSHIP, areaCode: "340111X01", parentId: "acad_bh", operatorOrgId: null });
-  await subgraph.db.getRepository(Course).insert({
-    id: `crs_${tag}`, academyId: `acad_${tag}`, code: `T-${tag}`, title: "测试课程", topic: CourseTopic.SAFETY, audience: [],
-    totalMinutes: 60, requiresAssignment: false, status: CourseStatus.DRAFT, // minAttendanceRatio left to the column default
-  });
-  const ids = Array.from({ length: offerings }, (_, i) => `off_${tag}_${String(i).padStart(2, "0")}`);
-  await subgraph.db.getRepository(CourseOffering).insert(
-    ids.map((id, i) => ({
-      id, courseId: `crs_${tag}`, label: `第${i + 1}期`, capacity: 20, waitlistCap: 5, maxSeatsPerOrg: 2,
-      enrollmentOpensAt: new Date("2022-05-01T00:00:00+08:00"), enrollmentClosesAt: new Date("2022-05-10T00:00:00+08:00"),
-      status: i % 2 ? OfferingStatus.DRAFT : OfferingStatus.OPEN,
-    })),
-  );
+  const academyId = await addTestAcademy(subgraph.db, tag, { parentId: "acad_t_district" });
+  const courseId = await addTestCourse(subgraph.db, tag, { academyId, totalMinutes: 60, status: CourseStatus.DRAFT }); // minAttendanceRatio left to the column default
+  const ids: string[] = [];
+  for (let i = 0; i < offerings; i++) {
+    ids.push(
+      await addTestOffering(subgraph.db, `${tag}_${String(i).padStart(2, "0")}`, {
+        courseId, label: `第${i + 1}期`, capacity: 20, waitlistCap: 5,
+        enrollmentOpensAt: new Date("2022-05-01T00:00:00+08:00"), enrollmentClosesAt: new Date("2022-05-10T00:00:00+08:00"),
+        status: i % 2 ? OfferingStatus.DRAFT : OfferingStatus.OPEN,
+      }),
+    );
+  }
   return ids;
 }
 
-describe("demo data", () => {
+describe("an academy tree", () => {
   test("the township academy shows its place in the academy tree and its courses", async () => {
     const body = await query(`{
-      academy(id: "acad_cq") {
+      academy(id: "acad_t_town") {
         id name level area { code } operator { id }
         parent { id name level parent { id level parent { id } } }
         courses { id code title topic audience totalMinutes minAttendanceRatio requiresAssignment status academy { id } }
@@ -49,23 +71,23 @@ describe("demo data", () => {
     }`);
     expect(body.errors).toBeUndefined();
     const academy = body.data.academy;
-    expect(academy).toMatchObject({ id: "acad_cq", name: "常青街道社区治理学校", level: "TOWNSHIP", area: { code: "340111X01" }, operator: null });
-    expect(academy.parent).toEqual({ id: "acad_bh", name: "包河区社区治理学院", level: "DISTRICT", parent: { id: "acad_hf", level: "CITY", parent: null } });
-    expect(academy.courses.map((c: { id: string }) => c.id).sort()).toEqual(["crs_backbone", "crs_finance"]);
-    const backbone = academy.courses.find((c: { id: string }) => c.id === "crs_backbone");
-    expect(backbone).toMatchObject({ title: "骨干培养与团队传承", topic: "BACKBONE_SUCCESSION", totalMinutes: 480, minAttendanceRatio: 0.8, status: "PUBLISHED", academy: { id: "acad_cq" } });
+    expect(academy).toMatchObject({ id: "acad_t_town", name: "测试街道社区治理学校", level: "TOWNSHIP", area: { code: "349901S01" }, operator: null });
+    expect(academy.parent).toEqual({ id: "acad_t_district", name: "测试区社区治理学院", level: "DISTRICT", parent: { id: "acad_t_city", level: "CITY", parent: null } });
+    expect(academy.courses.map((c: { id: string }) => c.id).sort()).toEqual(["crs_t_backbone", "crs_t_finance"]);
+    const backbone = academy.courses.find((c: { id: string }) => c.id === "crs_t_backbone");
+    expect(backbone).toMatchObject({ title: "骨干培养与团队传承", topic: "BACKBONE_SUCCESSION", totalMinutes: 480, minAttendanceRatio: 0.8, status: "PUBLISHED", academy: { id: "acad_t_town" } });
     expect(academy.archived).toEqual([]);
   });
 
   test("the district academy teaches the 6-hour project design course", async () => {
-    const body = await query(`{ academy(id: "acad_bh") { courses(status: [PUBLISHED]) { id title topic totalMinutes } } }`);
+    const body = await query(`{ academy(id: "acad_t_district") { courses(status: [PUBLISHED]) { id title topic totalMinutes } } }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data.academy.courses).toEqual([{ id: "crs_pdme", title: "公益创投项目设计、管理与评估", topic: "PROJECT_DESIGN_MGMT_EVAL", totalMinutes: 360 }]);
+    expect(body.data.academy.courses).toEqual([{ id: "crs_t_pdme", title: "公益创投项目设计、管理与评估", topic: "PROJECT_DESIGN_MGMT_EVAL", totalMinutes: 360 }]);
   });
 
   test("the spring backbone offering has its window, four booked Tuesday sessions and three enrolled", async () => {
     const body = await query(`{
-      courseOffering(id: "off_bs2022s1") {
+      courseOffering(id: "off_t_spring") {
         id label capacity waitlistCap maxSeatsPerOrg enrollmentOpensAt enrollmentClosesAt status
         course { id title offerings(status: [OPEN]) { id } }
         sessions { id seq startsAt endsAt mode status booking { id } offering { id } }
@@ -77,33 +99,33 @@ describe("demo data", () => {
     expect(offering).toMatchObject({
       label: "2022年春季第1期", capacity: 30, waitlistCap: 10, maxSeatsPerOrg: 2, status: "OPEN",
       enrollmentOpensAt: "2022-03-01T00:00:00.000+08:00", enrollmentClosesAt: "2022-03-20T23:59:00.000+08:00",
-      course: { id: "crs_backbone", title: "骨干培养与团队传承", offerings: [{ id: "off_bs2022s1" }] },
+      course: { id: "crs_t_backbone", title: "骨干培养与团队传承", offerings: [{ id: "off_t_spring" }] },
       enrolledCount: 3, waitlistCount: 0,
     });
     expect(offering.sessions).toEqual(
-      ["2022-03-22", "2022-03-29", "2022-04-12", "2022-04-19"].map((day, i) => ({
-        id: `ses_bs2022s1_${i + 1}`, seq: i + 1,
+      SPRING_DAYS.map((day, i) => ({
+        id: `ses_t_spring_${i + 1}`, seq: i + 1,
         startsAt: `${day}T14:00:00.000+08:00`, endsAt: `${day}T16:00:00.000+08:00`,
-        mode: "ONSITE", status: "BOOKED", booking: { id: `bkg_bs2022s1_${i + 1}` }, offering: { id: "off_bs2022s1" },
+        mode: "ONSITE", status: "BOOKED", booking: { id: `bkg_t_spring_${i + 1}` }, offering: { id: "off_t_spring" },
       })),
     );
   });
 
   test("lists the open offerings of an academy; an academy without any gives an empty page", async () => {
     const body = await query(`{
-      cq: offerings(academyId: "acad_cq", status: [OPEN]) { totalCount nodes { id } edges { node { id } } pageInfo { hasNextPage } }
-      hf: offerings(academyId: "acad_hf") { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
+      town: offerings(academyId: "acad_t_town", status: [OPEN]) { totalCount nodes { id } edges { node { id } } pageInfo { hasNextPage } }
+      city: offerings(academyId: "acad_t_city") { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data.cq).toEqual({ totalCount: 1, nodes: [{ id: "off_bs2022s1" }], edges: [{ node: { id: "off_bs2022s1" } }], pageInfo: { hasNextPage: false } });
-    expect(body.data.hf).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(body.data.town).toEqual({ totalCount: 1, nodes: [{ id: "off_t_spring" }], edges: [{ node: { id: "off_t_spring" } }], pageInfo: { hasNextPage: false } });
+    expect(body.data.city).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 });
 
 test("pages through offerings with first/after and filters them by status", async () => {
   const ids = await insertAcademy("paging", 5);
   const page = (after: string | null) =>
-    query(`query($after: String) { offerings(academyId: "acad_paging", first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+    query(`query($after: String) { offerings(academyId: "acad_t_paging", first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
   const seen: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 3; i++) {
@@ -115,9 +137,9 @@ test("pages through offerings with first/after and filters them by status", asyn
     after = body.data.offerings.pageInfo.endCursor;
   }
   expect(seen).toEqual(ids);
-  const course = await query(`{ academy(id: "acad_paging") { courses { minAttendanceRatio } } }`);
+  const course = await query(`{ academy(id: "acad_t_paging") { courses { minAttendanceRatio } } }`);
   expect(course.data.academy.courses).toEqual([{ minAttendanceRatio: 0.8 }]);
-  const drafts = await query(`{ offerings(academyId: "acad_paging", status: [DRAFT]) { totalCount nodes { id status } } }`);
+  const drafts = await query(`{ offerings(academyId: "acad_t_paging", status: [DRAFT]) { totalCount nodes { id status } } }`);
   expect(drafts.data.offerings).toEqual({ totalCount: 2, nodes: [{ id: ids[1], status: "DRAFT" }, { id: ids[3], status: "DRAFT" }] });
 });
 
@@ -130,24 +152,24 @@ describe("references", () => {
       } }`,
       {
         reps: [
-          { __typename: "Academy", id: "acad_hf" },
-          { __typename: "Course", id: "crs_finance" },
-          { __typename: "CourseOffering", id: "off_bs2022s1" },
-          { __typename: "CourseSession", id: "ses_bs2022s1_3" },
-          { __typename: "Enrollment", id: "enr_bs_jq_leader" },
-          { __typename: "Academy", id: "acad_nope" },
-          { __typename: "CourseOffering", id: "room_zx_hall" },
+          { __typename: "Academy", id: "acad_t_city" },
+          { __typename: "Course", id: "crs_t_finance" },
+          { __typename: "CourseOffering", id: "off_t_spring" },
+          { __typename: "CourseSession", id: "ses_t_spring_3" },
+          { __typename: "Enrollment", id: "enr_t_spring_other_leader" },
+          { __typename: "Academy", id: "acad_t_nope" },
+          { __typename: "CourseOffering", id: "room_t_any" },
           { __typename: "Enrollment", id: "not an id" },
         ],
       },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual([
-      { id: "acad_hf", name: "合肥社区治理学院" },
-      { id: "crs_finance", code: "CQ-FINANCE" },
-      { id: "off_bs2022s1", label: "2022年春季第1期" },
-      { id: "ses_bs2022s1_3", seq: 3 },
-      { id: "enr_bs_jq_leader", status: "ENROLLED", person: { id: "per_liu_leader" }, organization: { id: "org_jiaqiao" }, offering: { id: "off_bs2022s1" } },
+      { id: "acad_t_city", name: "测试市社区治理学院" },
+      { id: "crs_t_finance", code: "T-FINANCE" },
+      { id: "off_t_spring", label: "2022年春季第1期" },
+      { id: "ses_t_spring_3", seq: 3 },
+      { id: "enr_t_spring_other_leader", status: "ENROLLED", person: { id: "per_t_other_club_leader" }, organization: { id: OTHER_CLUB }, offering: { id: "off_t_spring" } },
       null,
       null,
       null,
@@ -161,22 +183,22 @@ describe("references", () => {
       } }`,
       {
         reps: [
-          { __typename: "Organization", id: "org_lezhulin" },
-          { __typename: "Organization", id: "org_jiaqiao" },
-          { __typename: "Organization", id: "org_nope" },
-          { __typename: "Organization", id: "acad_hf" },
+          { __typename: "Organization", id: CLUB },
+          { __typename: "Organization", id: OTHER_CLUB },
+          { __typename: "Organization", id: "org_t_nope" },
+          { __typename: "Organization", id: "acad_t_city" },
         ],
       },
     );
     expect(body.errors).toBeUndefined();
-    const [lezhulin, jiaqiao, unknown, wrongKind] = body.data._entities;
-    expect(lezhulin.enrollments).toEqual([
-      { id: "enr_bs_lzl_deputy", status: "ENROLLED", person: { id: "per_lzl_deputy" }, offering: { id: "off_bs2022s1" } },
-      { id: "enr_bs_lzl_leader", status: "ENROLLED", person: { id: "per_zhang_leader" }, offering: { id: "off_bs2022s1" } },
+    const [club, otherClub, unknown, wrongKind] = body.data._entities;
+    expect(club.enrollments).toEqual([
+      { id: "enr_t_spring_club_deputy", status: "ENROLLED", person: { id: "per_t_club_deputy" }, offering: { id: "off_t_spring" } },
+      { id: "enr_t_spring_club_leader", status: "ENROLLED", person: { id: "per_t_club_leader" }, offering: { id: "off_t_spring" } },
     ]);
-    expect(lezhulin.waitlisted).toEqual([]);
-    expect(jiaqiao.enrollments.map((e: { id: string }) => e.id)).toEqual(["enr_bs_jq_leader"]);
-    expect(unknown).toEqual({ id: "org_nope", enrollments: [], waitlisted: [] });
+    expect(club.waitlisted).toEqual([]);
+    expect(otherClub.enrollments.map((e: { id: string }) => e.id)).toEqual(["enr_t_spring_other_leader"]);
+    expect(unknown).toEqual({ id: "org_t_nope", enrollments: [], waitlisted: [] });
     expect(wrongKind).toBeNull();
   });
 });
@@ -186,10 +208,9 @@ test("Organization.enrollments costs the same SQL statements for 50 organization
   const orgIds = Array.from({ length: 50 }, (_, i) => `org_stmt_${String(i).padStart(2, "0")}`);
   await subgraph.db.getRepository(Enrollment).insert(
     orgIds.flatMap((org, i) =>
-      [0, 1].map((k) => ({
-        id: `enr_stmt_${i}_${k}`, offeringId, personId: `per_stmt_${i}_${k}`, organizationId: org,
-        status: k ? EnrollmentStatus.WAITLISTED : EnrollmentStatus.ENROLLED, waitlistPosition: k ? i + 1 : null, offerExpiresAt: null, attendedMinutes: 0,
-      })),
+      [0, 1].map((k) =>
+        enrollmentRow(`stmt_${i}_${k}`, { offeringId, personId: `per_stmt_${i}_${k}`, organizationId: org, status: k ? EnrollmentStatus.WAITLISTED : EnrollmentStatus.ENROLLED, waitlistPosition: k ? i + 1 : null }),
+      ),
     ),
   );
   const run = async (orgs: string[]) => {
@@ -219,10 +240,10 @@ test("Organization.enrollments costs the same SQL statements for 50 organization
 describe("bad input", () => {
   test.each([
     ["a malformed academy id", `{ academy(id: "not an id") { id } }`],
-    ["a room id where an academy id is expected", `{ academy(id: "room_zx_hall") { id } }`],
-    ["an academy id where an offering id is expected", `{ courseOffering(id: "acad_hf") { id } }`],
-    ["an organization id as academyId", `{ offerings(academyId: "org_lezhulin") { totalCount } }`],
-    ["an unknown academyId", `{ offerings(academyId: "acad_nope") { totalCount } }`],
+    ["a room id where an academy id is expected", `{ academy(id: "room_t_any") { id } }`],
+    ["an academy id where an offering id is expected", `{ courseOffering(id: "acad_t_city") { id } }`],
+    ["an organization id as academyId", `{ offerings(academyId: "org_t_club") { totalCount } }`],
+    ["an unknown academyId", `{ offerings(academyId: "acad_t_nope") { totalCount } }`],
     ["a page of 10000", `{ offerings(first: 10000) { totalCount } }`],
     ["a cursor from elsewhere", `{ offerings(after: "garbage") { totalCount } }`],
   ])("%s is BAD_USER_INPUT", async (_what, operation) => {
@@ -231,7 +252,7 @@ describe("bad input", () => {
   });
 
   test("an unknown but well-formed id is null", async () => {
-    const body = await query(`{ academy(id: "acad_nope") { id } courseOffering(id: "off_nope") { id } }`);
+    const body = await query(`{ academy(id: "acad_t_nope") { id } courseOffering(id: "off_t_nope") { id } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ academy: null, courseOffering: null });
   });
@@ -240,10 +261,10 @@ describe("bad input", () => {
 test("Booking.courseSession: the academy names the session a venue booking holds, batched", async () => {
   const reps = (ids: string[]) => ids.map((id) => ({ __typename: "Booking", id }));
   const q = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Booking { id courseSession { seq offering { label } } } } }`;
-  const body = await query(q, { reps: reps(["bkg_bs2022s1_2", "bkg_lzl_202203_birthday", "org_lezhulin"]) });
+  const body = await query(q, { reps: reps(["bkg_t_spring_2", "bkg_t_no_session", "org_t_club"]) });
   expect(body.errors).toBeUndefined();
-  expect(body.data._entities).toEqual([{ id: "bkg_bs2022s1_2", courseSession: { seq: 2, offering: { label: "2022年春季第1期" } } }, { id: "bkg_lzl_202203_birthday", courseSession: null }, null]);
-  const ids = (n: number) => Array.from({ length: n }, (_, i) => `bkg_bs2022s1_${(i % 4) + 1}`);
+  expect(body.data._entities).toEqual([{ id: "bkg_t_spring_2", courseSession: { seq: 2, offering: { label: "2022年春季第1期" } } }, { id: "bkg_t_no_session", courseSession: null }, null]);
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `bkg_t_spring_${(i % 4) + 1}`);
   const few = await countStatements(subgraph.db, () => query(q, { reps: reps(ids(5)) }));
   const many = await countStatements(subgraph.db, () => query(q, { reps: reps(ids(50)) }));
   expectNoGrowth(few, many);

@@ -1,40 +1,55 @@
 import { academySubgraph } from "@subgraphs/academy/subgraph";
-import { Certificate } from "@subgraphs/academy/certificates/certificate.entity";
-import { Enrollment } from "@subgraphs/academy/enrollment/enrollment.entity";
-import { EnrollmentStatus } from "@subgraphs/academy/enrollment/enrollment.enums";
+import { AcademyLevel } from "@subgraphs/academy/academies";
+import { Certificate } from "@subgraphs/academy/certificates";
+import { CourseTopic } from "@subgraphs/academy/courses";
+import { Enrollment, EnrollmentStatus } from "@subgraphs/academy/enrollment";
 import { Claims } from "@platform/identity";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
 import { expectNoGrowth } from "@test/support/statements";
+import { addTestAcademy, addTestCourse, addTestOffering, enrollmentRow, leaderOf, PARTNER, person, staffOf } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 
+// Academies and courses of the test's own: a township school's 8-hour backbone course (with a spring offering) and
+// its district academy's 6-hour project-design course.
+const TOWN = "acad_t_cert_town";
+const DISTRICT = "acad_t_cert_district";
+const BACKBONE = "crs_t_cert_backbone";
+const PDME = "crs_t_cert_pdme";
+const SPRING = "off_t_cert_spring";
+
 beforeAll(async () => {
   subgraph = await startTestSubgraph(academySubgraph, { seed: true });
+  await addTestAcademy(subgraph.db, "cert_district", { name: "测试区社区治理学院", level: AcademyLevel.DISTRICT, areaCode: "349901" });
+  await addTestAcademy(subgraph.db, "cert_town", { name: "测试街道社区治理学校", parentId: DISTRICT });
+  await addTestCourse(subgraph.db, "cert_backbone", { academyId: TOWN, title: "骨干培养与团队传承", topic: CourseTopic.BACKBONE_SUCCESSION, totalMinutes: 480 });
+  await addTestCourse(subgraph.db, "cert_pdme", { academyId: DISTRICT, title: "公益创投项目设计、管理与评估", topic: CourseTopic.PROJECT_DESIGN_MGMT_EVAL, totalMinutes: 360 });
+  await addTestOffering(subgraph.db, "cert_spring", { courseId: BACKBONE });
 });
 afterAll(() => subgraph?.stop());
 
 const query = (q: string, variables: Record<string, unknown> = {}, claims: Partial<Claims> = {}) =>
   signedRequest(subgraph.url, q, variables, claims).then((r) => r.body);
 
-const HOLDER: Partial<Claims> = { personId: "per_cert_a" };
-const LEADER: Partial<Claims> = { personId: "per_cert_leader", roles: ["ORG_LEADER"], orgIds: ["org_cert_x"] };
-const STAFF: Partial<Claims> = { personId: "per_cert_staff", roles: ["ACADEMY_STAFF"], academyIds: ["acad_cq"] };
-const PARTNER: Partial<Claims> = { roles: ["PARTNER"] };
+const HOLDER = person("per_cert_a");
+const LEADER = leaderOf("org_cert_x");
+const STAFF = staffOf(TOWN);
 
 let serial = 0;
-/** A certificate with unique id and number; the rest defaults to the spring backbone course of 常青. */
+/** A certificate with unique id and number; the rest defaults to the township school's backbone course. */
 function certificate(id: string, fields: Partial<Certificate>): Certificate {
   serial += 1;
   return {
     id, certificateNo: `HFSQ-2022-${String(serial).padStart(6, "0")}`, verifyCode: `V${String(serial).padStart(5, "0")}`,
-    personId: "per_cert_a", courseId: "crs_backbone", issuedByAcademyId: "acad_cq", enrollmentId: null, organizationId: null,
+    personId: "per_cert_a", courseId: BACKBONE, issuedByAcademyId: TOWN, enrollmentId: null, organizationId: null,
     issuedAt: new Date("2022-04-20T10:00:00.123+08:00"), minutes: 480, revoked: false, ...fields,
   };
 }
 
-function enrollment(id: string, personId: string, organizationId: string): Enrollment {
-  return { id, offeringId: "off_bs2022s1", personId, organizationId, status: EnrollmentStatus.COMPLETED, waitlistPosition: null, offerExpiresAt: null, attendedMinutes: 480 };
+/** A completed seat in the spring offering (`enr_t_<key>`). */
+function enrollment(key: string, personId: string, organizationId: string): Enrollment {
+  return enrollmentRow(key, { offeringId: SPRING, personId, organizationId, status: EnrollmentStatus.COMPLETED, attendedMinutes: 480 });
 }
 
 const entities = (reps: { __typename: string; id: string }[], selection: string, claims: Partial<Claims> = {}) =>
@@ -43,7 +58,7 @@ const entities = (reps: { __typename: string; id: string }[], selection: string,
 const PERSON_CERTIFICATES = `... on Person { id certificates { id certificateNo person { id } course { id title } issuedBy { id name } issuedAt minutes verifyCode revoked } }`;
 
 describe("the demo data (end of 2021) holds no certificates", () => {
-  test("people, enrollments and organizations show none", async () => {
+  test("demo: people, enrollments and organizations show none", async () => {
     const body = await entities(
       [
         { __typename: "Person", id: "per_lzl_deputy" },
@@ -65,23 +80,23 @@ describe("the demo data (end of 2021) holds no certificates", () => {
 describe("with certificates", () => {
   beforeAll(async () => {
     await subgraph.db.getRepository(Enrollment).insert([
-      enrollment("enr_cert_a", "per_cert_a", "org_cert_x"),
-      enrollment("enr_cert_b", "per_cert_b", "org_cert_x"),
-      enrollment("enr_cert_c", "per_cert_c", "org_cert_x"),
-      enrollment("enr_cert_none", "per_cert_d", "org_cert_x"),
+      enrollment("cert_a", "per_cert_a", "org_cert_x"),
+      enrollment("cert_b", "per_cert_b", "org_cert_x"),
+      enrollment("cert_c", "per_cert_c", "org_cert_x"),
+      enrollment("cert_none", "per_cert_d", "org_cert_x"),
     ]);
     await subgraph.db.getRepository(Certificate).insert([
       // per_cert_a: the backbone course for org_cert_x, and the project-design course earlier for org_cert_y
-      certificate("cert_t_a1", { personId: "per_cert_a", enrollmentId: "enr_cert_a", organizationId: "org_cert_x", verifyCode: "A1CODE" }),
+      certificate("cert_t_a1", { personId: "per_cert_a", enrollmentId: "enr_t_cert_a", organizationId: "org_cert_x", verifyCode: "A1CODE" }),
       certificate("cert_t_a0", {
-        personId: "per_cert_a", courseId: "crs_pdme", issuedByAcademyId: "acad_bh", organizationId: "org_cert_y",
+        personId: "per_cert_a", courseId: PDME, issuedByAcademyId: DISTRICT, organizationId: "org_cert_y",
         issuedAt: new Date("2021-11-30T15:00:00+08:00"), minutes: 360, verifyCode: "A0CODE",
       }),
       // per_cert_b: a revoked certificate and its reissue for the same enrollment
-      certificate("cert_t_b1", { personId: "per_cert_b", enrollmentId: "enr_cert_b", organizationId: "org_cert_x", revoked: true }),
-      certificate("cert_t_b2", { personId: "per_cert_b", enrollmentId: "enr_cert_b", organizationId: "org_cert_x", issuedAt: new Date("2022-05-01T09:00:00+08:00") }),
+      certificate("cert_t_b1", { personId: "per_cert_b", enrollmentId: "enr_t_cert_b", organizationId: "org_cert_x", revoked: true }),
+      certificate("cert_t_b2", { personId: "per_cert_b", enrollmentId: "enr_t_cert_b", organizationId: "org_cert_x", issuedAt: new Date("2022-05-01T09:00:00+08:00") }),
       // per_cert_c: revoked only, so not counted as certified
-      certificate("cert_t_c1", { personId: "per_cert_c", enrollmentId: "enr_cert_c", organizationId: "org_cert_x", revoked: true }),
+      certificate("cert_t_c1", { personId: "per_cert_c", enrollmentId: "enr_t_cert_c", organizationId: "org_cert_x", revoked: true }),
       // per_cert_e: no organization on record
       certificate("cert_t_e1", { personId: "per_cert_e", organizationId: null }),
     ]);
@@ -93,11 +108,11 @@ describe("with certificates", () => {
     const [a0, a1] = body.data._entities[0].certificates;
     expect(a0).toEqual({
       id: "cert_t_a0", certificateNo: expect.stringMatching(/^HFSQ-2022-\d{6}$/), person: { id: "per_cert_a" },
-      course: { id: "crs_pdme", title: "公益创投项目设计、管理与评估" }, issuedBy: { id: "acad_bh", name: "包河区社区治理学院" },
+      course: { id: PDME, title: "公益创投项目设计、管理与评估" }, issuedBy: { id: DISTRICT, name: "测试区社区治理学院" },
       issuedAt: "2021-11-30T15:00:00.000+08:00", minutes: 360, verifyCode: "A0CODE", revoked: false,
     });
     expect(a1).toMatchObject({
-      id: "cert_t_a1", course: { id: "crs_backbone", title: "骨干培养与团队传承" }, issuedBy: { id: "acad_cq", name: "常青街道社区治理学校" },
+      id: "cert_t_a1", course: { id: BACKBONE, title: "骨干培养与团队传承" }, issuedBy: { id: TOWN, name: "测试街道社区治理学校" },
       issuedAt: "2022-04-20T10:00:00.123+08:00", minutes: 480, verifyCode: "A1CODE", revoked: false,
     });
     expect(body.data._entities[0].certificates).toHaveLength(2);
@@ -126,14 +141,14 @@ describe("with certificates", () => {
     const body = await entities(
       [
         { __typename: "Person", id: "per_cert_a" },
-        { __typename: "Enrollment", id: "enr_cert_a" },
+        { __typename: "Enrollment", id: "enr_t_cert_a" },
         { __typename: "Certificate", id: "cert_t_a1" },
       ],
       `... on Person { id certificates { id } } ... on Enrollment { id certificate { id } } ... on Certificate { id }`,
       claims,
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data._entities).toEqual([{ id: "per_cert_a", certificates: [] }, { id: "enr_cert_a", certificate: null }, null]);
+    expect(body.data._entities).toEqual([{ id: "per_cert_a", certificates: [] }, { id: "enr_t_cert_a", certificate: null }, null]);
   });
 
   test("Person representations: unknown people have none; other kinds of id are null", async () => {
@@ -155,14 +170,14 @@ describe("with certificates", () => {
       [
         { __typename: "Certificate", id: "cert_t_b2" },
         { __typename: "Certificate", id: "cert_nope" },
-        { __typename: "Certificate", id: "enr_cert_b" },
+        { __typename: "Certificate", id: "enr_t_cert_b" },
       ],
       `... on Certificate { id person { id } course { id } issuedBy { id } verifyCode revoked }`,
       { personId: "per_cert_b" },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual([
-      { id: "cert_t_b2", person: { id: "per_cert_b" }, course: { id: "crs_backbone" }, issuedBy: { id: "acad_cq" }, verifyCode: expect.stringMatching(/^V\d{5}$/), revoked: false },
+      { id: "cert_t_b2", person: { id: "per_cert_b" }, course: { id: BACKBONE }, issuedBy: { id: TOWN }, verifyCode: expect.stringMatching(/^V\d{5}$/), revoked: false },
       null,
       null,
     ]);
@@ -176,12 +191,12 @@ describe("with certificates", () => {
     );
     expect(body.errors).toBeUndefined();
     expect(body.data._entities[0].enrollments).toEqual([
-      { id: "enr_cert_a", person: { id: "per_cert_a" }, certificate: { id: "cert_t_a1", person: { id: "per_cert_a" }, revoked: false, verifyCode: "******" } },
-      { id: "enr_cert_b", person: { id: "per_cert_b" }, certificate: { id: "cert_t_b2", person: { id: "per_cert_b" }, revoked: false, verifyCode: "******" } },
-      { id: "enr_cert_c", person: { id: "per_cert_c" }, certificate: { id: "cert_t_c1", person: { id: "per_cert_c" }, revoked: true, verifyCode: "******" } },
-      { id: "enr_cert_none", person: { id: "per_cert_d" }, certificate: null },
+      { id: "enr_t_cert_a", person: { id: "per_cert_a" }, certificate: { id: "cert_t_a1", person: { id: "per_cert_a" }, revoked: false, verifyCode: "******" } },
+      { id: "enr_t_cert_b", person: { id: "per_cert_b" }, certificate: { id: "cert_t_b2", person: { id: "per_cert_b" }, revoked: false, verifyCode: "******" } },
+      { id: "enr_t_cert_c", person: { id: "per_cert_c" }, certificate: { id: "cert_t_c1", person: { id: "per_cert_c" }, revoked: true, verifyCode: "******" } },
+      { id: "enr_t_cert_none", person: { id: "per_cert_d" }, certificate: null },
     ]);
-    const own = await entities([{ __typename: "Enrollment", id: "enr_cert_a" }], `... on Enrollment { certificate { certificateNo verifyCode minutes } }`, HOLDER);
+    const own = await entities([{ __typename: "Enrollment", id: "enr_t_cert_a" }], `... on Enrollment { certificate { certificateNo verifyCode minutes } }`, HOLDER);
     expect(own.data._entities[0].certificate).toEqual({ certificateNo: expect.stringMatching(/^HFSQ-2022-/), verifyCode: "A1CODE", minutes: 480 });
   });
 
@@ -213,11 +228,11 @@ describe("batching: 50 parents cost the same SQL statements as 5", () => {
   const orgIds = Array.from({ length: N }, (_, i) => `org_batch_${pad(i)}`);
 
   beforeAll(async () => {
-    await subgraph.db.getRepository(Enrollment).insert(personIds.map((p, i) => enrollment(`enr_batch_${pad(i)}`, p, orgIds[i])));
+    await subgraph.db.getRepository(Enrollment).insert(personIds.map((p, i) => enrollment(`batch_${pad(i)}`, p, orgIds[i])));
     await subgraph.db.getRepository(Certificate).insert(
       personIds.flatMap((p, i) => [
-        certificate(`cert_batch_${pad(i)}_a`, { personId: p, enrollmentId: `enr_batch_${pad(i)}`, organizationId: orgIds[i] }),
-        certificate(`cert_batch_${pad(i)}_b`, { personId: p, courseId: "crs_pdme", issuedByAcademyId: "acad_bh", organizationId: orgIds[i], issuedAt: new Date("2021-12-01T10:00:00+08:00") }),
+        certificate(`cert_batch_${pad(i)}_a`, { personId: p, enrollmentId: `enr_t_batch_${pad(i)}`, organizationId: orgIds[i] }),
+        certificate(`cert_batch_${pad(i)}_b`, { personId: p, courseId: PDME, issuedByAcademyId: DISTRICT, organizationId: orgIds[i], issuedAt: new Date("2021-12-01T10:00:00+08:00") }),
       ]),
     );
   });
@@ -228,15 +243,15 @@ describe("batching: 50 parents cost the same SQL statements as 5", () => {
       `... on Person { id certificates { id person { id } course { id title } issuedBy { id name } verifyCode } }`,
       personIds,
       (e) => {
-        expect(e.certificates.map((c: { course: { id: string } }) => c.course.id)).toEqual(["crs_pdme", "crs_backbone"]);
-        expect(e.certificates[0].issuedBy).toEqual({ id: "acad_bh", name: "包河区社区治理学院" });
+        expect(e.certificates.map((c: { course: { id: string } }) => c.course.id)).toEqual([PDME, BACKBONE]);
+        expect(e.certificates[0].issuedBy).toEqual({ id: DISTRICT, name: "测试区社区治理学院" });
       },
     ],
     [
       "Enrollment.certificate",
       `... on Organization { id enrollments { id certificate { id course { id } issuedBy { id } } } }`,
       orgIds,
-      (e) => expect(e.enrollments).toEqual([{ id: expect.stringMatching(/^enr_batch_/), certificate: { id: expect.stringMatching(/_a$/), course: { id: "crs_backbone" }, issuedBy: { id: "acad_cq" } } }]),
+      (e) => expect(e.enrollments).toEqual([{ id: expect.stringMatching(/^enr_t_batch_/), certificate: { id: expect.stringMatching(/_a$/), course: { id: BACKBONE }, issuedBy: { id: TOWN } } }]),
     ],
     ["Organization.certifiedMemberCount", `... on Organization { id certifiedMemberCount }`, orgIds, (e) => expect(e.certifiedMemberCount).toBe(1)],
   ];

@@ -1,17 +1,55 @@
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
-import { Application } from "@subgraphs/funding/applications/application.entity";
-import { Grant } from "@subgraphs/funding/grants/grant.entity";
+import { Application, ApplicationStatus } from "@subgraphs/funding/applications";
+import { CallStatus } from "@subgraphs/funding/calls";
+import { FunderType } from "@subgraphs/funding/funders";
+import { Grant, GrantStatus } from "@subgraphs/funding/grants";
+import { ProgramType, TrancheCondition } from "@subgraphs/funding/programs";
 import { fundingSubgraph } from "@subgraphs/funding/subgraph";
-import { ApplicationStatus } from "@subgraphs/funding/applications/application.enums";
-import { ApplicantTrack } from "@subgraphs/funding/calls/call.enums";
-import { GrantStatus } from "@subgraphs/funding/grants/grant.enums";
 import { expectNoGrowth } from "@test/support/statements";
+import { addTestApplication, addTestCall, addTestFunder, addTestGrant, addTestProgram, applicationRow, grantRow } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 
+// The funding landscape of the test's own: a street office with a micro-venture (three yearly calls) and a service
+// purchase; a zone bureau with two micro-ventures; a district bureau's venture philanthropy. A club won the street's
+// 2020 and 2021 calls and applies again in 2022, continuing its 2021 grant; a neighbourhood team holds a zone grant.
+const CLUB = "org_t_club";
+const NEIGHBOURS = "org_t_neighbours";
+
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(fundingSubgraph, { seed: true });
+  subgraph = await startTestSubgraph(fundingSubgraph);
+  const db = subgraph.db;
+  const street = await addTestFunder(db, "street", { name: "测试街道办事处", type: FunderType.STREET_OFFICE, areaCode: "349901S01" });
+  const zone = await addTestFunder(db, "zone", { name: "测试经开区社会事务局", type: FunderType.FUNCTIONAL_ZONE_BUREAU, areaCode: "349902Z01" });
+  const district = await addTestFunder(db, "district", { name: "测试区民政局", type: FunderType.DISTRICT_CIVIL_AFFAIRS, areaCode: "349901" });
+  await addTestProgram(db, "district_venture", {
+    funderId: district, name: "测试区公益创投", type: ProgramType.VENTURE_PHILANTHROPY, categories: ["社会治理", "社区营造", "专业服务", "志愿服务", "福利慈善"],
+    maxAwardFen: null, tranchePlan: [{ seq: 1, percent: 100, condition: TrancheCondition.ON_FINAL_PASS }],
+  });
+  const micro = await addTestProgram(db, "street_micro", { funderId: street, name: "测试街道社区微创投" });
+  await addTestProgram(db, "street_purchase", { funderId: street, name: "测试街道社工服务购买", type: ProgramType.GOV_PURCHASE });
+  const nihao = await addTestProgram(db, "zone_nihao", { funderId: zone, name: '"你好,邻里" 微公益创投' });
+  const qinlin = await addTestProgram(db, "zone_qinlin", { funderId: zone, name: '"亲邻行动" 微公益创投' });
+
+  const yearly = (year: number) => ({ programId: micro, title: `${year}年测试街道社区微创投项目征集`, opensAt: new Date(`${year - 1}-11-01T09:00:00+08:00`), closesAt: new Date(`${year - 1}-11-30T17:00:00+08:00`), status: CallStatus.DECIDED });
+  await addTestCall(db, "micro_2020", yearly(2020));
+  await addTestCall(db, "micro_2021", yearly(2021));
+  await addTestCall(db, "micro_2022", { programId: micro, title: "2022年测试街道社区微创投项目征集" });
+  await addTestCall(db, "nihao_2022", { programId: nihao, round: "第三届", closesAt: new Date("2022-04-30T17:00:00+08:00") });
+  await addTestCall(db, "qinlin_2021", { programId: qinlin, status: CallStatus.DECIDED, opensAt: new Date("2021-03-15T09:00:00+08:00"), closesAt: new Date("2021-04-15T17:00:00+08:00") });
+
+  const project = { applicantOrgId: CLUB, projectTitle: "六零系八零", targetAreaCode: "349901S01C01", requestedFen: 2_000_000 };
+  await addTestApplication(db, "club_2020", { ...project, callId: "call_t_micro_2020" });
+  await addTestApplication(db, "club_2021", { ...project, callId: "call_t_micro_2021" });
+  const won = { organizationId: CLUB, programId: micro, awardedFen: 2_000_000 };
+  await addTestGrant(db, "club_2020", { ...won, applicationId: "app_t_club_2020", status: GrantStatus.CLOSED, disbursedFen: 2_000_000, signedOn: "2019-12-27", periodFrom: "2020-01-01", periodTo: "2020-12-31" });
+  await addTestGrant(db, "club_2021", { ...won, applicationId: "app_t_club_2021", agreementNo: "T-WCT-2021-018", disbursedFen: 1_600_000 });
+  await addTestApplication(db, "club_2022", {
+    ...project, callId: "call_t_micro_2022", status: ApplicationStatus.SUBMITTED, submittedAt: new Date("2022-03-10T10:00:00+08:00"), previousGrantId: "grant_t_club_2021",
+  });
+  await addTestApplication(db, "neighbours_qinlin", { callId: "call_t_qinlin_2021", applicantOrgId: NEIGHBOURS, projectTitle: "邻里守望" });
+  await addTestGrant(db, "neighbours_qinlin", { applicationId: "app_t_neighbours_qinlin", organizationId: NEIGHBOURS, programId: qinlin, agreementNo: "T-QLXD-2021-004" });
 });
 afterAll(() => subgraph?.stop());
 
@@ -20,46 +58,46 @@ async function query(text: string, variables: Record<string, unknown> = {}) {
   return body;
 }
 
-describe("query roots on the demo data", () => {
+describe("query roots", () => {
   test("programs lists all five programmes in id order and pages on with the cursor", async () => {
     const first = await query(`{ programs(first: 2) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`);
     expect(first.errors).toBeUndefined();
     expect(first.data.programs.totalCount).toBe(5);
-    expect(first.data.programs.nodes.map((p: { id: string }) => p.id)).toEqual(["prog_bh_venture", "prog_cq_micro"]);
+    expect(first.data.programs.nodes.map((p: { id: string }) => p.id)).toEqual(["prog_t_district_venture", "prog_t_street_micro"]);
     expect(first.data.programs.pageInfo.hasNextPage).toBe(true);
 
     const rest = await query(`query($after: String) { programs(first: 10, after: $after) { nodes { id } pageInfo { hasNextPage } } }`, {
       after: first.data.programs.pageInfo.endCursor,
     });
-    expect(rest.data.programs.nodes.map((p: { id: string }) => p.id)).toEqual(["prog_cq_purchase", "prog_sjk_nihao", "prog_sjk_qinlin"]);
+    expect(rest.data.programs.nodes.map((p: { id: string }) => p.id)).toEqual(["prog_t_street_purchase", "prog_t_zone_nihao", "prog_t_zone_qinlin"]);
     expect(rest.data.programs.pageInfo.hasNextPage).toBe(false);
   });
 
   test("programs narrows by funder and by type", async () => {
     const body = await query(`{
-      sjk: programs(funderId: "fdr_sjk_bureau") { totalCount nodes { name type funder { name type area { code } } } }
+      zone: programs(funderId: "fdr_t_zone") { totalCount nodes { name type funder { name type area { code } } } }
       venture: programs(types: [VENTURE_PHILANTHROPY]) { nodes { id name categories cycleMonths maxAwardFen tranchePlan { seq percent condition } funder { id type } } }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data.sjk.totalCount).toBe(2);
-    expect(body.data.sjk.nodes.map((p: { name: string }) => p.name).sort()).toEqual(['"亲邻行动" 微公益创投', '"你好,邻里" 微公益创投']);
-    expect(body.data.sjk.nodes[0].funder).toEqual({ name: "蜀山经开区社会事务局", type: "FUNCTIONAL_ZONE_BUREAU", area: { code: "340104Z01" } });
+    expect(body.data.zone.totalCount).toBe(2);
+    expect(body.data.zone.nodes.map((p: { name: string }) => p.name).sort()).toEqual(['"亲邻行动" 微公益创投', '"你好,邻里" 微公益创投']);
+    expect(body.data.zone.nodes[0].funder).toEqual({ name: "测试经开区社会事务局", type: "FUNCTIONAL_ZONE_BUREAU", area: { code: "349902Z01" } });
     expect(body.data.venture.nodes).toEqual([
       {
-        id: "prog_bh_venture",
-        name: "包河区公益创投",
+        id: "prog_t_district_venture",
+        name: "测试区公益创投",
         categories: ["社会治理", "社区营造", "专业服务", "志愿服务", "福利慈善"],
         cycleMonths: 12,
         maxAwardFen: null,
         tranchePlan: [{ seq: 1, percent: 100, condition: "ON_FINAL_PASS" }],
-        funder: { id: "fdr_bh_civil", type: "DISTRICT_CIVIL_AFFAIRS" },
+        funder: { id: "fdr_t_district", type: "DISTRICT_CIVIL_AFFAIRS" },
       },
     ]);
   });
 
   test("call shows the open 2022 round, its programme's plan and the application that continues last year's grant", async () => {
     const body = await query(`{
-      call(id: "call_cq_2022") {
+      call(id: "call_t_micro_2022") {
         title round opensAt closesAt budgetFen tracks status
         program { id name maxAwardFen tranchePlan { seq percent condition } funder { name area { code } } calls { id status } }
         applications { totalCount nodes { id status projectTitle track applicantStarsAtSubmission submittedAt requestedFen
@@ -79,10 +117,10 @@ describe("query roots on the demo data", () => {
       round: null,
     });
     expect(call.program).toMatchObject({
-      id: "prog_cq_micro",
-      name: "常青街道社区微创投",
+      id: "prog_t_street_micro",
+      name: "测试街道社区微创投",
       maxAwardFen: 2_000_000,
-      funder: { name: "常青街道办事处", area: { code: "340111X01" } },
+      funder: { name: "测试街道办事处", area: { code: "349901S01" } },
       tranchePlan: [
         { seq: 1, percent: 50, condition: "ON_SIGNING" },
         { seq: 2, percent: 30, condition: "ON_MIDTERM_PASS" },
@@ -90,24 +128,24 @@ describe("query roots on the demo data", () => {
       ],
     });
     expect(call.program.calls).toEqual([
-      { id: "call_cq_2020", status: "DECIDED" },
-      { id: "call_cq_2021", status: "DECIDED" },
-      { id: "call_cq_2022", status: "OPEN" },
+      { id: "call_t_micro_2020", status: "DECIDED" },
+      { id: "call_t_micro_2021", status: "DECIDED" },
+      { id: "call_t_micro_2022", status: "OPEN" },
     ]);
     expect(call.applications.totalCount).toBe(1);
     expect(call.applications.nodes[0]).toMatchObject({
-      id: "app_cq2022_6080",
+      id: "app_t_club_2022",
       status: "SUBMITTED",
       projectTitle: "六零系八零",
       track: "FILED_TEAM",
       applicantStarsAtSubmission: null,
       submittedAt: "2022-03-10T10:00:00.000+08:00",
-      applicantOrg: { id: "org_lezhulin" },
-      targetArea: { code: "340111X01C01" },
+      applicantOrg: { id: CLUB },
+      targetArea: { code: "349901S01C01" },
       grant: null,
       previousGrant: {
-        id: "grant_cq2021_6080",
-        agreementNo: "CQWCT-2021-018",
+        id: "grant_t_club_2021",
+        agreementNo: "T-WCT-2021-018",
         status: "IN_PROGRESS",
         awardedFen: 2_000_000,
         disbursedFen: 1_600_000,
@@ -118,36 +156,36 @@ describe("query roots on the demo data", () => {
   });
 
   test("call carries its round label, and an unknown call is null", async () => {
-    const body = await query(`{ nihao: call(id: "call_sjk_nihao_2022") { round status program { id } } nope: call(id: "call_nope") { id } }`);
+    const body = await query(`{ nihao: call(id: "call_t_nihao_2022") { round status program { id } } nope: call(id: "call_t_nope") { id } }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data.nihao).toEqual({ round: "第三届", status: "OPEN", program: { id: "prog_sjk_nihao" } });
+    expect(body.data.nihao).toEqual({ round: "第三届", status: "OPEN", program: { id: "prog_t_zone_nihao" } });
     expect(body.data.nope).toBeNull();
   });
 
   test("grant shows agreement, amounts, period and links back to its application and programme", async () => {
     const body = await query(`{
-      grant(id: "grant_cq2021_6080") {
+      grant(id: "grant_t_club_2021") {
         id agreementNo signedOn awardedFen disbursedFen periodFrom periodTo status
         organization { id }
         program { id }
         application { id status call { id } grant { id } }
       }
-      closed: grant(id: "grant_cq2020_6080") { status awardedFen disbursedFen }
-      nope: grant(id: "grant_nope") { id }
+      closed: grant(id: "grant_t_club_2020") { status awardedFen disbursedFen }
+      nope: grant(id: "grant_t_nope") { id }
     }`);
     expect(body.errors).toBeUndefined();
     expect(body.data.grant).toEqual({
-      id: "grant_cq2021_6080",
-      agreementNo: "CQWCT-2021-018",
+      id: "grant_t_club_2021",
+      agreementNo: "T-WCT-2021-018",
       signedOn: "2020-12-28",
       awardedFen: 2_000_000,
       disbursedFen: 1_600_000,
       periodFrom: "2021-01-01",
       periodTo: "2021-12-31",
       status: "IN_PROGRESS",
-      organization: { id: "org_lezhulin" },
-      program: { id: "prog_cq_micro" },
-      application: { id: "app_cq2021_6080", status: "AWARDED", call: { id: "call_cq_2021" }, grant: { id: "grant_cq2021_6080" } },
+      organization: { id: CLUB },
+      program: { id: "prog_t_street_micro" },
+      application: { id: "app_t_club_2021", status: "AWARDED", call: { id: "call_t_micro_2021" }, grant: { id: "grant_t_club_2021" } },
     });
     expect(body.data.closed).toEqual({ status: "CLOSED", awardedFen: 2_000_000, disbursedFen: 2_000_000 });
     expect(body.data.nope).toBeNull();
@@ -166,24 +204,24 @@ describe("federation", () => {
       } } }`,
       {
         reps: [
-          { __typename: "Organization", id: "org_lezhulin" },
-          { __typename: "Organization", id: "org_jiaqiao" },
-          { __typename: "Organization", id: "org_tl_dance" },
-          { __typename: "Organization", id: "room_zx_hall" },
+          { __typename: "Organization", id: CLUB },
+          { __typename: "Organization", id: NEIGHBOURS },
+          { __typename: "Organization", id: "org_t_unfunded" },
+          { __typename: "Organization", id: "room_t_any" },
         ],
       },
     );
     expect(body.errors).toBeUndefined();
-    const [lezhulin, jiaqiao, dance, room] = body.data._entities;
-    expect(lezhulin.inProgress).toEqual([{ id: "grant_cq2021_6080", program: { name: "常青街道社区微创投" } }]);
-    expect(lezhulin.grants).toEqual([
-      { id: "grant_cq2021_6080", status: "IN_PROGRESS" },
-      { id: "grant_cq2020_6080", status: "CLOSED" },
+    const [club, neighbours, unfunded, room] = body.data._entities;
+    expect(club.inProgress).toEqual([{ id: "grant_t_club_2021", program: { name: "测试街道社区微创投" } }]);
+    expect(club.grants).toEqual([
+      { id: "grant_t_club_2021", status: "IN_PROGRESS" },
+      { id: "grant_t_club_2020", status: "CLOSED" },
     ]);
-    expect(lezhulin.applications.map((a: { id: string }) => a.id)).toEqual(["app_cq2020_6080", "app_cq2021_6080"]);
-    expect(lezhulin.all).toHaveLength(3);
-    expect(jiaqiao.inProgress).toEqual([{ id: "grant_sjk_qinlin_jq", program: { name: '"亲邻行动" 微公益创投' } }]);
-    expect(dance).toEqual({ id: "org_tl_dance", inProgress: [], grants: [], applications: [], all: [] });
+    expect(club.applications.map((a: { id: string }) => a.id)).toEqual(["app_t_club_2020", "app_t_club_2021"]);
+    expect(club.all).toHaveLength(3);
+    expect(neighbours.inProgress).toEqual([{ id: "grant_t_neighbours_qinlin", program: { name: '"亲邻行动" 微公益创投' } }]);
+    expect(unfunded).toEqual({ id: "org_t_unfunded", inProgress: [], grants: [], applications: [], all: [] });
     expect(room).toBeNull();
   });
 
@@ -198,24 +236,24 @@ describe("federation", () => {
       } }`,
       {
         reps: [
-          { __typename: "Grant", id: "grant_sjk_qinlin_jq" },
-          { __typename: "Call", id: "call_cq_2021" },
-          { __typename: "Application", id: "app_sjk_qinlin_jq" },
-          { __typename: "FundingProgram", id: "prog_cq_purchase" },
-          { __typename: "Funder", id: "fdr_bh_civil" },
-          { __typename: "Grant", id: "grant_nope" },
-          { __typename: "Grant", id: "app_cq2022_6080" },
+          { __typename: "Grant", id: "grant_t_neighbours_qinlin" },
+          { __typename: "Call", id: "call_t_micro_2021" },
+          { __typename: "Application", id: "app_t_neighbours_qinlin" },
+          { __typename: "FundingProgram", id: "prog_t_street_purchase" },
+          { __typename: "Funder", id: "fdr_t_district" },
+          { __typename: "Grant", id: "grant_t_nope" },
+          { __typename: "Grant", id: "app_t_club_2022" },
           { __typename: "Call", id: "not an id; DROP TABLE calls" },
         ],
       },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual([
-      { id: "grant_sjk_qinlin_jq", agreementNo: "SJK-QLXD-2021-004" },
-      { id: "call_cq_2021", title: "2021年常青街道社区微创投项目征集" },
-      { id: "app_sjk_qinlin_jq", projectTitle: "加侨悦山邻里守望" },
-      { id: "prog_cq_purchase", name: "常青街道社工服务购买" },
-      { id: "fdr_bh_civil", name: "包河区民政局" },
+      { id: "grant_t_neighbours_qinlin", agreementNo: "T-QLXD-2021-004" },
+      { id: "call_t_micro_2021", title: "2021年测试街道社区微创投项目征集" },
+      { id: "app_t_neighbours_qinlin", projectTitle: "邻里守望" },
+      { id: "prog_t_street_purchase", name: "测试街道社工服务购买" },
+      { id: "fdr_t_district", name: "测试区民政局" },
       null,
       null,
       null,
@@ -225,37 +263,12 @@ describe("federation", () => {
   test("Organization.grants and .applications cost as many statements for 50 organizations as for 5", async () => {
     const orgIds = Array.from({ length: 50 }, (_, i) => `org_stmtcount_${String(i).padStart(2, "0")}`);
     await subgraph.db.getRepository(Application).insert(
-      orgIds.map((orgId, i) => ({
-        id: `app_stmtcount_${i}`,
-        callId: "call_cq_2021",
-        track: ApplicantTrack.FILED_TEAM,
-        applicantOrgId: orgId,
-        projectTitle: `统计项目 ${i}`,
-        category: null,
-        summary: "statement-count fixture",
-        targetAreaCode: null,
-        plannedOutputs: { serviceEvents: 1, beneficiaryVisits: 1, volunteerMinutes: 1 },
-        requestedFen: 100_000,
-        applicantStarsAtSubmission: null,
-        status: ApplicationStatus.AWARDED,
-        submittedAt: new Date("2020-11-20T02:00:00Z"),
-        previousGrantId: null,
-      })),
+      orgIds.map((orgId, i) => applicationRow(`stmtcount_${i}`, { callId: "call_t_micro_2021", applicantOrgId: orgId, projectTitle: `统计项目 ${i}`, summary: "statement-count fixture", requestedFen: 100_000 })),
     );
     await subgraph.db.getRepository(Grant).insert(
-      orgIds.map((orgId, i) => ({
-        id: `grant_stmtcount_${i}`,
-        applicationId: `app_stmtcount_${i}`,
-        organizationId: orgId,
-        programId: "prog_cq_micro",
-        agreementNo: `STMT-${i}`,
-        signedOn: "2020-12-28",
-        awardedFen: 100_000,
-        disbursedFen: 50_000,
-        periodFrom: "2021-01-01",
-        periodTo: "2021-12-31",
-        status: GrantStatus.IN_PROGRESS,
-      })),
+      orgIds.map((orgId, i) =>
+        grantRow(`stmtcount_${i}`, { applicationId: `app_t_stmtcount_${i}`, organizationId: orgId, programId: "prog_t_street_micro", agreementNo: `STMT-${i}`, awardedFen: 100_000, disbursedFen: 50_000 }),
+      ),
     );
     const operation = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization {
       id
@@ -283,20 +296,20 @@ describe("federation", () => {
 describe("bad input", () => {
   test.each([
     ["a malformed grant id", `{ grant(id: "grant 2021") { id } }`],
-    ["a room id where a grant id is expected", `{ grant(id: "room_zx_hall") { id } }`],
-    ["a grant id where a call id is expected", `{ call(id: "grant_cq2021_6080") { id } }`],
-    ["an organization id as funderId", `{ programs(funderId: "org_lezhulin") { totalCount } }`],
-    ["an unknown funder", `{ programs(funderId: "fdr_nope") { totalCount } }`],
+    ["a room id where a grant id is expected", `{ grant(id: "room_t_any") { id } }`],
+    ["a grant id where a call id is expected", `{ call(id: "grant_t_club_2021") { id } }`],
+    ["an organization id as funderId", `{ programs(funderId: "org_t_club") { totalCount } }`],
+    ["an unknown funder", `{ programs(funderId: "fdr_t_nope") { totalCount } }`],
     ["first: 10000 on programs", `{ programs(first: 10000) { totalCount } }`],
-    ["first: 10000 on Call.applications", `{ call(id: "call_cq_2022") { applications(first: 10000) { totalCount } } }`],
-    ["a cursor not from this list", `{ call(id: "call_cq_2022") { applications(after: "bm9wZQ") { totalCount } } }`],
+    ["first: 10000 on Call.applications", `{ call(id: "call_t_micro_2022") { applications(first: 10000) { totalCount } } }`],
+    ["a cursor not from this list", `{ call(id: "call_t_micro_2022") { applications(after: "bm9wZQ") { totalCount } } }`],
   ])("%s is BAD_USER_INPUT", async (_what, text) => {
     const body = await query(text);
     expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   test("the message names the argument to fix", async () => {
-    const body = await query(`{ programs(funderId: "room_zx_hall") { totalCount } }`);
-    expect(body.errors?.[0].message).toMatch(/^funderId: "room_zx_hall" is a Room id; expected a Funder id/);
+    const body = await query(`{ programs(funderId: "room_t_any") { totalCount } }`);
+    expect(body.errors?.[0].message).toMatch(/^funderId: "room_t_any" is a Room id; expected a Funder id/);
   });
 });

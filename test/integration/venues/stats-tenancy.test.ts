@@ -1,23 +1,25 @@
 import { pinClock } from "@kit/clock";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
-import { Booking } from "@subgraphs/venues/bookings/booking.entity";
-import { BookingStatus } from "@subgraphs/venues/bookings/booking.enums";
-import { Facility } from "@subgraphs/venues/facilities/facility.entity";
-import { FacilityType, RoomKind, Weekday } from "@subgraphs/venues/facilities/facility.enums";
-import { OpeningRule } from "@subgraphs/venues/facilities/opening-rule.entity";
-import { Room } from "@subgraphs/venues/facilities/room.entity";
-import { Tenancy } from "@subgraphs/venues/tenancies/tenancy.entity";
-import { TenancyStatus } from "@subgraphs/venues/tenancies/tenancy.enums";
+import { Booking, BookingStatus } from "@subgraphs/venues/bookings";
+import { ExceptionKind, Facility, FacilityType, OpeningRule, Room, RoomKind, Weekday } from "@subgraphs/venues/facilities";
+import { Tenancy, TenancyStatus } from "@subgraphs/venues/tenancies";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
-import { at, bookingRow, codeOf, DEMO_NOW } from "./fixtures";
+import { addTestFacility, addTestTenancy, at, bookingRow, codeOf, DEMO_NOW } from "./fixtures";
 
 // Area.bookingStats (the venue part of Q6) and Organization.incubationTenancy (孵化入驻).
 let subgraph: RunningSubgraph;
+/** An incubation base of the test's own with six desks (孵化工位1…6), let by tenancy. */
+let incubator: { facilityId: string; roomIds: string[] };
 
 beforeAll(async () => {
   pinClock(DEMO_NOW);
   subgraph = await startTestSubgraph(venuesSubgraph, { seed: true });
+  incubator = await addTestFacility(subgraph.db, "incubator", {
+    type: FacilityType.INCUBATION_BASE,
+    name: "测试孵化基地",
+    rooms: [1, 2, 3, 4, 5, 6].map((n) => ({ name: `孵化工位${n}`, kind: RoomKind.INCUBATION_DESK, capacity: 4, bookable: false })),
+  });
 });
 afterAll(async () => {
   pinClock(null);
@@ -35,7 +37,7 @@ const orgs = (...ids: string[]) => ids.map((id) => ({ __typename: "Organization"
 const YEAR_2021 = { from: "2021-01-01", to: "2021-12-31" };
 
 describe("Q6: venue use by street", () => {
-  test("常青街道 in 2021: the eleven birthday parties and the agency's supervision meetings, two of them no-shows", async () => {
+  test("demo: 常青街道 in 2021: the eleven birthday parties and the agency's supervision meetings, two of them no-shows", async () => {
     const { body } = await signedRequest(subgraph.url, STATS, { reps: areas("340111X01", "340104Z01", "not a code"), period: YEAR_2021 });
     expect(body.errors).toBeUndefined();
     const [changqing, shujingkai, malformed] = body.data._entities;
@@ -45,33 +47,36 @@ describe("Q6: venue use by street", () => {
     expect(malformed.bookingStats).toEqual({ bookings: 0, bookedMinutes: 0, utilization: 0, noShows: 0 });
   });
 
-  test("the 春节 week has no open minutes on the 2022 calendar, and a period over 366 days is BAD_USER_INPUT", async () => {
-    const festival = await signedRequest(subgraph.url, STATS, { reps: areas("340111X01"), period: { from: "2022-01-31", to: "2022-02-06" } });
-    expect(festival.body.data._entities[0].bookingStats).toEqual({ bookings: 0, bookedMinutes: 0, utilization: 0, noShows: 0 });
-    const tooLong = await signedRequest(subgraph.url, STATS, { reps: areas("340111X01"), period: { from: "2021-01-01", to: "2022-03-01" } });
+  test("the 春节 week has no open minutes, and a period over 366 days is BAD_USER_INPUT", async () => {
+    const festival = ["2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04", "2022-02-05", "2022-02-06"];
+    await addTestFacility(subgraph.db, "festival", { areaCode: "349901S01C01", exceptions: festival.map((date) => ({ date, kind: ExceptionKind.HOLIDAY_CLOSED, note: "春节" })) });
+    const closed = await signedRequest(subgraph.url, STATS, { reps: areas("349901S01"), period: { from: "2022-01-31", to: "2022-02-06" } });
+    expect(closed.body.data._entities[0].bookingStats).toEqual({ bookings: 0, bookedMinutes: 0, utilization: 0, noShows: 0 });
+    const tooLong = await signedRequest(subgraph.url, STATS, { reps: areas("349901S01"), period: { from: "2021-01-01", to: "2022-03-01" } });
     expect(codeOf(tooLong.body)).toBe("BAD_USER_INPUT");
   });
 });
 
 describe("incubation tenancies", () => {
-  test("乐竹邻 has an active desk at the 常青 incubation base; others have none", async () => {
-    const { body } = await signedRequest(subgraph.url, TENANCY, { reps: orgs("org_lezhulin", "org_jiaqiao", "per_zhang_leader") });
+  test("an organization with an active desk at an incubation base has it; others have none", async () => {
+    const desk = { facilityId: incubator.facilityId, roomId: incubator.roomIds[0], organizationId: "org_t_incubated" };
+    const tenancy = await addTestTenancy(subgraph.db, "incubated", desk, { from: "2021-09-01", to: "2022-08-31" });
+    const { body } = await signedRequest(subgraph.url, TENANCY, { reps: orgs("org_t_incubated", "org_t_no_desk", "per_t_incubated_leader") });
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual([
       {
-        id: "org_lezhulin",
-        incubationTenancy: { id: "ten_lzl_cq_2021", from: "2021-09-01", to: "2022-08-31", status: "ACTIVE", facility: { name: "常青街道社区社会组织孵化基地" }, room: { name: "孵化工位1" }, organization: { id: "org_lezhulin" } },
+        id: "org_t_incubated",
+        incubationTenancy: { id: tenancy, from: "2021-09-01", to: "2022-08-31", status: "ACTIVE", facility: { name: "测试孵化基地" }, room: { name: "孵化工位1" }, organization: { id: "org_t_incubated" } },
       },
-      { id: "org_jiaqiao", incubationTenancy: null },
-      { id: "per_zhang_leader", incubationTenancy: null },
+      { id: "org_t_no_desk", incubationTenancy: null },
+      { id: "per_t_incubated_leader", incubationTenancy: null },
     ]);
   });
 
   test("an active tenancy wins over an application and a graduated one", async () => {
-    await subgraph.db.getRepository(Tenancy).insert([
-      { id: "ten_t_old", facilityId: "fac_cq_incubator", roomId: "room_cq_inc_desk_2", organizationId: "org_t_tenant", from: "2020-01-01", to: "2020-12-31", status: TenancyStatus.GRADUATED },
-      { id: "ten_t_new", facilityId: "fac_cq_incubator", roomId: "room_cq_inc_desk_3", organizationId: "org_t_tenant", from: "2022-04-01", to: null, status: TenancyStatus.APPLIED },
-    ]);
+    const desk = (n: number) => ({ facilityId: incubator.facilityId, roomId: incubator.roomIds[n - 1], organizationId: "org_t_tenant" });
+    await addTestTenancy(subgraph.db, "old", desk(2), { from: "2020-01-01", to: "2020-12-31", status: TenancyStatus.GRADUATED });
+    await addTestTenancy(subgraph.db, "new", desk(3), { from: "2022-04-01", to: null, status: TenancyStatus.APPLIED });
     const { body } = await signedRequest(subgraph.url, TENANCY, { reps: orgs("org_t_tenant") });
     expect(body.data._entities[0].incubationTenancy).toMatchObject({ id: "ten_t_new", status: "APPLIED", to: null });
   });
@@ -88,11 +93,11 @@ describe("batching", () => {
     const bookings: Booking[] = [];
     const tenancies: Tenancy[] = [];
     for (let i = 1; i <= count; i += 1) {
-      facilities.push({ id: `fac_st_${pad(i)}`, name: `统计场地${i}`, type: FacilityType.NEIGHBORHOOD_POINT, areaCode: `340111X01C09P${pad(i)}`, operatorOrgId: null, operatorName: null, address: "统计地址", publicPhone: null });
+      facilities.push({ id: `fac_st_${pad(i)}`, name: `统计场地${i}`, type: FacilityType.NEIGHBORHOOD_POINT, areaCode: `349901S09C01P${pad(i)}`, operatorOrgId: null, operatorName: null, address: "统计地址", publicPhone: null });
       rooms.push({ id: `room_st_${pad(i)}`, facilityId: `fac_st_${pad(i)}`, name: "统计室", kind: RoomKind.ACTIVITY_ROOM, capacity: 10, bookable: true, features: [] });
       rules.push({ facilityId: `fac_st_${pad(i)}`, days: [Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI], opens: "09:00", closes: "11:00" });
       bookings.push(bookingRow({ id: `bkg_st_${pad(i)}`, roomId: `room_st_${pad(i)}`, organizationId: `org_st_${pad(i)}`, startsAt: at("2021-06-01", "09:00"), endsAt: at("2021-06-01", "10:00"), status: BookingStatus.COMPLETED }));
-      tenancies.push({ id: `ten_st_${pad(i)}`, facilityId: "fac_cq_incubator", roomId: "room_cq_inc_desk_4", organizationId: `org_st_${pad(i)}`, from: "2021-01-01", to: null, status: TenancyStatus.ACTIVE });
+      tenancies.push({ id: `ten_st_${pad(i)}`, facilityId: incubator.facilityId, roomId: incubator.roomIds[3], organizationId: `org_st_${pad(i)}`, from: "2021-01-01", to: null, status: TenancyStatus.ACTIVE });
     }
     await subgraph.db.getRepository(Facility).insert(facilities);
     await subgraph.db.getRepository(Room).insert(rooms);
@@ -105,7 +110,7 @@ describe("batching", () => {
     const run = async (n: number) => {
       let entities: { bookingStats: { bookings: number; utilization: number } }[] = [];
       const statements = await countStatements(subgraph.db, async () => {
-        const { body } = await signedRequest(subgraph.url, STATS, { reps: areas(...Array.from({ length: n }, (_, i) => `340111X01C09P${pad(i + 1)}`)), period: { from: "2021-06-01", to: "2021-06-30" } });
+        const { body } = await signedRequest(subgraph.url, STATS, { reps: areas(...Array.from({ length: n }, (_, i) => `349901S09C01P${pad(i + 1)}`)), period: { from: "2021-06-01", to: "2021-06-30" } });
         expect(body.errors).toBeUndefined();
         entities = body.data._entities;
       });
