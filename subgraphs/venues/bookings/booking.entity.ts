@@ -87,3 +87,16 @@ export class Booking {
   @Column({ type: "boolean", default: false })
   approvalRequired: boolean;
 }
+
+/** The columns a booking row has unless told otherwise: made by no one in particular, private, no hold, no equipment. */
+export const BOOKING_DEFAULTS = {
+  requestedById: null,
+  holdExpiresAt: null,
+  visibility: BookingVisibility.PRIVATE,
+  equipmentLines: null,
+  seriesId: null,
+  sponsorPersonId: null,
+  statusReason: null,
+  lateCancellation: false,
+  approvalRequired: false,
+} satisfies Partial<Booking>;

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { addDays } from "../../kit/days";
 import { BookingPurpose, Weekday, weekdayOf } from "../facilities";
-import { Booking } from "./booking.entity";
+import { Booking, BOOKING_DEFAULTS } from "./booking.entity";
 import { BookingStatus, BookingVisibility } from "./booking.enums";
 import { OrgEligibility } from "./org-eligibility.entity";
 
@@ -21,18 +21,7 @@ const ELIGIBILITY: OrgEligibility[] = [
 
 type BookingSeed = Pick<Booking, "id" | "roomId" | "organizationId" | "purpose" | "title" | "expectedAttendance" | "startsAt" | "endsAt" | "status"> & Partial<Booking>;
 
-const booking = (seed: BookingSeed): Booking => ({
-  requestedById: null,
-  holdExpiresAt: null,
-  visibility: BookingVisibility.PRIVATE,
-  equipmentLines: null,
-  seriesId: null,
-  sponsorPersonId: null,
-  statusReason: null,
-  lateCancellation: false,
-  approvalRequired: false,
-  ...seed,
-});
+const booking = (seed: BookingSeed): Booking => ({ ...BOOKING_DEFAULTS, ...seed });
 
 // DOMAIN §10.5: the academy's 骨干培养 sessions (14:00–16:00) sit inside these 13:30–16:30 bookings.
 const COURSE_DAYS = ["2022-03-22", "2022-03-29", "2022-04-12", "2022-04-19"];

@@ -2,7 +2,7 @@
 // back (bumpBooking offers free rooms): whichever loads first, what availability uses while it loads is
 // exported before the resolvers are required.
 export { BookingStatus, BookingVisibility, ConflictReason } from "./booking.enums";
-export { Booking } from "./booking.entity";
+export { Booking, BOOKING_DEFAULTS } from "./booking.entity";
 export { OrgEligibility } from "./org-eligibility.entity";
 export { BLOCKING_STATUSES, effectiveStatus, TAKING_PLACE_STATUSES } from "./booking.machine";
 export { earliestStart, lastBookableDay } from "./booking-window.rules";

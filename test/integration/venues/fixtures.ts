@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 import { Claims } from "@platform/identity";
-import { Booking, BookingStatus, BookingVisibility, OrgEligibility } from "@subgraphs/venues/bookings";
+import { Booking, BOOKING_DEFAULTS, BookingStatus, OrgEligibility } from "@subgraphs/venues/bookings";
 import {
   BookingPolicy,
   BookingPurpose,
@@ -36,19 +36,11 @@ export const DEFAULT_TEST_AREA = "349901S00C01";
 /** A stored booking with every column, for tests that seed their own rows. */
 export function bookingRow(seed: Pick<Booking, "id" | "roomId" | "organizationId" | "startsAt" | "endsAt"> & Partial<Booking>): Booking {
   return {
-    requestedById: null,
     purpose: BookingPurpose.ACTIVITY,
     title: "测试活动",
     expectedAttendance: 8,
     status: BookingStatus.CONFIRMED,
-    holdExpiresAt: null,
-    visibility: BookingVisibility.PRIVATE,
-    equipmentLines: null,
-    seriesId: null,
-    sponsorPersonId: null,
-    statusReason: null,
-    lateCancellation: false,
-    approvalRequired: false,
+    ...BOOKING_DEFAULTS,
     ...seed,
   };
 }
