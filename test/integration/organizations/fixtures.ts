@@ -165,3 +165,7 @@ export const federationAdmin = (orgIds: string[] = [], personId = "per_t_fa"): P
 export const academyStaff = (personId = "per_t_academy"): Partial<Claims> => ({ personId, roles: ["ACADEMY_STAFF"] });
 export const PARTNER: Partial<Claims> = { roles: ["PARTNER"] };
 export const ANONYMOUS: Partial<Claims> = {};
+
+/** The roles of a typical roster of `n` (as in the demo's filing queue): a leader, a deputy, two backbone, the rest members. */
+export const rosterRoles = (n: number): MemberRole[] =>
+  Array.from({ length: n }, (_, i) => (i === 0 ? MemberRole.LEADER : i === 1 ? MemberRole.DEPUTY : i <= 3 ? MemberRole.BACKBONE : MemberRole.MEMBER));
