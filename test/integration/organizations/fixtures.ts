@@ -4,7 +4,11 @@ import { Area, AreaLevel, HubType, LegalForm, MemberRole, Membership, OrgCategor
 import { FederationMembership } from "@subgraphs/organizations/federation-membership";
 import { FederationMembershipStatus } from "@subgraphs/organizations/federation-membership/federation-membership.enums";
 import { FilingEvent, FilingRecord, FilingStatus } from "@subgraphs/organizations/filing";
+import { RatingScheme } from "@subgraphs/organizations/rating/rating-scheme.entity";
+import { DEFAULT_RATING_SCHEME } from "@subgraphs/organizations/rating/rating.seed";
 import { SupervisionAssignment } from "@subgraphs/organizations/supervision";
+import { RunningSubgraph } from "@kit/server";
+import { countStatements, signedRequest } from "@kit/testing";
 
 /**
  * Rows of the test's own for the organizations subgraph: areas under a test city (`990000`, not in the demo),
@@ -107,29 +111,31 @@ const PATH: FilingStatus[] = [FilingStatus.SUBMITTED, FilingStatus.COMMUNITY_REV
 
 /**
  * A filing `fil_t_<key>` of `orgId` before `authorityAreaCode`, in `status` (default DRAFT) with one event per step
- * that led there (from SUBMITTED on). FILED filings get a number and a filing day unless given.
+ * that led there (from SUBMITTED on), the SUBMITTED one by `submittedBy` when given. FILED filings get a number and a
+ * filing day unless given.
  */
 export async function addFiling(
   db: DataSource,
   key: string,
   orgId: string,
   authorityAreaCode: string,
-  options: Partial<Omit<FilingRecord, "id" | "organizationId" | "authorityAreaCode">> = {},
+  options: Partial<Omit<FilingRecord, "id" | "organizationId" | "authorityAreaCode">> & { submittedBy?: string } = {},
 ): Promise<string> {
+  const { submittedBy = null, ...filing } = options;
   const id = `fil_t_${key}`;
   const status = options.status ?? FilingStatus.DRAFT;
   const filed = status === FilingStatus.FILED;
   await db.getRepository(FilingRecord).insert({
     id, organizationId: orgId, authorityAreaCode, status, filingNo: filed ? `T-BA-2021-${key.slice(0, 8)}` : null,
     submittedAt: status === FilingStatus.DRAFT ? null : new Date("2022-01-10T02:00:00Z"), filedOn: filed ? "2021-06-01" : null,
-    declaredMemberCount: status === FilingStatus.DRAFT ? 0 : 10, charterDocumentUrl: `https://docs.hub.example/charters/${orgId}.pdf`, venueDeclared: true, ...options,
+    declaredMemberCount: status === FilingStatus.DRAFT ? 0 : 10, charterDocumentUrl: `https://docs.hub.example/charters/${orgId}.pdf`, venueDeclared: true, ...filing,
   });
   const steps = PATH.indexOf(status) + 1;
   const from = [FilingStatus.DRAFT, ...PATH];
   const roles = ["ORG_LEADER", "COMMUNITY_STAFF", "STREET_STAFF", "STREET_STAFF"];
   if (steps > 0) {
     await db.getRepository(FilingEvent).insert(PATH.slice(0, steps).map((to, i) => ({
-      id: `fev_t_${key}_${i + 1}`, filingId: id, at: new Date(Date.UTC(2022, 0, 10 + i, 2)), from: from[i], to, actorPersonId: null, actorRole: roles[i], comment: null,
+      id: `fev_t_${key}_${i + 1}`, filingId: id, at: new Date(Date.UTC(2022, 0, 10 + i, 2)), from: from[i], to, actorPersonId: i === 0 ? submittedBy : null, actorRole: roles[i], comment: null,
     })));
   }
   return id;
@@ -169,3 +175,19 @@ export const ANONYMOUS: Partial<Claims> = {};
 /** The roles of a typical roster of `n` (as in the demo's filing queue): a leader, a deputy, two backbone, the rest members. */
 export const rosterRoles = (n: number): MemberRole[] =>
   Array.from({ length: n }, (_, i) => (i === 0 ? MemberRole.LEADER : i === 1 ? MemberRole.DEPUTY : i <= 3 ? MemberRole.BACKBONE : MemberRole.MEMBER));
+
+/** The §3.8 default rating scheme (`v2022-pilot`), which evaluations name by version; once per store. */
+export async function addRatingScheme(db: DataSource, scheme: RatingScheme = DEFAULT_RATING_SCHEME): Promise<string> {
+  if (!(await db.getRepository(RatingScheme).existsBy({ version: scheme.version }))) await db.getRepository(RatingScheme).insert(scheme);
+  return scheme.version;
+}
+
+/** One signed request and the statements it cost; the answer must have no errors. */
+export async function countedRequest(subgraph: RunningSubgraph, query: string, variables: Record<string, unknown>, claims: Partial<Claims>): Promise<{ count: number; data: any }> {
+  let body: { data?: any; errors?: unknown[] } = {};
+  const count = await countStatements(subgraph.db, async () => {
+    body = (await signedRequest(subgraph.url, query, variables, claims)).body;
+  });
+  expect(body.errors).toBeUndefined();
+  return { count, data: body.data };
+}
