@@ -191,3 +191,10 @@ export async function countedRequest(subgraph: RunningSubgraph, query: string, v
   expect(body.errors).toBeUndefined();
   return { count, data: body.data };
 }
+
+/** `personId`'s membership `mem_t_<key>` of `orgId` in `role`. */
+export async function addMembership(db: DataSource, key: string, orgId: string, personId: string, role = MemberRole.MEMBER, joinedOn = "2021-01-01"): Promise<string> {
+  const id = `mem_t_${key}`;
+  await db.getRepository(Membership).insert({ id, organizationId: orgId, personId, role, joinedOn, leftOn: null });
+  return id;
+}
