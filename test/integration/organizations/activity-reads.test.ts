@@ -56,7 +56,7 @@ test("the organization's leader pages through its records with every volunteer l
   expect(second.nodes.map((n: { id: string }) => n.id)).toEqual(june.slice(5, 10).map((a) => a.id));
 });
 
-test("partners and anonymous callers get no records but the public totals (§9.2 Agg)", async () => {
+test("demo: partners and anonymous callers get no records but the public totals (§9.2 Agg)", async () => {
   for (const claims of [{}, { roles: ["PARTNER"] }, { personId: "per_liu_leader", roles: ["ORG_LEADER"], orgIds: ["org_jiaqiao"] }] as Partial<Claims>[]) {
     const organization = (await gql(ORG_ACTIVITIES, { period: YEAR_2021 }, claims)).organization;
     expect(organization.activities).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
@@ -88,7 +88,7 @@ test("volunteer lines: a member sees their own line, admins only totals, staff i
   expect(other.activities.totalCount).toBe(0);
 });
 
-test("Area.serviceStats sums every organization in the subtree and counts volunteers and organizations once", async () => {
+test("demo: Area.serviceStats sums every organization in the subtree and counts volunteers and organizations once", async () => {
   const expected = (organizationIds: string[]) => {
     const activities = organizationIds.flatMap((id) => demoIn(id, YEAR_2021));
     const ids = new Set(activities.map((a) => a.id));

@@ -2,9 +2,11 @@ import { pinClock } from "@kit/clock";
 import { Claims } from "@platform/identity";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
-import { Organization } from "@subgraphs/organizations/directory/organization.entity";
+import { LegalForm } from "@subgraphs/organizations/directory/directory.enums";
+import { recomputeLeaderDependency } from "@subgraphs/organizations/leader-dependency";
 import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 import { expectNoGrowth } from "@test/support/statements";
+import { addOrganization, addStreet } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 const FA: Partial<Claims> = { personId: "per_fa", roles: ["FEDERATION_ADMIN"] };
@@ -25,7 +27,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}, claim
 
 const SIGNAL = `query($id: ID!) { organization(id: $id) { leaderDependency { level score factors { code points } } } }`;
 
-test("the three teams of the article score as DOMAIN §10.2 computes them", async () => {
+test("demo: the three teams of the article score as DOMAIN §10.2 computes them", async () => {
   const scores: Record<string, unknown> = {};
   for (const id of ["org_lezhulin", "org_jiaqiao", "org_tl_dance"]) {
     const { leaderDependency } = (await gql(SIGNAL, { id })).data.organization;
@@ -34,13 +36,13 @@ test("the three teams of the article score as DOMAIN §10.2 computes them", asyn
   expect(scores).toEqual({ org_lezhulin: ["LOW", 20], org_jiaqiao: ["HIGH", 65], org_tl_dance: ["HIGH", 85] });
 });
 
-test("partners see no signal, academy staff the level without its factors", async () => {
+test("demo: partners see no signal, academy staff the level without its factors", async () => {
   expect((await gql(SIGNAL, { id: "org_jiaqiao" }, {})).data.organization.leaderDependency).toBeNull();
   expect((await gql(SIGNAL, { id: "org_jiaqiao" }, { roles: ["PARTNER"] })).data.organization.leaderDependency).toBeNull();
   expect((await gql(SIGNAL, { id: "org_jiaqiao" }, { personId: "per_ac", roles: ["ACADEMY_STAFF"] })).data.organization.leaderDependency).toEqual({ level: "HIGH", score: 65, factors: [] });
 });
 
-test("naming a deputy is recomputed at once: 加侨飞扬 drops from HIGH to MEDIUM", async () => {
+test("demo: naming a deputy is recomputed at once: 加侨飞扬 drops from HIGH to MEDIUM", async () => {
   const members = (await gql(`{ organization(id: "org_jiaqiao") { members(roles: [MEMBER]) { nodes { id } } } }`)).data.organization.members.nodes;
   const leader: Partial<Claims> = { personId: "per_liu_leader", roles: ["ORG_LEADER"], orgIds: ["org_jiaqiao"] };
   const changed = await gql(`mutation($id: ID!) { changeMemberRole(membershipId: $id, role: DEPUTY) { role } }`, { id: members[0].id }, leader);
@@ -50,7 +52,7 @@ test("naming a deputy is recomputed at once: 加侨飞扬 drops from HIGH to MED
   expect(leaderDependency).toMatchObject({ level: "MEDIUM", score: 35 });
 });
 
-test("lists filter by leader-dependency level, for those who may see it", async () => {
+test("demo: lists filter by leader-dependency level, for those who may see it", async () => {
   const high = await gql(`{ organizations(filter: { leaderDependency: [HIGH] }) { nodes { id } } }`);
   const ids = high.data.organizations.nodes.map((o: { id: string }) => o.id);
   expect(ids).toContain("org_tl_dance");
@@ -59,7 +61,7 @@ test("lists filter by leader-dependency level, for those who may see it", async 
   expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 });
 
-test("Q7's filter: a supervisor's own organizations at risk", async () => {
+test("demo: Q7's filter: a supervisor's own organizations at risk", async () => {
   const wu: Partial<Claims> = { personId: "per_wu_supervisor", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] };
   const mine = await gql(`{ organizations(filter: { supervisedByMe: true }) { nodes { id leaderDependency { level } } } }`, {}, wu);
   expect(mine.data.organizations.nodes).toEqual([{ id: "org_lezhulin", leaderDependency: { level: "LOW" } }]);
@@ -68,7 +70,7 @@ test("Q7's filter: a supervisor's own organizations at risk", async () => {
   expect((await gql(`{ organizations(filter: { supervisedByMe: true }) { totalCount } }`, {}, {})).errors?.[0].extensions?.code).toBe("FORBIDDEN");
 });
 
-test("lists filter by filing status and by a minimum of stars", async () => {
+test("demo: lists filter by filing status and by a minimum of stars", async () => {
   const queue = await gql(`{ organizations(filter: { areaCode: "340111X01", filingStatus: [COMMUNITY_REVIEWED, STREET_REVIEW] }) { totalCount } }`, {}, {});
   expect(queue.data.organizations.totalCount).toBe(3);
   const starred = await gql(`{ organizations(filter: { minStars: 3 }) { nodes { id currentRating { stars } } } }`, {}, {});
@@ -78,9 +80,15 @@ test("lists filter by filing status and by a minimum of stars", async () => {
 });
 
 test("signals for 50 organizations cost the statements of 5", async () => {
-  const template = await subgraph.db.getRepository(Organization).findOneByOrFail({ id: "org_jiaqiao" });
-  await subgraph.db.getRepository(Organization).insert(Array.from({ length: 50 }, (_, i) => ({ ...template, id: `org_ldbatch${i}`, name: `依赖批量${i}` })));
+  // 50 filed teams of the test's own, each a leader and four members: every one has a signal to compute
+  const { community } = await addStreet(subgraph.db, "LD");
+  const ids: string[] = [];
+  for (let i = 0; i < 50; i++) ids.push((await addOrganization(subgraph.db, `ld${i}`, { name: `依赖批量${i}`, legalForm: LegalForm.FILED, homeAreaCode: community })).orgId);
+  await recomputeLeaderDependency(subgraph.db.manager, ids);
   const query = (n: number) => `{ organizations(filter: { search: "依赖批量" }, first: ${n}) { nodes { leaderDependency { level } } } }`;
+  const signals = (await gql(query(50))).data.organizations.nodes;
+  expect(signals).toHaveLength(50);
+  expect(signals.every((o: { leaderDependency: { level: string } | null }) => o.leaderDependency?.level)).toBe(true);
   const five = await countStatements(subgraph.db, () => gql(query(5)));
   const fifty = await countStatements(subgraph.db, () => gql(query(50)));
   expectNoGrowth(five, fifty);

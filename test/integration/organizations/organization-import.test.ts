@@ -57,7 +57,7 @@ function goodRow(overrides: Row = {}): Row {
 }
 
 describe("a good sheet imports", () => {
-  test("the CSV fixture creates two filed organizations with leaders and updates 乐竹邻, all reported", async () => {
+  test("demo: the CSV fixture creates two filed organizations with leaders and updates 乐竹邻, all reported", async () => {
     const { rows } = await readSheet(join(FIXTURES, "filed-organizations.csv"));
     const { data, errors } = await importRows(rows);
     expect(errors).toBeUndefined();
@@ -236,7 +236,7 @@ describe("the rules rows are checked against", () => {
     ]);
   });
 
-  test("a new leader's name on an UPDATE makes the named member leader and keeps the former one as DEPUTY", async () => {
+  test("demo: a new leader's name on an UPDATE makes the named member leader and keeps the former one as DEPUTY", async () => {
     const { rows } = await readSheet(join(FIXTURES, "filed-organizations.csv"));
     const lezhulin = { ...rows[2], leaderFullName: "王某华", leaderPhone: undefined };
     const { data, errors } = await importRows([lezhulin]);
@@ -272,7 +272,7 @@ describe("export → import round trip", () => {
     for (const row of report.rows) expect([row.action, row.changedColumns, row.problems]).toEqual(["UPDATE", [], []]);
   });
 
-  test("a partner's export masks leaders' names and leaves out their phones; such a sheet cannot overwrite the real names", async () => {
+  test("demo: a partner's export masks leaders' names and leaves out their phones; such a sheet cannot overwrite the real names", async () => {
     const records = await exportAs({ roles: ["PARTNER"] });
     const lezhulin = records.find((r: { filingNo: string }) => r.filingNo === "CQ-BA-2019-0087");
     expect(lezhulin).toMatchObject({ name: "乐竹邻志愿服务队", leaderFullName: "王*华", leaderPhone: "", charterUrl: "" });

@@ -43,7 +43,7 @@ const SHARED_APRIL = "与副队长商定骨干轮值:每月由一名骨干牵头
 const PRIVATE_JUNE = "入户探访预案:按高龄老人风险分级安排探访频次,独居老人每周一次。探访名单由社区提供,不外传。";
 const SHARED_DECEMBER = "年度总结:全年服务1567人次,志愿服务1629.5小时。下一年重点培养副队长,减轻对负责人的依赖。";
 
-test("Q7's supervision part: the supervisor sees the last visits of 乐竹邻 in date order with full notes", async () => {
+test("demo: Q7's supervision part: the supervisor sees the last visits of 乐竹邻 in date order with full notes", async () => {
   const [assignment] = await supervisionOf("org_lezhulin", WU);
   expect(assignment).toMatchObject({
     id: "sup_wu_lezhulin",
