@@ -7,6 +7,8 @@ import { FilingEvent, FilingRecord, FilingStatus } from "@subgraphs/organization
 import { RatingScheme } from "@subgraphs/organizations/rating/rating-scheme.entity";
 import { DEFAULT_RATING_SCHEME } from "@subgraphs/organizations/rating/rating.seed";
 import { SupervisionAssignment } from "@subgraphs/organizations/supervision";
+import { SupervisionVisit } from "@subgraphs/organizations/supervision/supervision-visit.entity";
+import { SupervisionVisitType } from "@subgraphs/organizations/supervision/supervision.enums";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest } from "@kit/testing";
 
@@ -141,14 +143,25 @@ export async function addFiling(
   return id;
 }
 
-/** A supervision assignment `sup_t_<key>`: `supervisorPersonId` of the agency `agencyOrgId` supervises `orgId` since `since`. */
+export type TestVisit = { date: string; type: SupervisionVisitType; notes?: string | null; shareWithLeader?: boolean };
+
+/**
+ * A supervision assignment `sup_t_<key>`: `supervisorPersonId` of the agency `agencyOrgId` supervises `orgId` since
+ * `since`, with `visits` `svis_t_<key>_<i>` (notes null and not shared with the leader unless told), recorded on their day.
+ */
 export async function addSupervision(
   db: DataSource,
   key: string,
-  seed: { organizationId: string; agencyOrgId: string; supervisorPersonId: string; since?: string; until?: string | null },
+  seed: { organizationId: string; agencyOrgId: string; supervisorPersonId: string; since?: string; until?: string | null; visits?: TestVisit[] },
 ): Promise<string> {
+  const { visits = [], ...assignment } = seed;
   const id = `sup_t_${key}`;
-  await db.getRepository(SupervisionAssignment).insert({ id, since: "2020-01-01", until: null, cadence: null, ...seed });
+  await db.getRepository(SupervisionAssignment).insert({ id, since: "2020-01-01", until: null, cadence: null, ...assignment });
+  if (visits.length) {
+    await db.getRepository(SupervisionVisit).insert(visits.map((v, i) => ({
+      id: `svis_t_${key}_${i + 1}`, assignmentId: id, date: v.date, type: v.type, notes: v.notes ?? null, shareWithLeader: v.shareWithLeader ?? false, recordedAt: new Date(`${v.date}T17:00:00+08:00`),
+    })));
+  }
   return id;
 }
 
