@@ -4,7 +4,14 @@ import { Area, AreaLevel, HubType, LegalForm, MemberRole, Membership, OrgCategor
 import { FederationMembership } from "@subgraphs/organizations/federation-membership";
 import { FederationMembershipStatus } from "@subgraphs/organizations/federation-membership/federation-membership.enums";
 import { FilingEvent, FilingRecord, FilingStatus } from "@subgraphs/organizations/filing";
+import { RatingStatus } from "@subgraphs/organizations/rating";
+import { aGradeValidUntil } from "@subgraphs/organizations/rating/a-grade.rules";
+import { AGradeRecord } from "@subgraphs/organizations/rating/a-grade-record.entity";
+import { IndicatorScore } from "@subgraphs/organizations/rating/indicator-score.entity";
+import { RatingEvaluation } from "@subgraphs/organizations/rating/rating-evaluation.entity";
+import { RatingPanelist } from "@subgraphs/organizations/rating/rating-panelist.entity";
 import { RatingScheme } from "@subgraphs/organizations/rating/rating-scheme.entity";
+import { AGrade } from "@subgraphs/organizations/rating/rating.enums";
 import { DEFAULT_RATING_SCHEME } from "@subgraphs/organizations/rating/rating.seed";
 import { SupervisionAssignment } from "@subgraphs/organizations/supervision";
 import { SupervisionVisit } from "@subgraphs/organizations/supervision/supervision-visit.entity";
@@ -193,6 +200,41 @@ export const rosterRoles = (n: number): MemberRole[] =>
 export async function addRatingScheme(db: DataSource, scheme: RatingScheme = DEFAULT_RATING_SCHEME): Promise<string> {
   if (!(await db.getRepository(RatingScheme).existsBy({ version: scheme.version }))) await db.getRepository(RatingScheme).insert(scheme);
   return scheme.version;
+}
+
+/**
+ * A rating evaluation `rat_t_<key>` of `orgId` under the default scheme: cycle 2022, OPEN, nothing scored unless told;
+ * `panelists` sit on its panel and `scores` (indicator → score) are recorded as scored by the first panelist.
+ */
+export async function addRatingEvaluation(
+  db: DataSource,
+  key: string,
+  orgId: string,
+  options: Partial<Omit<RatingEvaluation, "id" | "organizationId">> & { panelists?: string[]; scores?: Record<string, number> } = {},
+): Promise<string> {
+  const { panelists = [], scores = {}, ...evaluation } = options;
+  const id = `rat_t_${key}`;
+  const schemeVersion = await addRatingScheme(db);
+  await db.getRepository(RatingEvaluation).insert({
+    id, organizationId: orgId, cycle: 2022, schemeVersion, status: RatingStatus.OPEN, totalScore: null, stars: null,
+    publicNoticeFrom: null, publicNoticeTo: null, finalizedAt: null, validUntil: null, pilot: false, ...evaluation,
+  });
+  if (panelists.length) await db.getRepository(RatingPanelist).insert(panelists.map((personId) => ({ evaluationId: id, personId })));
+  const maxOf = new Map(DEFAULT_RATING_SCHEME.indicators.map((i) => [i.code, i.max]));
+  const scored = Object.entries(scores);
+  if (scored.length) {
+    await db.getRepository(IndicatorScore).insert(scored.map(([indicator, score]) => ({
+      evaluationId: id, indicator, score, max: maxOf.get(indicator) ?? 0, comment: null, scoredBy: panelists[0] ?? "per_t_panelist", scoredAt: new Date("2022-03-01T02:00:00Z"),
+    })));
+  }
+  return id;
+}
+
+/** An A-grade `agr_t_<key>` from civil affairs for `orgId`, valid five years from the award. */
+export async function addAGrade(db: DataSource, key: string, orgId: string, grade: AGrade, awardedOn = "2020-06-30"): Promise<string> {
+  const id = `agr_t_${key}`;
+  await db.getRepository(AGradeRecord).insert({ id, organizationId: orgId, grade, awardedOn, validUntil: aGradeValidUntil(awardedOn) });
+  return id;
 }
 
 /** One signed request and the statements it cost; the answer must have no errors. */
