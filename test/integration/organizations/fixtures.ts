@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { Claims } from "@platform/identity";
+import { ActivityType, ServiceActivity, VerificationStatus, VolunteerHourLine } from "@subgraphs/organizations/activities";
 import { Area, AreaLevel, HubType, LegalForm, MemberRole, Membership, OrgCategory, OrgForm, OrgStatus, Organization, Person } from "@subgraphs/organizations/directory";
 import { FederationMembership } from "@subgraphs/organizations/federation-membership";
 import { FederationMembershipStatus } from "@subgraphs/organizations/federation-membership/federation-membership.enums";
@@ -234,6 +235,39 @@ export async function addRatingEvaluation(
 export async function addAGrade(db: DataSource, key: string, orgId: string, grade: AGrade, awardedOn = "2020-06-30"): Promise<string> {
   const id = `agr_t_${key}`;
   await db.getRepository(AGradeRecord).insert({ id, organizationId: orgId, grade, awardedOn, validUntil: aGradeValidUntil(awardedOn) });
+  return id;
+}
+
+export type TestActivity = Partial<Omit<ServiceActivity, "id" | "organizationId" | "serviceDay" | "startsAt" | "endsAt">> & {
+  /** the service day and the Shanghai times it runs (default 2021-06-18, 09:00–11:30) */
+  day?: string;
+  from?: string;
+  to?: string;
+  /** volunteer lines `vline_t_<key>_<nn>`: person and minutes, the first the lead organizer and recorder unless told */
+  lines?: [personId: string, minutes: number][];
+};
+
+/**
+ * A service record `act_t_<key>` of `orgId` (version 1, current), SUPERVISOR_VERIFIED unless told, in the
+ * organization's home area unless `areaCode` says otherwise; its volunteer minutes are the sum of its lines.
+ */
+export async function addActivity(db: DataSource, key: string, orgId: string, options: TestActivity = {}): Promise<string> {
+  const { day = "2021-06-18", from = "09:00", to = "11:30", lines = [], ...activity } = options;
+  const id = `act_t_${key}`;
+  const areaCode = activity.areaCode ?? (await db.getRepository(Organization).findOneByOrFail({ id: orgId })).homeAreaCode;
+  const endsAt = new Date(`${day}T${to}:00+08:00`);
+  const first = lines[0]?.[0] ?? "per_t_recorder";
+  await db.getRepository(ServiceActivity).insert({
+    id, organizationId: orgId, title: "测试服务活动", type: ActivityType.HOME_VISIT, startsAt: new Date(`${day}T${from}:00+08:00`), endsAt, serviceDay: day, areaCode,
+    bookingId: null, grantId: null, leadOrganizerId: first, recordedById: first, recordedAt: new Date(endsAt.getTime() + 3_600_000), beneficiaryVisits: 5,
+    volunteerMinutes: lines.reduce((sum, [, minutes]) => sum + minutes, 0), verification: VerificationStatus.SUPERVISOR_VERIFIED, verifiedById: null, verifiedAt: null,
+    verificationComment: null, version: 1, supersedesId: null, supersededById: null, correctionReason: null, ...activity,
+  });
+  if (lines.length) {
+    await db.getRepository(VolunteerHourLine).insert(lines.map(([personId, minutes], k) => ({
+      id: `vline_t_${key}_${String(k + 1).padStart(2, "0")}`, activityId: id, personId, serviceDay: day, minutes, role: k === 0 ? "负责" : "志愿者",
+    })));
+  }
   return id;
 }
 
