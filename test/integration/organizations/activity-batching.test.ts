@@ -2,36 +2,37 @@ import { pinClock } from "@kit/clock";
 import { Claims } from "@platform/identity";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
-import { Area } from "@subgraphs/organizations/directory/area.entity";
-import { Organization } from "@subgraphs/organizations/directory/organization.entity";
-import { ServiceActivity } from "@subgraphs/organizations/activities/service-activity.entity";
-import { VolunteerHourLine } from "@subgraphs/organizations/activities/volunteer-hour-line.entity";
 import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 import { AreaLevel } from "@subgraphs/organizations/directory/directory.enums";
+import { DEMO_NOW, addActivity, addArea, addOrganization, addStreet, streetStaffOf } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 const COUNT = 50;
 const n = (i: number) => String(i).padStart(2, "0");
-const orgId = (i: number) => `org_actbatch_${n(i)}`;
-const grantId = (i: number) => `grant_actbatch_${n(i)}`;
-const areaCode = (i: number) => `340111X01C${i + 10}`;
-// staff of 常青街道 see every record and line of the batch
-const STAFF: Partial<Claims> = { personId: "per_cq_street_clerk", roles: ["STREET_STAFF"], areaCodes: ["340111X01"] };
+const orgId = (i: number) => `org_t_actbatch_${n(i)}`;
+const grantId = (i: number) => `grant_t_actbatch_${n(i)}`;
+let STREET = "";
+const areaCode = (i: number) => `${STREET}C${i + 10}`;
+// staff of the test street see every record and line of the batch
+let STAFF: Partial<Claims>;
 const PERIOD = { from: "2021-01-01", to: "2021-12-31" };
 
+// 50 communities of a test street, each home to a team of two whose two 2021 records (on its own grant) each have
+// both members for 200 minutes, led by one member and then the other.
 beforeAll(async () => {
-  pinClock(new Date("2022-03-12T09:00:00+08:00"));
-  subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+  pinClock(DEMO_NOW);
+  subgraph = await startTestSubgraph(organizationsSubgraph);
   const db = subgraph.db;
-  const template = await db.getRepository(Organization).findOneByOrFail({ id: "org_lezhulin" });
-  const activityTemplate = await db.getRepository(ServiceActivity).findOneByOrFail({ id: "act_lzl_2021_001" });
-  await db.getRepository(Area).insert(Array.from({ length: COUNT }, (_, i) => ({ code: areaCode(i), name: `批量社区${i}`, level: AreaLevel.COMMUNITY, parentCode: "340111X01", path: `340100/340111/340111X01/${areaCode(i)}/` })));
-  await db.getRepository(Organization).insert(Array.from({ length: COUNT }, (_, i) => ({ ...template, id: orgId(i), name: `批量服务队${i}`, homeAreaCode: areaCode(i) })));
-  const activities = Array.from({ length: COUNT }, (_, i) => [0, 1].map((k) => ({ ...activityTemplate, id: `act_actbatch_${n(i)}_${k}`, organizationId: orgId(i), grantId: grantId(i), areaCode: areaCode(i), volunteerMinutes: 400, leadOrganizerId: k ? "per_lzl_bb1" : "per_lzl_bb2" }))).flat();
-  await db.getRepository(ServiceActivity).insert(activities);
-  await db.getRepository(VolunteerHourLine).insert(
-    activities.flatMap((a) => ["per_lzl_m01", "per_lzl_m02"].map((personId, k) => ({ id: `vline_${a.id.slice(4)}_${k}`, activityId: a.id, personId, serviceDay: a.serviceDay, minutes: 200, role: null }))),
-  );
+  STREET = (await addStreet(db, "BATCH")).street;
+  STAFF = streetStaffOf(STREET, "per_t_batch_clerk");
+  for (let i = 0; i < COUNT; i++) {
+    await addArea(db, areaCode(i), { name: `批量社区${i}`, level: AreaLevel.COMMUNITY, parentCode: STREET });
+    const team = await addOrganization(db, `actbatch_${n(i)}`, { name: `批量服务队${i}`, homeAreaCode: areaCode(i), members: 2 });
+    for (const k of [0, 1]) {
+      const [lead, other] = k ? [team.memberIds[1], team.memberIds[0]] : team.memberIds;
+      await addActivity(db, `actbatch_${n(i)}_${k}`, team.orgId, { day: k ? "2021-03-13" : "2021-03-06", from: "09:00", to: "12:30", grantId: grantId(i), lines: [[lead, 200], [other, 200]] });
+    }
+  }
 });
 afterAll(async () => {
   await subgraph?.stop();
