@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -19,26 +19,55 @@ import { Person } from "@subgraphs/organizations/directory/person.entity";
 import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 import { LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "@subgraphs/organizations/directory/directory.enums";
 import { FilingStatus } from "@subgraphs/organizations/filing/filing.enums";
+import { ANONYMOUS, PARTNER, TEST_DISTRICT, addFiling, addOrganization, addStreet, communityStaffOf, federationAdmin, rosterRoles, streetStaffOf } from "./fixtures";
 
-// importFiledOrganizations on one subgraph over a real store: sheets read by the CLI's reader, sent signed.
+// importFiledOrganizations on a subgraph over a real store: sheets read by the CLI's reader, sent signed. The rules run
+// on a test street of their own (导入测试街道) with a filed team, a team waiting in the queue and a street next door;
+// the tests that read the shipped demo sheet (filed-organizations.csv: 常青街道, 乐竹邻) run on a seeded store, named demo.
 let subgraph: RunningSubgraph;
+let demoSubgraph: RunningSubgraph;
 beforeAll(async () => {
   pinClock(new Date("2022-03-12T09:00:00+08:00"));
-  subgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
+  subgraph = await startTestSubgraph(organizationsSubgraph);
+  demoSubgraph = await startTestSubgraph(organizationsSubgraph, { seed: true });
 });
 afterAll(async () => {
   await subgraph?.stop();
+  await demoSubgraph?.stop();
   pinClock(null);
 });
 
-const STREET = "340111X01";
-const CLERK: Partial<Claims> = { personId: "per_cq_street_clerk", roles: ["STREET_STAFF"], areaCodes: [STREET] };
+const DEMO_STREET = "340111X01";
+const DEMO_CLERK: Partial<Claims> = { personId: "per_cq_street_clerk", roles: ["STREET_STAFF"], areaCodes: [DEMO_STREET] };
 const FIXTURES = join(__dirname, "..", "..", "fixtures", "org-sheets");
 const tmp = mkdtempSync(join(tmpdir(), "org-import-"));
 
+let STREET = "", COMMUNITY = "", OTHER_STREET = "", OTHER_COMMUNITY = "";
+let CLERK: Partial<Claims>;
+// the filed team a sheet row updates: its number, name and the values it holds
+const FILED_NO = "T-BA-2019-0087";
+const FILED_NAME = "导入测试服务队";
+let FILED_ID = "", QUEUED_ID = "";
+beforeAll(async () => {
+  const db = subgraph.db;
+  ({ street: STREET, community: COMMUNITY } = await addStreet(db, "IMP", "导入测试街道"));
+  ({ street: OTHER_STREET, community: OTHER_COMMUNITY } = await addStreet(db, "OTHER", "邻近测试街道"));
+  CLERK = streetStaffOf(STREET, "per_t_imp_clerk");
+  const filed = { legalForm: LegalForm.FILED, homeAreaCode: COMMUNITY, foundedOn: "2019-03-01", phones: true, members: 5, roles: rosterRoles(5) };
+  FILED_ID = (await addOrganization(db, "filed", { ...filed, name: FILED_NAME, secondaryCategories: [OrgCategory.HARDSHIP_ASSISTANCE] })).orgId;
+  await addFiling(db, "filed", FILED_ID, STREET, { status: FilingStatus.FILED, filingNo: FILED_NO, filedOn: "2019-06-01", declaredMemberCount: 21 });
+  for (const i of [2, 3, 4]) {
+    const { orgId } = await addOrganization(db, `filed${i}`, { ...filed, name: `导入测试${i}队` });
+    await addFiling(db, `filed${i}`, orgId, STREET, { status: FilingStatus.FILED, filingNo: `T-BA-2020-000${i}`, filedOn: "2020-06-01", declaredMemberCount: 5 });
+  }
+  QUEUED_ID = (await addOrganization(db, "queued", { name: "导入测试书画社", homeAreaCode: COMMUNITY })).orgId;
+  await addFiling(db, "queued", QUEUED_ID, STREET, { status: FilingStatus.SUBMITTED });
+});
+
 type Row = Partial<SheetRowInput>;
-const importRows = (rows: Row[], options: { dryRun?: boolean; claims?: Partial<Claims>; street?: string } = {}) =>
-  signedRequest(subgraph.url, IMPORT_OPERATION, { streetCode: options.street ?? STREET, rows, dryRun: options.dryRun ?? false }, options.claims ?? CLERK).then((r) => r.body);
+const importRows = (rows: Row[], options: { dryRun?: boolean; claims?: Partial<Claims>; street?: string; target?: RunningSubgraph } = {}) =>
+  signedRequest((options.target ?? subgraph).url, IMPORT_OPERATION, { streetCode: options.street ?? STREET, rows, dryRun: options.dryRun ?? false }, options.claims ?? CLERK).then((r) => r.body);
+const importDemoRows = (rows: Row[], options: { dryRun?: boolean } = {}) => importRows(rows, { ...options, street: DEMO_STREET, claims: DEMO_CLERK, target: demoSubgraph });
 
 /** Row counts of every table an import writes: proof that nothing was. */
 async function tableCounts() {
@@ -47,22 +76,24 @@ async function tableCounts() {
 }
 
 let sequence = 500;
-/** A good CREATE row under 竹西社区 with a fresh name and filing number. */
+/** A good CREATE row under the test street's community with a fresh name and filing number. */
 function goodRow(overrides: Row = {}): Row {
   sequence += 1;
   return {
-    name: `竹西社区测试队${sequence}`, orgForm: "队", category: "文体娱乐类", homeAreaCode: "340111X01C01", foundedOn: "2020-01-01",
-    filingNo: `CQ-BA-2021-${sequence}`, filedOn: "2021-01-05", leaderFullName: "测某人", leaderPhone: "100-0000-4000", declaredMemberCount: "8", ...overrides,
+    name: `导入测试队${sequence}`, orgForm: "队", category: "文体娱乐类", homeAreaCode: COMMUNITY, foundedOn: "2020-01-01",
+    filingNo: `T-BA-2021-${sequence}`, filedOn: "2021-01-05", leaderFullName: "测某人", leaderPhone: "100-0000-4000", declaredMemberCount: "8", ...overrides,
   };
 }
+/** A row for the filed team (its number and name) with goodRow's other values: an UPDATE. */
+const filedRow = () => goodRow({ filingNo: FILED_NO, name: FILED_NAME });
 
 describe("a good sheet imports", () => {
   test("demo: the CSV fixture creates two filed organizations with leaders and updates 乐竹邻, all reported", async () => {
     const { rows } = await readSheet(join(FIXTURES, "filed-organizations.csv"));
-    const { data, errors } = await importRows(rows);
+    const { data, errors } = await importDemoRows(rows);
     expect(errors).toBeUndefined();
     const report = data.importFiledOrganizations;
-    expect(report).toMatchObject({ street: { code: STREET, name: "常青街道" }, written: true, created: 2, updated: 1, problemCount: 0 });
+    expect(report).toMatchObject({ street: { code: DEMO_STREET, name: "常青街道" }, written: true, created: 2, updated: 1, problemCount: 0 });
     expect(report.rows.map((r: { sheetRow: number; action: string; changedColumns: string[] }) => [r.sheetRow, r.action, r.changedColumns])).toEqual([
       [2, "CREATE", []],
       [3, "CREATE", []],
@@ -70,24 +101,24 @@ describe("a good sheet imports", () => {
     ]);
     expect(report.rows[2].organization).toEqual({ id: "org_lezhulin" });
 
-    const choir = await subgraph.db.getRepository(Organization).findOneByOrFail({ id: report.rows[0].organization.id });
+    const choir = await demoSubgraph.db.getRepository(Organization).findOneByOrFail({ id: report.rows[0].organization.id });
     expect(choir).toMatchObject({ name: "竹西社区银龄合唱队", legalForm: LegalForm.FILED, status: OrgStatus.ACTIVE, orgForm: OrgForm.TEAM, category: OrgCategory.CULTURE_SPORTS, homeAreaCode: "340111X01C01", foundedOn: "2020-05-01" });
-    const mutualAid = await subgraph.db.getRepository(Organization).findOneByOrFail({ id: report.rows[1].organization.id });
+    const mutualAid = await demoSubgraph.db.getRepository(Organization).findOneByOrFail({ id: report.rows[1].organization.id });
     expect(mutualAid.secondaryCategories).toEqual([OrgCategory.VOLUNTEER_SERVICE, OrgCategory.HARDSHIP_ASSISTANCE]);
 
-    const filing = await subgraph.db.getRepository(FilingRecord).findOneByOrFail({ organizationId: choir.id });
-    expect(filing).toMatchObject({ filingNo: "CQ-BA-2020-0101", authorityAreaCode: STREET, status: FilingStatus.FILED, filedOn: "2020-09-15", declaredMemberCount: 15 });
-    const events = await subgraph.db.getRepository(FilingEvent).findBy({ filingId: filing.id });
+    const filing = await demoSubgraph.db.getRepository(FilingRecord).findOneByOrFail({ organizationId: choir.id });
+    expect(filing).toMatchObject({ filingNo: "CQ-BA-2020-0101", authorityAreaCode: DEMO_STREET, status: FilingStatus.FILED, filedOn: "2020-09-15", declaredMemberCount: 15 });
+    const events = await demoSubgraph.db.getRepository(FilingEvent).findBy({ filingId: filing.id });
     expect(events).toEqual([expect.objectContaining({ from: null, to: FilingStatus.FILED, actorPersonId: "per_cq_street_clerk", actorRole: "STREET_STAFF", comment: expect.stringContaining("row 2") })]);
-    const [leadership] = await subgraph.db.getRepository(Membership).findBy({ organizationId: choir.id });
+    const [leadership] = await demoSubgraph.db.getRepository(Membership).findBy({ organizationId: choir.id });
     expect(leadership).toMatchObject({ role: MemberRole.LEADER, leftOn: null });
-    expect(await subgraph.db.getRepository(Person).findOneByOrFail({ id: leadership.personId })).toMatchObject({ fullName: "赵某兰", phone: "100-0000-3101" });
+    expect(await demoSubgraph.db.getRepository(Person).findOneByOrFail({ id: leadership.personId })).toMatchObject({ fullName: "赵某兰", phone: "100-0000-3101" });
     // §3.9: a new organization with only its leader recorded depends on that leader
-    expect(await subgraph.db.getRepository(LeaderDependencySignalRow).findOneByOrFail({ organizationId: choir.id })).toMatchObject({ level: "HIGH" });
+    expect(await demoSubgraph.db.getRepository(LeaderDependencySignalRow).findOneByOrFail({ organizationId: choir.id })).toMatchObject({ level: "HIGH" });
 
-    const lezhulin = await subgraph.db.getRepository(FilingRecord).findOneByOrFail({ organizationId: "org_lezhulin" });
+    const lezhulin = await demoSubgraph.db.getRepository(FilingRecord).findOneByOrFail({ organizationId: "org_lezhulin" });
     expect(lezhulin).toMatchObject({ filingNo: "CQ-BA-2019-0087", status: FilingStatus.FILED, declaredMemberCount: 21 });
-    const lastEvent = (await subgraph.db.getRepository(FilingEvent).find({ where: { filingId: lezhulin.id }, order: { at: "DESC" } }))[0];
+    const lastEvent = (await demoSubgraph.db.getRepository(FilingEvent).find({ where: { filingId: lezhulin.id }, order: { at: "DESC" } }))[0];
     expect(lastEvent).toMatchObject({ from: FilingStatus.FILED, to: FilingStatus.FILED, comment: "Updated from the street's sheet (row 4): declaredMemberCount." });
   });
 
@@ -95,18 +126,18 @@ describe("a good sheet imports", () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Sheet1");
     sheet.addRow(["Name", "Org form", "Category", "Home area code", "Founded on", "Filing number", "Filed on", "Leader full name", "Leader phone", "Members"]);
-    sheet.addRow(["竹西社区书法组", "GROUP", "兴趣爱好", "340111X01C01", new Date(Date.UTC(2017, 2, 1)), "CQ-BA-2017-0301", new Date(Date.UTC(2017, 8, 1)), "冯某涛", 10000003301, 6]);
+    sheet.addRow(["导入测试书法组", "GROUP", "兴趣爱好", COMMUNITY, new Date(Date.UTC(2017, 2, 1)), "T-BA-2017-0301", new Date(Date.UTC(2017, 8, 1)), "冯某涛", 10000003301, 6]);
     const file = join(tmp, "english.xlsx");
     await workbook.xlsx.writeFile(file);
 
     const { rows } = await readSheet(file);
     expect(rows).toEqual([
-      { sheetRow: 2, name: "竹西社区书法组", orgForm: "GROUP", category: "兴趣爱好", homeAreaCode: "340111X01C01", foundedOn: "2017-03-01", filingNo: "CQ-BA-2017-0301", filedOn: "2017-09-01", leaderFullName: "冯某涛", leaderPhone: "10000003301", declaredMemberCount: "6" },
+      { sheetRow: 2, name: "导入测试书法组", orgForm: "GROUP", category: "兴趣爱好", homeAreaCode: COMMUNITY, foundedOn: "2017-03-01", filingNo: "T-BA-2017-0301", filedOn: "2017-09-01", leaderFullName: "冯某涛", leaderPhone: "10000003301", declaredMemberCount: "6" },
     ]);
     const { data, errors } = await importRows(rows);
     expect(errors).toBeUndefined();
     expect(data.importFiledOrganizations).toMatchObject({ written: true, created: 1, problemCount: 0 });
-    const org = await subgraph.db.getRepository(Organization).findOneByOrFail({ name: "竹西社区书法组" });
+    const org = await subgraph.db.getRepository(Organization).findOneByOrFail({ name: "导入测试书法组" });
     expect(org).toMatchObject({ orgForm: OrgForm.GROUP, category: OrgCategory.HOBBY, foundedOn: "2017-03-01" });
   });
 });
@@ -114,7 +145,14 @@ describe("a good sheet imports", () => {
 describe("nothing is written unless every row is right", () => {
   test("a sheet with one bad row writes nothing and reports that row, its columns and what to fix", async () => {
     const before = await tableCounts();
-    const { rows } = await readSheet(join(FIXTURES, "one-bad-row.csv"));
+    // like the shipped one-bad-row.csv: a good row, then one with a community of another street, a slashed date, a short phone
+    const file = join(tmp, "one-bad-row.csv");
+    writeFileSync(file, [
+      "Name,Org form,Category,Secondary categories,Home area code,Founded on,Filing number,Filed on,Leader full name,Leader phone,Declared member count,Charter URL",
+      `导入测试太极队,TEAM,CULTURE_SPORTS,HOBBY,${COMMUNITY},2018-04-01,T-BA-2018-0201,2018-10-08,孙某平,100-0000-3201,9,`,
+      `导入测试手工坊,组,兴趣爱好类,,${OTHER_COMMUNITY},2021/05/01,T-BA-2021-0202,2021-08-01,李某梅,12345,3,`,
+    ].join("\n") + "\n");
+    const { rows } = await readSheet(file);
     const { data, errors } = await importRows(rows);
     expect(errors).toBeUndefined();
     const report = data.importFiledOrganizations;
@@ -122,20 +160,20 @@ describe("nothing is written unless every row is right", () => {
     expect(report.rows[0]).toMatchObject({ sheetRow: 2, action: "CREATE", problems: [] });
     expect(report.rows[1].sheetRow).toBe(3);
     expect(report.rows[1].problems.map((p: { column: string; value: string }) => [p.column, p.value])).toEqual([
-      ["homeAreaCode", "340104Z01C01"],
+      ["homeAreaCode", OTHER_COMMUNITY],
       ["foundedOn", "2021/05/01"],
       ["leaderPhone", "12345"],
     ]);
-    expect(report.rows[1].problems[0].message).toBe("蜀麓苑社区 (340104Z01C01) is not under 常青街道; give the code of a community or compound of 常青街道 (340111X01).");
+    expect(report.rows[1].problems[0].message).toBe(`邻近测试街道社区 (${OTHER_COMMUNITY}) is not under 导入测试街道; give the code of a community or compound of 导入测试街道 (${STREET}).`);
     expect(report.rows[1].problems[1].message).toContain("YYYY-MM-DD");
     expect(await tableCounts()).toEqual(before);
-    expect(await subgraph.db.getRepository(Organization).countBy({ name: "竹西社区太极队" })).toBe(0);
+    expect(await subgraph.db.getRepository(Organization).countBy({ name: "导入测试太极队" })).toBe(0);
   });
 
   test("a dry run reports what it would do and writes nothing, even for a clean sheet", async () => {
     const before = await tableCounts();
     const row = goodRow();
-    const { data, errors } = await importRows([row, { ...goodRow(), filingNo: "CQ-BA-2019-0087", name: "乐竹邻志愿服务队" }], { dryRun: true });
+    const { data, errors } = await importRows([row, filedRow()], { dryRun: true });
     expect(errors).toBeUndefined();
     expect(data.importFiledOrganizations).toMatchObject({ dryRun: true, written: false, created: 1, updated: 1, problemCount: 0 });
     expect(data.importFiledOrganizations.rows[0].organization).toBeNull();
@@ -145,8 +183,8 @@ describe("nothing is written unless every row is right", () => {
 
   test("checking 60 rows runs as many SQL statements as checking 3: the checks read the store in batches", async () => {
     const statements = (rows: Row[]) => countStatements(subgraph.db, () => importRows(rows, { dryRun: true }));
-    const few = await statements([goodRow(), goodRow(), goodRow({ filingNo: "CQ-BA-2019-0087", name: "乐竹邻志愿服务队" })]);
-    const many = await statements([...Array.from({ length: 59 }, () => goodRow()), goodRow({ filingNo: "CQ-BA-2019-0087", name: "乐竹邻志愿服务队" })]);
+    const few = await statements([goodRow(), goodRow(), filedRow()]);
+    const many = await statements([...Array.from({ length: 59 }, () => goodRow()), filedRow()]);
     expect(many).toBe(few);
   });
 
@@ -161,31 +199,31 @@ describe("nothing is written unless every row is right", () => {
 
 describe("who may import", () => {
   test.each([
-    ["community staff", { personId: "per_zx_cmty_clerk", roles: ["COMMUNITY_STAFF"], areaCodes: ["340111X01C01"] }],
-    ["street staff of another street", { personId: "per_sjk_clerk", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] }],
-    ["a partner", { roles: ["PARTNER"] }],
-    ["the anonymous public", {}],
-  ] as [string, Partial<Claims>][])("%s gets FORBIDDEN naming who may, and nothing is written", async (_who, claims) => {
+    ["community staff", () => communityStaffOf(COMMUNITY)],
+    ["street staff of another street", () => streetStaffOf(OTHER_STREET, "per_t_other_clerk")],
+    ["a partner", () => PARTNER],
+    ["the anonymous public", () => ANONYMOUS],
+  ] as [string, () => Partial<Claims>][])("%s gets FORBIDDEN naming who may, and nothing is written", async (_who, claims) => {
     const before = await tableCounts();
-    const { errors } = await importRows([goodRow()], { claims });
+    const { errors } = await importRows([goodRow()], { claims: claims() });
     expect(errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(errors?.[0].message).toContain("street staff (STREET_STAFF) whose area covers the street, or federation admins (FEDERATION_ADMIN)");
     expect(await tableCounts()).toEqual(before);
   });
 
   test("a federation admin may import for any street; the event records the role", async () => {
-    const admin: Partial<Claims> = { personId: "per_fa", roles: ["FEDERATION_ADMIN"], orgIds: ["org_sjk_fed"] };
-    const { data, errors } = await importRows([goodRow({ name: "竹西社区联合会导入队" })], { claims: admin });
+    const admin = federationAdmin(["org_t_other_fed"], "per_t_fa");
+    const { data, errors } = await importRows([goodRow({ name: "导入测试联合会导入队" })], { claims: admin });
     expect(errors).toBeUndefined();
     const orgId = data.importFiledOrganizations.rows[0].organization.id;
     const filing = await subgraph.db.getRepository(FilingRecord).findOneByOrFail({ organizationId: orgId });
-    expect(await subgraph.db.getRepository(FilingEvent).findOneByOrFail({ filingId: filing.id })).toMatchObject({ actorPersonId: "per_fa", actorRole: "FEDERATION_ADMIN" });
+    expect(await subgraph.db.getRepository(FilingEvent).findOneByOrFail({ filingId: filing.id })).toMatchObject({ actorPersonId: "per_t_fa", actorRole: "FEDERATION_ADMIN" });
   });
 
   test("a code that is not a street is BAD_USER_INPUT; an unknown one NOT_FOUND", async () => {
     const admin: Partial<Claims> = { roles: ["FEDERATION_ADMIN"] };
-    expect((await importRows([goodRow()], { claims: admin, street: "340111" })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect((await importRows([goodRow()], { claims: admin, street: "340111X99" })).errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect((await importRows([goodRow()], { claims: admin, street: TEST_DISTRICT })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await importRows([goodRow()], { claims: admin, street: `${TEST_DISTRICT}S99` })).errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 });
 
@@ -201,48 +239,46 @@ describe("the rules rows are checked against", () => {
   });
 
   test("a number the street already gave an organization that is no longer FILED is never reused", async () => {
-    await subgraph.db.getRepository(Organization).insert({
-      id: "org_import_gone", name: "竹西社区旧舞蹈队", legalForm: LegalForm.FILED, orgForm: OrgForm.TEAM, category: OrgCategory.CULTURE_SPORTS, secondaryCategories: [],
-      hubType: null, status: OrgStatus.DEREGISTERED, foundedOn: "2015-01-01", homeAreaCode: "340111X01C01", serviceAreaCodes: [], unifiedSocialCreditCode: null,
+    const gone = await addOrganization(subgraph.db, "gone", {
+      name: "导入测试旧舞蹈队", legalForm: LegalForm.FILED, category: OrgCategory.CULTURE_SPORTS, status: OrgStatus.DEREGISTERED, foundedOn: "2015-01-01", homeAreaCode: COMMUNITY, members: 0,
     });
-    await subgraph.db.getRepository(FilingRecord).insert({
-      id: "fil_import_gone", organizationId: "org_import_gone", filingNo: "CQ-BA-2015-0009", authorityAreaCode: STREET, status: FilingStatus.DEREGISTERED,
-      submittedAt: null, filedOn: "2015-03-01", declaredMemberCount: 5, charterDocumentUrl: null, venueDeclared: true,
+    await addFiling(subgraph.db, "gone", gone.orgId, STREET, {
+      status: FilingStatus.DEREGISTERED, filingNo: "T-BA-2015-0009", submittedAt: null, filedOn: "2015-03-01", declaredMemberCount: 5, charterDocumentUrl: null,
     });
-    const { data } = await importRows([goodRow({ filingNo: "CQ-BA-2015-0009", name: "竹西社区旧舞蹈队" })]);
+    const { data } = await importRows([goodRow({ filingNo: "T-BA-2015-0009", name: "导入测试旧舞蹈队" })]);
     const [row] = data.importFiledOrganizations.rows;
     expect(row.action).toBe("UPDATE");
     // a deregistered organization's name is free again (§3.1); its number is not
     expect(row.problems).toEqual([
-      { column: "filingNo", value: "CQ-BA-2015-0009", message: "竹西社区旧舞蹈队 holds this number and its filing is DEREGISTERED; only FILED organizations are updated by import, and numbers are never reused." },
+      { column: "filingNo", value: "T-BA-2015-0009", message: "导入测试旧舞蹈队 holds this number and its filing is DEREGISTERED; only FILED organizations are updated by import, and numbers are never reused." },
     ]);
   });
 
   test("names are unique under the street, case- and width-folded, among organizations not deregistered", async () => {
-    const { data } = await importRows([goodRow({ name: "竹西社区书画社" }), goodRow({ name: "ＡＢＣ舞蹈队" }), goodRow({ name: "abc 舞蹈队" })]);
+    const { data } = await importRows([goodRow({ name: "导入测试书画社" }), goodRow({ name: "ＡＢＣ舞蹈队" }), goodRow({ name: "abc 舞蹈队" })]);
     const [queued, wide, narrow] = data.importFiledOrganizations.rows;
-    expect(queued.problems[0]).toMatchObject({ column: "name", message: expect.stringContaining("already has an organization named \"竹西社区书画社\" (org_cq_queue_2)") });
+    expect(queued.problems[0]).toMatchObject({ column: "name", message: expect.stringContaining(`already has an organization named "导入测试书画社" (${QUEUED_ID})`) });
     expect(wide.problems).toEqual([{ column: "name", value: "ＡＢＣ舞蹈队", message: "Also on row 4; each organization may appear once." }]);
     expect(narrow.problems[0].message).toBe("Also on row 3; each organization may appear once.");
   });
 
   test("the home area must be a community or compound under the street", async () => {
-    const { data } = await importRows([goodRow({ homeAreaCode: "340104Z01C01" }), goodRow({ homeAreaCode: "340111X01" }), goodRow({ homeAreaCode: "340111X01C77" })]);
+    const { data } = await importRows([goodRow({ homeAreaCode: OTHER_COMMUNITY }), goodRow({ homeAreaCode: STREET }), goodRow({ homeAreaCode: `${STREET}C77` })]);
     const messages = data.importFiledOrganizations.rows.map((r: { problems: { column: string; message: string }[] }) => r.problems.map((p) => `${p.column}: ${p.message}`));
     expect(messages).toEqual([
-      ["homeAreaCode: 蜀麓苑社区 (340104Z01C01) is not under 常青街道; give the code of a community or compound of 常青街道 (340111X01)."],
-      ["homeAreaCode: That is the street itself; give the code of a community or compound of 常青街道 (340111X01)."],
-      ['homeAreaCode: No area has the code "340111X01C77"; give the code of a community or compound of 常青街道 (340111X01).'],
+      [`homeAreaCode: 邻近测试街道社区 (${OTHER_COMMUNITY}) is not under 导入测试街道; give the code of a community or compound of 导入测试街道 (${STREET}).`],
+      [`homeAreaCode: That is the street itself; give the code of a community or compound of 导入测试街道 (${STREET}).`],
+      [`homeAreaCode: No area has the code "${STREET}C77"; give the code of a community or compound of 导入测试街道 (${STREET}).`],
     ]);
   });
 
   test("demo: a new leader's name on an UPDATE makes the named member leader and keeps the former one as DEPUTY", async () => {
     const { rows } = await readSheet(join(FIXTURES, "filed-organizations.csv"));
     const lezhulin = { ...rows[2], leaderFullName: "王某华", leaderPhone: undefined };
-    const { data, errors } = await importRows([lezhulin]);
+    const { data, errors } = await importDemoRows([lezhulin]);
     expect(errors).toBeUndefined();
     expect(data.importFiledOrganizations.rows[0].changedColumns).toEqual(["leaderFullName"]);
-    const memberships = await subgraph.db.getRepository(Membership).findBy({ organizationId: "org_lezhulin" });
+    const memberships = await demoSubgraph.db.getRepository(Membership).findBy({ organizationId: "org_lezhulin" });
     const current = memberships.filter((m) => m.leftOn === null && ["per_lzl_deputy", "per_zhang_leader"].includes(m.personId)).map((m) => [m.personId, m.role]).sort();
     expect(memberships.filter((m) => m.leftOn === null && m.role === MemberRole.LEADER)).toHaveLength(1);
     expect(current).toEqual([
@@ -253,10 +289,11 @@ describe("the rules rows are checked against", () => {
 });
 
 describe("export → import round trip", () => {
-  const exportAs = async (claims: Partial<Claims>, language: "zh" | "en" = "zh") => {
-    const { body } = await signedRequest(subgraph.url, EXPORT_OPERATION, { street: STREET, after: null }, claims);
+  const exportAs = async (claims: Partial<Claims>, language: "zh" | "en" = "zh", demo = false) => {
+    const [target, street] = demo ? [demoSubgraph, DEMO_STREET] : [subgraph, STREET];
+    const { body } = await signedRequest(target.url, EXPORT_OPERATION, { street, after: null }, claims);
     expect(body.errors).toBeUndefined();
-    return body.data.organizations.nodes.filter((o: { filing: { authority: { code: string } } }) => o.filing.authority.code === STREET).map((o: never) => sheetRecord(o, language));
+    return body.data.organizations.nodes.filter((o: { filing: { authority: { code: string } } }) => o.filing.authority.code === street).map((o: never) => sheetRecord(o, language));
   };
 
   test.each(["csv", "xlsx"] as SheetFormat[])("a street clerk's %s export imports back (dry run) as UPDATE of every row, changing nothing", async (format) => {
@@ -273,11 +310,11 @@ describe("export → import round trip", () => {
   });
 
   test("demo: a partner's export masks leaders' names and leaves out their phones; such a sheet cannot overwrite the real names", async () => {
-    const records = await exportAs({ roles: ["PARTNER"] });
+    const records = await exportAs(PARTNER, "zh", true);
     const lezhulin = records.find((r: { filingNo: string }) => r.filingNo === "CQ-BA-2019-0087");
     expect(lezhulin).toMatchObject({ name: "乐竹邻志愿服务队", leaderFullName: "王*华", leaderPhone: "", charterUrl: "" });
     expect(records.every((r: { leaderPhone: string; leaderFullName: string }) => r.leaderPhone === "" && r.leaderFullName.includes("*"))).toBe(true);
-    const { data } = await importRows([{ ...lezhulin, sheetRow: 2 }], { dryRun: true });
+    const { data } = await importDemoRows([{ ...lezhulin, sheetRow: 2 }], { dryRun: true });
     expect(data.importFiledOrganizations.rows[0].problems).toContainEqual({ column: "leaderFullName", value: "王*华", message: "The name is masked; export the sheet as staff of the street to get full names." });
   });
 });
