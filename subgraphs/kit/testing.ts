@@ -13,6 +13,8 @@ export const TEST_IDENTITY_SECRET = "test-identity-secret-0123456789abcdef";
 /** Which store this test run uses: MySQL when DATABASE_URL is set, else SQLite. */
 export const testStoreKind = (): "mysql" | "sqlite" => (process.env.DATABASE_URL ? "mysql" : "sqlite");
 
+let storesMade = 0;
+
 /**
  * A fresh, empty store for one subgraph in one jest worker: its own MySQL database (dropped first)
  * or a new SQLite file in a temp folder.
@@ -21,7 +23,8 @@ export async function freshTestStore(subgraph: string): Promise<StoreConfig> {
   const url = process.env.DATABASE_URL;
   if (!url) return { kind: "sqlite", file: join(mkdtempSync(join(tmpdir(), "hub-test-")), `${subgraph}.sqlite`) };
   // DATABASE_PREFIX keeps two test runs on one server apart (CI and a developer, say)
-  const database = `${process.env.DATABASE_PREFIX ?? "hubtest_"}w${process.env.JEST_WORKER_ID ?? "0"}_${subgraph}`;
+  // one database per call, so a test file may hold two stores of one subgraph (a seeded one and an empty one)
+  const database = `${process.env.DATABASE_PREFIX ?? "hubtest_"}w${process.env.JEST_WORKER_ID ?? "0"}_${++storesMade}_${subgraph}`;
   const connection = await createConnection({ uri: url });
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
