@@ -22,12 +22,3 @@ export function problem(code: ProblemCode, message: string, facts?: Record<strin
 export function raise(found: Problem | null | undefined): void {
   if (found) throw new HubError(found.code, found.message, found.facts);
 }
-
-/**
- * Raises several problems of one command at once, so the user can fix them together: one error with the code of
- * the first, a message that lists them all, and each in `extensions.problems`.
- */
-export function raiseAll(found: readonly Problem[], summary: string, facts: Record<string, unknown> = {}): void {
-  if (found.length === 0) return;
-  throw new HubError(found[0].code, `${summary} ${found.map((p) => p.message).join(" ")}`, { ...facts, problems: found.map((p) => ({ message: p.message, ...p.facts })) });
-}

@@ -1,5 +1,5 @@
 import { HubError } from "@platform/errors";
-import { problem, raise, raiseAll } from "@kit/problem";
+import { problem, raise } from "@kit/problem";
 
 function caught(action: () => void): HubError {
   try {
@@ -16,11 +16,4 @@ test("raise turns a problem into the GraphQL error of its code, with its facts; 
   expect(error).toBeInstanceOf(HubError);
   expect(error.message).toBe("The room is taken.");
   expect(error.extensions).toEqual({ code: "CONFLICT", roomId: "room_x" });
-});
-
-test("raiseAll lists every problem at once", () => {
-  expect(() => raiseAll([], "Cannot submit:")).not.toThrow();
-  const error = caught(() => raiseAll([problem("CONFLICT", "Give it a name.", { requirement: "NAME" }), problem("CONFLICT", "Attach the charter.")], "Cannot submit yet:", { filingId: "fil_x" }));
-  expect(error.message).toBe("Cannot submit yet: Give it a name. Attach the charter.");
-  expect(error.extensions).toEqual({ code: "CONFLICT", filingId: "fil_x", problems: [{ message: "Give it a name.", requirement: "NAME" }, { message: "Attach the charter." }] });
 });
