@@ -1,7 +1,44 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../platform/config";
+import type { RateLimitConfig } from "./rate-limit";
 
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
+
+const perWindow = "a whole number of requests from 1 to 1000000, e.g. 600";
+const requests = z.coerce.number({ error: perWindow }).int(perWindow).min(1, perWindow).max(1_000_000, perWindow);
+const windowSeconds = "a whole number of seconds from 1 to 86400, e.g. 60";
+
+/** An IP address or a CIDR block (10.0.0.0/8, fd00::/8). */
+const isAddressOrBlock = (entry: string) => {
+  const [address, bits, extra] = entry.split("/");
+  if (extra !== undefined || !isIP(address)) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+};
+const addressList = (value: string) => value.split(",").map((entry) => entry.trim()).filter(Boolean);
+
+/** The rate-limit variables: also read by `npm start` and the benchmark (rateLimitFromEnv). */
+const RATE_LIMIT_ENV = {
+  HUB_RATE_LIMIT: z
+    .stringbool({ error: "on or off (also true/false, 1/0)" })
+    .optional()
+    .describe("rate limits per caller on /graphql (429 with Retry-After); unset: on when NODE_ENV=production, off otherwise (npm start and the benchmark keep them off unless this says on)"),
+  HUB_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ error: windowSeconds }).int(windowSeconds).min(1, windowSeconds).max(86_400, windowSeconds).default(60).describe("length of the rate-limit window (s): each limit below counts the requests of one window"),
+  HUB_RATE_LIMIT_ANONYMOUS: requests.default(600).describe("requests per window from one client address without a token (partner pages), or with a token that does not verify"),
+  HUB_RATE_LIMIT_IDENTITY: requests.default(1200).describe("requests per window per signed-in caller (the token's subject; the token itself when it has none)"),
+  HUB_RATE_LIMIT_SIGNED_IN_IP: requests
+    .default(6000)
+    .describe("requests per window from one client address with valid tokens, whoever holds them: looser than per identity, for an office behind one NAT"),
+  HUB_TRUSTED_PROXIES: z
+    .string()
+    .refine((value) => addressList(value).every(isAddressOrBlock), "comma-separated IP addresses or CIDR blocks, e.g. 10.0.0.0/8,192.168.1.10")
+    .optional()
+    .describe("proxies in front of the gateway (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client: the right-most address not in this list; unset: the socket's address is the client's"),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "a redis:// or rediss:// URL, e.g. redis://redis:6379" })
+    .optional()
+    .describe("Redis shared by the gateway's replicas (rate-limit counters); unset: each process counts in its own memory"),
+};
 
 /** Variables the gateway reads, with their expected forms (the README table is checked against this). */
 export const GATEWAY_ENV = {
@@ -20,6 +57,7 @@ export const GATEWAY_ENV = {
     .stringbool({ error: "on or off (also true/false, 1/0)" })
     .default(false)
     .describe("development tools: the GraphiQL explorer at /explorer, the partner page at /partner, dev tokens at /dev/token; never in production (npm start turns them on)"),
+  ...RATE_LIMIT_ENV,
 } as const;
 
 const gatewaySchema = z.object(GATEWAY_ENV);
@@ -38,6 +76,33 @@ export interface GatewayConfig {
   devTools?: boolean;
   /** Where the web bundles are (default dist/web); tests build their own. */
   webDir?: string;
+  /** Rate limits on /graphql (gateway/rate-limit.ts); absent: none. */
+  rateLimit?: RateLimitConfig;
+  /** Shared state of the gateway's replicas (rate-limit counters); absent: in this process's memory. */
+  redisUrl?: string;
+}
+
+type RateLimitEnv = z.infer<z.ZodObject<typeof RATE_LIMIT_ENV>>;
+
+function rateLimitOf(v: RateLimitEnv, onByDefault: boolean): Pick<GatewayConfig, "rateLimit" | "redisUrl"> {
+  const rateLimit = {
+    windowSeconds: v.HUB_RATE_LIMIT_WINDOW_SECONDS,
+    anonymousPerIp: v.HUB_RATE_LIMIT_ANONYMOUS,
+    perIdentity: v.HUB_RATE_LIMIT_IDENTITY,
+    signedInPerIp: v.HUB_RATE_LIMIT_SIGNED_IN_IP,
+    trustedProxies: addressList(v.HUB_TRUSTED_PROXIES ?? ""),
+  };
+  return { rateLimit: (v.HUB_RATE_LIMIT ?? onByDefault) ? rateLimit : undefined, redisUrl: v.REDIS_URL };
+}
+
+/**
+ * The rate limits for `npm start` and the benchmark: off unless HUB_RATE_LIMIT says on (whatever NODE_ENV is),
+ * so that their measurements stay like for like with other gateways.
+ */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv): Pick<GatewayConfig, "rateLimit" | "redisUrl"> {
+  const parsed = z.object(RATE_LIMIT_ENV).safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid environment for the gateway:\n${describeIssues(parsed.error)}`);
+  return rateLimitOf(parsed.data, false);
 }
 
 /** Parses the gateway's environment, reporting every bad variable at once. */
@@ -49,5 +114,5 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   for (const [name, value] of Object.entries({ organizations: v.ORGANIZATIONS_URL, academy: v.ACADEMY_URL, venues: v.VENUES_URL, funding: v.FUNDING_URL })) {
     if (value) subgraphUrls[name] = value;
   }
-  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls, shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS, devTools: v.HUB_DEV_TOOLS };
+  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls, shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS, devTools: v.HUB_DEV_TOOLS, ...rateLimitOf(v, env.NODE_ENV === "production") };
 }

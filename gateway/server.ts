@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -12,6 +13,7 @@ import { GatewayConfig } from "./config";
 import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
+import { createRateLimit, identityKey, oncePerRequest } from "./rate-limit";
 
 /** The subgraph URLs the gateway calls, after config overrides. */
 function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string>): Record<string, string> {
@@ -42,16 +44,23 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  const rateLimit = config.rateLimit ? await createRateLimit(config.rateLimit, config.redisUrl) : null;
+  // verified once per request: the rate limit counts by the token's subject before the context needs the claims
+  const claimsOf = oncePerRequest((request: IncomingMessage) => claimsFromAuthorization(request.headers.authorization, config.jwtSecret));
   const server = createHttpServer<GatewayContext>({
     apollo,
     contextFor: async (request, _body, requestId) => ({
-      claims: await claimsFromAuthorization(request.headers.authorization, config.jwtSecret),
+      claims: await claimsOf(request),
       requestId,
     }),
+    admit: rateLimit ? (request) => rateLimit.admit(request, identityKey(request.headers.authorization, claimsOf(request))) : undefined,
     ready: subgraphReadiness(urls),
     routes: { "/metrics": serveMetrics, ...(config.devTools ? devRoutes({ jwtSecret: config.jwtSecret, webDir: config.webDir }) : {}) },
     browserVisit: config.devTools ? redirectToExplorer : undefined,
     onFinished: requestReporter("gateway"),
   });
-  return listen(server, config.port, config.host, () => apollo.stop());
+  return listen(server, config.port, config.host, async () => {
+    await apollo.stop();
+    rateLimit?.close();
+  });
 }

@@ -23,6 +23,8 @@ export interface HttpOptions<C extends BaseContext> {
   ready: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
   /** Extra GET routes (metrics, the gateway's explorer); a key ending in `/*` serves every path under it. */
   routes?: Record<string, Route>;
+  /** Runs first for every request to /graphql, before its body is read: a GraphQLError it throws refuses the request (rate limits). */
+  admit?: (request: IncomingMessage) => Promise<void>;
   /** Answers a browser that opens /graphql as a page; by default a short text on how to send a query. */
   browserVisit?: Route;
   /** Told how each /graphql request ended (kit/request-log: one log line and the request metrics). */
@@ -45,8 +47,8 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, requestId?: string, contentType = "application/json; charset=utf-8"): void {
-  const headers: Record<string, string> = { "content-type": contentType };
+function sendJson(response: ServerResponse, status: number, body: unknown, requestId?: string, contentType = "application/json; charset=utf-8", extraHeaders?: Map<string, string>): void {
+  const headers: Record<string, string> = { ...(extraHeaders ? Object.fromEntries(extraHeaders) : {}), "content-type": contentType };
   if (requestId) headers[REQUEST_ID_HEADER] = requestId;
   response.writeHead(status, headers).end(JSON.stringify(body));
 }
@@ -57,15 +59,18 @@ function sendHowToQuery(request: IncomingMessage, response: ServerResponse): voi
   response.writeHead(200, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" }).end(howToQuery(endpoint));
 }
 
+/** An error's `extensions.http` (Apollo's convention): the status and any headers to answer with. */
+const httpOf = (error: GraphQLError) => error.extensions?.http as { status?: number; headers?: Map<string, string> } | undefined;
+
 function errorStatus(error: GraphQLError): number {
-  const http = error.extensions?.http as { status?: number } | undefined;
+  const http = httpOf(error);
   if (http?.status) return http.status;
   return error.extensions?.code === "UNAUTHENTICATED" ? 401 : 400;
 }
 
 /** An HTTP server that serves GraphQL at /graphql plus /health and /ready, without any framework. */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
-  const { apollo, contextFor, ready, routes = {}, onFinished, browserVisit = sendHowToQuery } = options;
+  const { apollo, contextFor, ready, routes = {}, onFinished, admit, browserVisit = sendHowToQuery } = options;
   return createServer(async (request, response) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? "/", "http://hub.local");
@@ -79,6 +84,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const route = routes[url.pathname] ?? routes[`${url.pathname.slice(0, url.pathname.lastIndexOf("/") + 1)}*`];
       if (route && request.method === "GET") return await route(request, response);
       if (url.pathname !== "/graphql") return sendJson(response, 404, { error: `Nothing at ${url.pathname}; GraphQL is served at /graphql.` });
+      await admit?.(request);
       if (isBrowserVisit(request.method, request.headers, url.searchParams)) return await browserVisit(request, response);
       const refusedType = unsupportedMediaType(request.method, request.headers);
       if (refusedType) throw refusedType;
@@ -113,7 +119,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const graphql = url.pathname === "/graphql";
       if (error instanceof GraphQLError && error.extensions?.code) {
         const { http: _http, ...extensions } = error.extensions;
-        sendJson(response, errorStatus(error), { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }, requestId, responseMediaType(request.headers.accept));
+        sendJson(response, errorStatus(error), { errors: [{ message: error.message, extensions: { ...extensions, requestId } }] }, requestId, responseMediaType(request.headers.accept), httpOf(error)?.headers);
         if (graphql) onFinished?.({ requestId, startedAt, status: errorStatus(error), refusedWith: String(error.extensions.code) });
         return;
       }

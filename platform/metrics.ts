@@ -51,6 +51,21 @@ export const subgraphFetchFailures = new Counter({
   registers: [metrics],
 });
 
+/** Requests the gateway's rate limits refused (429), by the limit that was spent. */
+export const rateLimitRefusals = new Counter({
+  name: "hub_rate_limit_refused_total",
+  help: "Requests refused with 429 by the gateway's rate limits, by limit (anonymous, identity, signed_in_ip)",
+  labelNames: ["limit"] as const,
+  registers: [metrics],
+});
+
+/** Rate-limit counts taken in this replica's memory because the shared store (Redis) did not answer. */
+export const rateLimitStoreFallbacks = new Counter({
+  name: "hub_rate_limit_store_fallbacks_total",
+  help: "Rate-limit counts taken in this replica's memory because Redis did not answer",
+  registers: [metrics],
+});
+
 /** SQL statements sent to the database, by subgraph. */
 export const sqlStatementsTotal = new Counter({
   name: "hub_sql_statements_total",

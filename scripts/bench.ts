@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { rateLimitFromEnv } from "../gateway/config";
 import { pinClock } from "../subgraphs/kit/clock";
 import { ANONYMOUS_CLAIMS, signedHeaders } from "../platform/identity";
 import { TEST_IDENTITY_SECRET } from "../subgraphs/kit/testing";
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   const hub = await startInProcessHub({
     jwtSecret: "bench-jwt-secret-0123456789abcdef01234",
     supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"), // from dist/scripts
+    ...rateLimitFromEnv(process.env), // off unless HUB_RATE_LIMIT=on: like for like with other gateways
   });
   try {
     const rssBefore = process.memoryUsage().rss;

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { join } from "node:path";
+import { rateLimitFromEnv } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { pinClock, toBusinessIso } from "../subgraphs/kit/clock";
 import { ConfigError } from "../platform/config";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const running: RunningSubgraph[] = [];
   const stopSubgraphs = () => Promise.all(running.map((s) => s.stop())).then(() => undefined);
   try {
+    const rateLimits = rateLimitFromEnv(process.env); // off unless HUB_RATE_LIMIT=on
     for (const module of SUBGRAPHS) {
       const config = loadSubgraphConfig(env, module.name, module.defaultPort);
       pinClock(config.now);
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
       devTools: true, // the embedded demo is development: explorer, partner page and dev tokens
+      ...rateLimits,
     });
     const store = process.env.DATABASE_URL ? "MySQL (one database per subgraph)" : `SQLite files in ${dataDir}/`;
     process.stdout.write(
@@ -53,6 +56,9 @@ async function main(): Promise<void> {
         `  Subgraphs: ${running.map((s) => `${s.name} ${s.url}`).join(", ")}`,
         `  Store: ${store}, demo data loaded.`,
         `  Clock pinned to the demo's today, ${toBusinessIso(new Date(env.HUB_NOW))} (set HUB_NOW to change it).`,
+        rateLimits.rateLimit
+          ? `  Rate limits on: ${rateLimits.rateLimit.anonymousPerIp} anonymous requests per address per ${rateLimits.rateLimit.windowSeconds} s.`
+          : "  Rate limits off (HUB_RATE_LIMIT=on turns them on).",
         "",
         "  Try it (anonymous = the public, masked view):",
         `  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
