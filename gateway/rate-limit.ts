@@ -29,7 +29,7 @@ type Limit = "anonymous" | "identity" | "signed_in_ip";
 export interface RateLimit {
   /** Throws RATE_LIMITED (HTTP 429 with Retry-After) when a limit the request counts against is spent. */
   admit(request: IncomingMessage, identity: Promise<string | null>): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
@@ -96,6 +96,8 @@ function refusal(limit: Limit, msBeforeNext: number): GraphQLError {
   });
 }
 
+type StoreWatch = ReturnType<typeof storeWatch>;
+
 /** Warns at most once a minute while Redis is down, and says when the replicas share their counters again. */
 function storeWatch() {
   let warnedAt = 0;
@@ -112,10 +114,27 @@ function storeWatch() {
   };
 }
 
-async function connectRedis(url: string, watch: ReturnType<typeof storeWatch>): Promise<Redis> {
+/** The Redis limiter's insurance: the library calls it only when Redis failed, so each call counts and warns. */
+class MemoryFallback extends RateLimiterMemory {
+  constructor(
+    options: IRateLimiterOptions,
+    private readonly watch: StoreWatch,
+  ) {
+    super(options);
+  }
+
+  consume(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    rateLimitStoreFallbacks.inc();
+    this.watch.down();
+    return super.consume(key, points, options);
+  }
+}
+
+async function connectRedis(url: string, watch: StoreWatch): Promise<Redis> {
   // No offline queue and a command timeout: while Redis is down or slow a count fails at once and falls back to
   // memory, instead of holding the request; ioredis keeps reconnecting in the background.
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, commandTimeout: 500, connectTimeout: 2000, maxRetriesPerRequest: 1 });
+  // (a short disconnectTimeout: closing a connection that is already down would otherwise hold the process 2 s)
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, commandTimeout: 500, connectTimeout: 2000, maxRetriesPerRequest: 1, disconnectTimeout: 200 });
   redis.on("error", (error: Error) => watch.down(error));
   redis.on("ready", () => watch.up());
   await redis.connect().catch(() => undefined); // the gateway starts without Redis: requests are served meanwhile
@@ -133,18 +152,10 @@ export async function createRateLimit(config: RateLimitConfig, redisUrl?: string
   const proxies = proxyList(config.trustedProxies);
   const prefix = config.keyPrefix ?? "hub:rl";
 
-  /** Called by the Redis limiter only when Redis failed; counts the fallback and warns. */
-  class MemoryFallback extends RateLimiterMemory {
-    consume(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
-      rateLimitStoreFallbacks.inc();
-      watch.down();
-      return super.consume(key, points, options);
-    }
-  }
   const limiter = (name: Limit, points: number): RateLimiterAbstract => {
     const options: IRateLimiterOptions = { keyPrefix: `${prefix}:${name}`, points, duration: config.windowSeconds };
     if (!redis) return new RateLimiterMemory(options);
-    return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new MemoryFallback(options) });
+    return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new MemoryFallback(options, watch) });
   };
   const limits: Record<Limit, RateLimiterAbstract> = {
     anonymous: limiter("anonymous", config.anonymousPerIp),
@@ -172,8 +183,9 @@ export async function createRateLimit(config: RateLimitConfig, redisUrl?: string
       for (const { limit } of spent) rateLimitRefusals.inc({ limit });
       throw refusal(longest.limit, longest.msBeforeNext);
     },
-    close() {
-      redis?.disconnect();
+    async close() {
+      if (redis?.status === "ready") await redis.quit().catch(() => redis.disconnect());
+      else redis?.disconnect();
     },
   };
 }

@@ -61,6 +61,6 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   });
   return listen(server, config.port, config.host, async () => {
     await apollo.stop();
-    rateLimit?.close();
+    await rateLimit?.close();
   });
 }

@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { RateLimitConfig } from "@gateway/rate-limit";
@@ -67,19 +69,19 @@ async function statuses(times: number, send: () => Promise<Answer>): Promise<num
 
 const refusedCount = async (limit: string) => total(parseExposition(await metrics.metrics()), "hub_rate_limit_refused_total", { limit });
 
-/** The JSON lines logged at info and above while `action` runs. */
-async function logged(action: () => Promise<unknown>): Promise<Record<string, any>[]> {
-  const lines: string[] = [];
-  const restore = logTo({ write: (line: string) => lines.push(line) });
+/** The JSON lines logged at info and above while `action` runs; `action` may read those logged so far. */
+async function logged(action: (soFar: () => Record<string, any>[]) => Promise<unknown>): Promise<Record<string, any>[]> {
+  const lines: Record<string, any>[] = [];
+  const restore = logTo({ write: (line: string) => lines.push(JSON.parse(line)) });
   const level = log.level;
   log.level = "info";
   try {
-    await action();
+    await action(() => lines);
   } finally {
     restore();
     log.level = level;
   }
-  return lines.map((line) => JSON.parse(line));
+  return lines;
 }
 
 /** A local port nobody listens on. */
@@ -89,6 +91,31 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** A Redis server of the test's own (the machine's redis-server, no persistence), once it accepts connections. */
+async function startRedis(port: number): Promise<{ stop(): Promise<void> }> {
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("Ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
+  });
+  return {
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGKILL");
+      await once(child, "exit");
+    },
+  };
+}
+
+/** Resolves once `lines` holds a line matching `message` `count` times, checking as the gateway logs. */
+async function untilLogged(lines: () => Record<string, any>[], message: RegExp, count: number): Promise<void> {
+  while (lines().filter((line) => message.test(line.msg)).length < count) await new Promise((resolve) => setImmediate(resolve));
 }
 
 test("past the anonymous limit an address gets 429 with Retry-After and RATE_LIMITED, while a signed-in caller is still served", async () => {
@@ -190,4 +217,29 @@ test("while Redis does not answer, the gateway serves, counts in its own memory 
   expect(seen).toEqual([200, 200, 200, 429]);
   expect(lines.filter((line) => line.level === 40 && /rate limits: Redis does not answer/.test(line.msg))).toHaveLength(1);
   expect(total(parseExposition(await metrics.metrics()), "hub_rate_limit_store_fallbacks_total") - fallbacksBefore).toBe(4);
+});
+
+test("when the shared Redis goes down each replica counts alone, and they share their counts again once it is back", async () => {
+  const port = await closedPort();
+  let redis = await startRedis(port);
+  const limits = { anonymousPerIp: 3, keyPrefix: uniquePrefix() };
+  try {
+    const lines = await logged(async (soFar) => {
+      const [a, b] = [await gatewayWith(limits, `redis://127.0.0.1:${port}`), await gatewayWith(limits, `redis://127.0.0.1:${port}`)];
+      expect([(await post(a)).status, (await post(b)).status]).toEqual([200, 200]);
+
+      await redis.stop();
+      // each replica now has a budget of its own, and serves meanwhile
+      expect(await statuses(4, () => post(a))).toEqual([200, 200, 200, 429]);
+      expect(await statuses(4, () => post(b))).toEqual([200, 200, 200, 429]);
+
+      redis = await startRedis(port); // empty again: no persistence
+      await untilLogged(soFar, /rate limits: Redis answers again/, 2);
+      let turn = 0;
+      expect(await statuses(4, () => post(turn++ % 2 ? b : a))).toEqual([200, 200, 200, 429]);
+    });
+    expect(lines.filter((line) => line.level === 40 && /Redis does not answer/.test(line.msg))).toHaveLength(2);
+  } finally {
+    await redis.stop();
+  }
 });
