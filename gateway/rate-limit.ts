@@ -155,7 +155,9 @@ export async function createRateLimit(config: RateLimitConfig, redisUrl?: string
   const limiter = (name: Limit, points: number): RateLimiterAbstract => {
     const options: IRateLimiterOptions = { keyPrefix: `${prefix}:${name}`, points, duration: config.windowSeconds };
     if (!redis) return new RateLimiterMemory(options);
-    return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new MemoryFallback(options, watch) });
+    // a key past its limit is then refused from memory until its window ends: a flood costs Redis nothing
+    const inMemoryBlockOnConsumed = points + 1;
+    return new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, inMemoryBlockOnConsumed, insuranceLimiter: new MemoryFallback(options, watch) });
   };
   const limits: Record<Limit, RateLimiterAbstract> = {
     anonymous: limiter("anonymous", config.anonymousPerIp),

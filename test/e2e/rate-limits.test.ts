@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { RateLimitConfig } from "@gateway/rate-limit";
 import { startGateway } from "@gateway/server";
 import { TEST_IDENTITY_SECRET } from "@kit/testing";
@@ -200,6 +201,14 @@ test("two gateways on one Redis share their counters: requests split across both
   const sequence = [await post(a), await post(b)];
   expect(sequence.map((r) => r.status)).toEqual([429, 429]);
   expect(sequence.map((r) => r.body.errors![0].extensions!.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+  // once refused, a caller is refused from each gateway's memory until the window ends: its flood never reaches Redis
+  expect(await statuses(5, () => post(a))).toEqual([429, 429, 429, 429, 429]);
+  const redis = new Redis(REDIS_URL);
+  try {
+    expect(await redis.get(`${limits.keyPrefix}:anonymous:127.0.0.1`)).toBe("6");
+  } finally {
+    redis.disconnect();
+  }
 
   const token = await hub.token({ sub: "per_rl_shared", roles: ["FA"] });
   expect([(await post(a, { token })).status, (await post(b, { token })).status, (await post(a, { token })).status]).toEqual([200, 200, 429]);
