@@ -177,6 +177,8 @@ export async function createRateLimit(config: RateLimitConfig, redisUrl?: string
 
   return {
     async admit(request, identity) {
+      // a browser sends CORS preflights on its own and they run nothing: counting them would halve a page's budget
+      if (request.method === "OPTIONS") return;
       const address = clientAddress(request, proxies);
       const who = await identity;
       const spent = (await Promise.all(who === null ? [count("anonymous", address)] : [count("identity", who), count("signed_in_ip", address)])).filter((s) => s !== null);

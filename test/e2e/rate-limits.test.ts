@@ -125,6 +125,8 @@ test("past the anonymous limit an address gets 429 with Retry-After and RATE_LIM
   const base = gateway.url.replace(/\/graphql$/, "");
   // probes, metrics and pages are not GraphQL requests: they do not count
   for (const path of ["/health", "/ready", "/metrics", "/health"]) await fetch(`${base}${path}`);
+  // nor are a browser's CORS preflights
+  for (let i = 0; i < 4; i++) await fetch(gateway.url, { method: "OPTIONS", headers: { origin: "https://partner.example", "access-control-request-method": "POST" } });
 
   const served = await statuses(3, () => post(gateway));
   const refused = await post(gateway);
