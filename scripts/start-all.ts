@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     for (const module of SUBGRAPHS) {
       const config = loadSubgraphConfig(env, module.name, module.defaultPort);
       pinClock(config.now);
-      running.push(await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: "127.0.0.1", seed: true }));
+      running.push(await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
     }
     const port = Number(process.env.PORT ?? 4000);
     const host = process.env.HOST ?? "127.0.0.1";
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       identitySecret: secrets.identitySecret,
       supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+      metricsToken: process.env.HUB_METRICS_TOKEN,
       devTools: true, // the embedded demo is development: explorer, partner page and dev tokens
       // its own pages (and a page served from another local port of the same host name) may call it
       corsOrigins: process.env.HUB_CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
