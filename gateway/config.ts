@@ -28,7 +28,9 @@ export const GATEWAY_ENV = {
   ...HARDENING_ENV,
 } as const;
 
-const gatewaySchema = z.object(GATEWAY_ENV).superRefine(requireTokenKeys);
+// `when`: checked even when other variables are wrong, so that one start reports every problem
+const gatewaySchema = z.object(GATEWAY_ENV).check(z.superRefine(requireTokenKeys, { when: () => true }));
+const ORDER = Object.keys(GATEWAY_ENV);
 
 export interface GatewayConfig extends HardeningConfig {
   port: number;
@@ -52,7 +54,10 @@ export interface GatewayConfig extends HardeningConfig {
 /** Parses the gateway's environment, reporting every bad variable at once. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = gatewaySchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(`Invalid environment for the gateway:\n${describeIssues(parsed.error)}`);
+  if (!parsed.success) {
+    parsed.error.issues.sort((a, b) => ORDER.indexOf(String(a.path[0])) - ORDER.indexOf(String(b.path[0]))); // in the README table's order
+    throw new ConfigError(`Invalid environment for the gateway:\n${describeIssues(parsed.error)}`);
+  }
   const v = parsed.data;
   const subgraphUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries({ organizations: v.ORGANIZATIONS_URL, academy: v.ACADEMY_URL, venues: v.VENUES_URL, funding: v.FUNDING_URL })) {

@@ -21,7 +21,7 @@ export const TOKEN_ENV = {
 } as const;
 
 /** Refuses an environment with neither a secret nor a key set: the gateway could verify no token. */
-export function requireTokenKeys(env: { HUB_JWT_SECRET?: string; HUB_JWKS_URL?: string }, ctx: z.RefinementCtx): void {
+export function requireTokenKeys(env: { HUB_JWT_SECRET?: unknown; HUB_JWKS_URL?: unknown }, ctx: z.RefinementCtx): void {
   if (!env.HUB_JWT_SECRET && !env.HUB_JWKS_URL) {
     ctx.addIssue({ code: "custom", path: ["HUB_JWT_SECRET"], message: "set HUB_JWT_SECRET (HS256, 32+ characters), HUB_JWKS_URL (RS256/ES256) or both" });
   }
