@@ -2,6 +2,9 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../platform/config";
 import type { RateLimitConfig } from "./rate-limit";
+import { TokenPolicy } from "./auth";
+import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
+import { requireTokenKeys, TOKEN_ENV, tokenPolicyFrom } from "./token-config";
 
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
 
@@ -43,8 +46,10 @@ const RATE_LIMIT_ENV = {
 /** Variables the gateway reads, with their expected forms (the README table is checked against this). */
 export const GATEWAY_ENV = {
   PORT: port.default(4000).describe("port the gateway listens on"),
-  HOST: z.string().min(1).default("0.0.0.0").describe("interface to listen on"),
-  HUB_JWT_SECRET: z.string().min(32, "at least 32 characters").describe("HS256 secret that verifies callers' bearer tokens"),
+  HOST: z.string().min(1).default("127.0.0.1").describe("interface to listen on (0.0.0.0: every interface, as in docker-compose)"),
+  NODE_ENV: z.string().optional().describe("production: no introspection, no development tools, no /metrics without HUB_METRICS_TOKEN"),
+  HUB_JWT_SECRET: z.string().min(32, "at least 32 characters").optional().describe("HS256 secret that verifies callers' bearer tokens (this, HUB_JWKS_URL or both)"),
+  ...TOKEN_ENV,
   HUB_IDENTITY_SECRET: identitySecret,
   SUPERGRAPH_PATH: z.string().min(1).default("schema/supergraph.graphql").describe("the composed supergraph the gateway serves"),
   ORGANIZATIONS_URL: url.optional().describe("organizations subgraph URL (default: the supergraph's, http://localhost:4001/graphql)"),
@@ -56,16 +61,22 @@ export const GATEWAY_ENV = {
   HUB_DEV_TOOLS: z
     .stringbool({ error: "on or off (also true/false, 1/0)" })
     .default(false)
-    .describe("development tools: the GraphiQL explorer at /explorer, the partner page at /partner, dev tokens at /dev/token; never in production (npm start turns them on)"),
+    .describe("development tools: the GraphiQL explorer at /explorer, the partner page at /partner, dev tokens at /dev/token (loopback clients only); refused with NODE_ENV=production (npm start turns them on)"),
+  ...HARDENING_ENV,
   ...RATE_LIMIT_ENV,
 } as const;
 
-const gatewaySchema = z.object(GATEWAY_ENV);
+// `when`: checked even when other variables are wrong, so that one start reports every problem
+const gatewaySchema = z.object(GATEWAY_ENV).check(z.superRefine(requireTokenKeys, { when: () => true }));
+const ORDER = Object.keys(GATEWAY_ENV);
 
-export interface GatewayConfig {
+export interface GatewayConfig extends HardeningConfig {
   port: number;
   host: string;
-  jwtSecret: string;
+  /** HS256 secret of bearer tokens (and of dev tokens); optional when `tokens.jwksUrl` is set. */
+  jwtSecret?: string;
+  /** JWKS URL, issuer, audience, clock tolerance and maximum lifetime of bearer tokens (defaults in gateway/auth). */
+  tokens?: TokenPolicy;
   identitySecret: string;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name; others keep the supergraph's URL. */
@@ -108,11 +119,28 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv): Pick<GatewayConfig, "r
 /** Parses the gateway's environment, reporting every bad variable at once. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = gatewaySchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(`Invalid environment for the gateway:\n${describeIssues(parsed.error)}`);
+  if (!parsed.success) {
+    parsed.error.issues.sort((a, b) => ORDER.indexOf(String(a.path[0])) - ORDER.indexOf(String(b.path[0]))); // in the README table's order
+    throw new ConfigError(`Invalid environment for the gateway:\n${describeIssues(parsed.error)}`);
+  }
   const v = parsed.data;
   const subgraphUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries({ organizations: v.ORGANIZATIONS_URL, academy: v.ACADEMY_URL, venues: v.VENUES_URL, funding: v.FUNDING_URL })) {
     if (value) subgraphUrls[name] = value;
   }
-  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls, shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS, devTools: v.HUB_DEV_TOOLS, ...rateLimitOf(v, env.NODE_ENV === "production") };
+  const production = v.NODE_ENV === "production";
+  if (production && v.HUB_DEV_TOOLS) throw new ConfigError("Invalid environment for the gateway:\n  HUB_DEV_TOOLS: must be off with NODE_ENV=production (dev tokens would let anyone sign in as anyone)");
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    jwtSecret: v.HUB_JWT_SECRET,
+    tokens: tokenPolicyFrom(v),
+    identitySecret: v.HUB_IDENTITY_SECRET,
+    supergraphPath: v.SUPERGRAPH_PATH,
+    subgraphUrls,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    devTools: v.HUB_DEV_TOOLS,
+    ...hardeningFrom(v, production),
+    ...rateLimitOf(v, production),
+  };
 }

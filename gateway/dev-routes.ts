@@ -3,6 +3,7 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join } from "node:path";
 import { mintToken } from "./auth";
 import { DEV_IDENTITIES, devIdentity } from "./dev-identities";
+import { isLoopback } from "./loopback";
 
 type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -64,9 +65,10 @@ export function redirectToExplorer(_request: IncomingMessage, response: ServerRe
 /**
  * Development-only GET routes of the gateway: the GraphiQL explorer at /explorer, the partner page at /partner
  * (their bundles read from `webDir`), the demo identities at /dev/roles and a token for one at /dev/token?role=OL.
- * Mounted only in development mode: production never mints tokens.
+ * Mounted only in development mode: production never mints tokens. Tokens go only to a client on this machine
+ * (by the socket's address): a gateway that listens on every interface still hands none to the network.
  */
-export function devRoutes({ jwtSecret, webDir = DEFAULT_WEB_DIR }: { jwtSecret: string; webDir?: string }): Record<string, Route> {
+export function devRoutes({ jwtSecret, webDir = DEFAULT_WEB_DIR, issuer, audience }: { jwtSecret?: string; webDir?: string; issuer?: string; audience?: string }): Record<string, Route> {
   const routes: Record<string, Route> = {};
   for (const app of WEB_APPS) {
     for (const [file, type] of Object.entries(FILES)) {
@@ -79,10 +81,12 @@ export function devRoutes({ jwtSecret, webDir = DEFAULT_WEB_DIR }: { jwtSecret: 
   routes["/dev/roles"] = async (_request, response) =>
     sendJson(response, 200, DEV_IDENTITIES.map(({ code, label, payload }) => ({ role: code, label, claims: payload })));
   routes["/dev/token"] = async (request, response) => {
+    if (!isLoopback(request.socket.remoteAddress)) return sendJson(response, 403, { error: "Dev tokens are handed out only to clients on the gateway's own machine (loopback)." });
+    if (!jwtSecret) return sendJson(response, 404, { error: "This gateway has no HUB_JWT_SECRET to sign dev tokens with." });
     const role = new URL(request.url ?? "/", "http://hub.local").searchParams.get("role") ?? "";
     const identity = devIdentity(role);
     if (!identity) return sendJson(response, 400, { error: `Unknown role "${role}": use one of ${DEV_IDENTITIES.map((i) => i.code).join(", ")}.` });
-    const token = await mintToken(jwtSecret, identity.payload, DEV_TOKEN_TTL);
+    const token = await mintToken(jwtSecret, identity.payload, DEV_TOKEN_TTL, { issuer, audience });
     sendJson(response, 200, { role: identity.code, label: identity.label, claims: identity.payload, token, expiresIn: DEV_TOKEN_TTL });
   };
   return routes;

@@ -5,11 +5,12 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { formatHubError } from "../platform/errors";
 import { createHttpServer, listen, Listening } from "../platform/http";
-import { serveMetrics } from "../platform/metrics";
+import { metricsRoute } from "../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../platform/request-log";
 import { errorLoggingPlugin } from "../platform/error-logging";
-import { claimsFromAuthorization } from "./auth";
+import { tokenVerifier } from "./auth";
 import { GatewayConfig } from "./config";
+import { corsFor } from "./cors";
 import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
@@ -22,11 +23,18 @@ function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string>
   return urls;
 }
 
+/** /metrics behind HUB_METRICS_TOKEN when set; without one open, except in production where it is not served. */
+function metricsRouteOf(config: GatewayConfig): Record<string, NonNullable<ReturnType<typeof metricsRoute>>> {
+  const route = metricsRoute({ token: config.metricsToken, offWithoutToken: config.production });
+  return route ? { "/metrics": route } : {};
+}
+
 /** Starts the gateway over the committed supergraph; it starts even while subgraphs are down. */
 export async function startGateway(config: GatewayConfig): Promise<Listening> {
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
+  const verifyToken = tokenVerifier({ ...config.tokens, secret: config.jwtSecret ?? config.tokens?.secret });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.identitySecret),
@@ -40,13 +48,15 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     // Callers authenticate with a bearer token only, never a cookie, so a cross-site request carries no credential:
     // Apollo's CSRF guard would only refuse plain GET queries from ordinary GraphQL clients.
     csrfPrevention: false,
+    // a production schema is read from schema/supergraph.graphql, not discovered by whoever asks
+    introspection: !config.production,
     // Apollo's landing page loads Sandbox from a CDN; a browser gets the local explorer or a short text instead
     plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const rateLimit = config.rateLimit ? await createRateLimit(config.rateLimit, config.redisUrl) : null;
   // verified once per request: the rate limit counts by the token's subject before the context needs the claims
-  const claimsOf = oncePerRequest((request: IncomingMessage) => claimsFromAuthorization(request.headers.authorization, config.jwtSecret));
+  const claimsOf = oncePerRequest((request: IncomingMessage) => verifyToken(request.headers.authorization));
   const server = createHttpServer<GatewayContext>({
     apollo,
     contextFor: async (request, _body, requestId) => ({
@@ -55,7 +65,11 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     }),
     admit: rateLimit ? (request) => rateLimit.admit(request, identityKey(request.headers.authorization, claimsOf(request))) : undefined,
     ready: subgraphReadiness(urls),
-    routes: { "/metrics": serveMetrics, ...(config.devTools ? devRoutes({ jwtSecret: config.jwtSecret, webDir: config.webDir }) : {}) },
+    routes: {
+      ...metricsRouteOf(config),
+      ...(config.devTools ? devRoutes({ jwtSecret: config.jwtSecret, webDir: config.webDir, issuer: config.tokens?.issuer, audience: config.tokens?.audience }) : {}),
+    },
+    intercept: corsFor(config.corsOrigins ?? []),
     browserVisit: config.devTools ? redirectToExplorer : undefined,
     onFinished: requestReporter("gateway"),
   });

@@ -35,3 +35,10 @@ export const logLevel = z
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`).join("\n");
 }
+
+/** HUB_METRICS_TOKEN: a Prometheus server sends it as `Authorization: Bearer <token>` to read /metrics. */
+export const metricsToken = z
+  .string()
+  .min(16, "at least 16 characters")
+  .optional()
+  .describe("bearer token /metrics asks for (Prometheus: authorization.credentials); unset: /metrics is open, except on a NODE_ENV=production gateway where it is off");

@@ -27,6 +27,8 @@ export interface HttpOptions<C extends BaseContext> {
   admit?: (request: IncomingMessage) => Promise<void>;
   /** Answers a browser that opens /graphql as a page; by default a short text on how to send a query. */
   browserVisit?: Route;
+  /** Runs first on every request; answers it itself (a CORS preflight) by returning true, or adds headers. */
+  intercept?: (request: IncomingMessage, response: ServerResponse) => boolean;
   /** Told how each /graphql request ended (kit/request-log: one log line and the request metrics). */
   onFinished?: (request: FinishedRequest) => void;
 }
@@ -70,12 +72,13 @@ function errorStatus(error: GraphQLError): number {
 
 /** An HTTP server that serves GraphQL at /graphql plus /health and /ready, without any framework. */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
-  const { apollo, contextFor, ready, routes = {}, onFinished, admit, browserVisit = sendHowToQuery } = options;
+  const { apollo, contextFor, ready, routes = {}, onFinished, admit, browserVisit = sendHowToQuery, intercept } = options;
   return createServer(async (request, response) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? "/", "http://hub.local");
     const requestId = String(request.headers[REQUEST_ID_HEADER] ?? "").slice(0, 64) || randomUUID();
     try {
+      if (intercept?.(request, response)) return;
       if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });
       if (url.pathname === "/ready") {
         const state = await ready();

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
@@ -113,4 +114,26 @@ export function operationLabel(name: string | null | undefined): string {
 export async function serveMetrics(_request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body = await metrics.metrics();
   response.writeHead(200, { "content-type": metrics.contentType }).end(body);
+}
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+/**
+ * GET /metrics as a process serves it: behind `Authorization: Bearer <token>` when a token is set (401 otherwise);
+ * without one open, or not served at all (undefined) when `offWithoutToken` (a production gateway).
+ */
+export function metricsRoute(options: { token?: string; offWithoutToken?: boolean }): ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | undefined {
+  const { token } = options;
+  if (!token) return options.offWithoutToken ? undefined : serveMetrics;
+  const expected = digest(token);
+  return async (request, response) => {
+    const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    if (!sent || !timingSafeEqual(digest(sent), expected)) {
+      response
+        .writeHead(401, { "content-type": "text/plain; charset=utf-8", "www-authenticate": 'Bearer realm="metrics"' })
+        .end("/metrics needs Authorization: Bearer <HUB_METRICS_TOKEN>.\n");
+      return;
+    }
+    await serveMetrics(request, response);
+  };
 }

@@ -13,7 +13,7 @@ export interface InProcessHub {
 }
 
 /** For tests and benchmarks: fresh SQLite files (or MySQL databases with DATABASE_URL), the committed supergraph. */
-export async function startInProcessHub(options: { jwtSecret: string; supergraphPath: string; webDir?: string } & Pick<GatewayConfig, "rateLimit" | "redisUrl">): Promise<InProcessHub> {
+export async function startInProcessHub(options: { jwtSecret: string; supergraphPath: string; webDir?: string; gateway?: Partial<GatewayConfig> } & Pick<GatewayConfig, "rateLimit" | "redisUrl">): Promise<InProcessHub> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   const stopSubgraphs = () => Promise.all(Object.values(subgraphs).map((s) => s.stop())).then(() => undefined);
   let gateway: Listening;
@@ -30,6 +30,7 @@ export async function startInProcessHub(options: { jwtSecret: string; supergraph
       webDir: options.webDir,
       rateLimit: options.rateLimit,
       redisUrl: options.redisUrl,
+      ...options.gateway,
     });
   } catch (error) {
     await stopSubgraphs(); // a half-started hub would keep the process (and jest) alive

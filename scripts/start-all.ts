@@ -36,23 +36,31 @@ async function main(): Promise<void> {
     for (const module of SUBGRAPHS) {
       const config = loadSubgraphConfig(env, module.name, module.defaultPort);
       pinClock(config.now);
-      running.push(await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: "127.0.0.1", seed: true }));
+      running.push(await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
     }
+    const port = Number(process.env.PORT ?? 4000);
+    const host = process.env.HOST ?? "127.0.0.1";
     const gateway = await startGateway({
-      port: Number(process.env.PORT ?? 4000),
-      host: process.env.HOST ?? "0.0.0.0",
+      port,
+      host,
       jwtSecret: secrets.jwtSecret,
       identitySecret: secrets.identitySecret,
       supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+      metricsToken: process.env.HUB_METRICS_TOKEN,
       devTools: true, // the embedded demo is development: explorer, partner page and dev tokens
       ...rateLimits,
+      // its own pages (and a page served from another local port of the same host name) may call it
+      corsOrigins: process.env.HUB_CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
     });
     const store = process.env.DATABASE_URL ? "MySQL (one database per subgraph)" : `SQLite files in ${dataDir}/`;
     process.stdout.write(
       [
         "",
         `  Federation hub is up: ${gateway.url}`,
+        host === "127.0.0.1" || host === "localhost" || host === "::1"
+          ? `  Listening on ${host} only: reachable from this machine. HOST=0.0.0.0 serves the network (dev tokens still go to this machine only).`
+          : `  Listening on ${host}: reachable from the network. Dev tokens (/dev/token) are still handed only to this machine.`,
         `  Subgraphs: ${running.map((s) => `${s.name} ${s.url}`).join(", ")}`,
         `  Store: ${store}, demo data loaded.`,
         `  Clock pinned to the demo's today, ${toBusinessIso(new Date(env.HUB_NOW))} (set HUB_NOW to change it).`,

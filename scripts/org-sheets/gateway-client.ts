@@ -39,10 +39,10 @@ export async function gatewayRequest<T>(target: GatewayTarget, query: string, va
 }
 
 /**
- * A dev token for a clerk of the street (STREET_STAFF scoped to it), signed with the embedded mode's secret in
+ * A dev token for a (made-up) clerk of the street (STREET_STAFF scoped to it), signed with the embedded mode's secret in
  * DATA_DIR/secrets.json or HUB_JWT_SECRET, as `npm run token` signs it.
  */
 export function streetClerkToken(streetCode: string, dataDir = process.env.DATA_DIR ?? "data"): Promise<string> {
   const { jwtSecret } = loadOrCreateDevSecrets(dataDir);
-  return mintToken(jwtSecret, { roles: ["STREET_STAFF"], areaCodes: [streetCode] }, "1h");
+  return mintToken(jwtSecret, { sub: `per_dev_clerk_${streetCode}`, roles: ["STREET_STAFF"], areaCodes: [streetCode] }, "1h");
 }

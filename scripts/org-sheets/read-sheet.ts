@@ -1,9 +1,15 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { ImportColumn } from "../../subgraphs/organizations/import";
 import { acceptedHeaders, columnForHeader, SHEET_COLUMNS } from "./columns";
+import { restoreFormulaText } from "./formula-cells";
+
+/** The largest sheet file read: far above 500 organizations (the import's limit), far below what hurts. */
+export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
+/** The most rows read from a sheet, blank ones included; reading stops at the first row over it. */
+export const MAX_SHEET_ROWS = 1000;
 
 /** One data row as the import mutation takes it: cells as text, with its number in the sheet. */
 export type SheetRowInput = { sheetRow: number } & { [K in ImportColumn]?: string };
@@ -59,7 +65,7 @@ export function rowsFromTable(table: { sheetRow: number; cells: string[] }[]): P
     const row: SheetRowInput = { sheetRow };
     keys.forEach((key, i) => {
       const text = cells[i]?.trim();
-      if (key && text) row[key] = text;
+      if (key && text) row[key] = restoreFormulaText(text);
     });
     return row;
   });
@@ -75,29 +81,44 @@ function decodeCsv(bytes: Buffer): string {
   }
 }
 
+function tooManyRows(path: string): SheetError {
+  return new SheetError(`${path} has more than ${MAX_SHEET_ROWS} rows; an import takes at most 500 organizations: split the sheet and import each part.`);
+}
+
 async function tableFromCsv(path: string): Promise<{ sheetRow: number; cells: string[] }[]> {
-  const records = parse(decodeCsv(await readFile(path)), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  // `to` stops the parser one record past the limit: the rest of the file is never parsed
+  const records = parse(decodeCsv(await readFile(path)), { bom: true, relax_column_count: true, skip_empty_lines: false, to: MAX_SHEET_ROWS + 1 }) as string[][];
+  if (records.length > MAX_SHEET_ROWS) throw tooManyRows(path);
   return records.map((cells, i) => ({ sheetRow: i + 1, cells }));
 }
 
+/** The first worksheet, row by row (exceljs' streaming reader): reading stops at the first row over the limit. */
 async function tableFromXlsx(path: string): Promise<{ sheetRow: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SheetError(`${path} has no worksheet.`);
-  const table: { sheetRow: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, sheetRow) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col).value));
-    table.push({ sheetRow, cells });
-  });
-  return table;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  for await (const sheet of reader) {
+    const table: { sheetRow: number; cells: string[] }[] = [];
+    let read = 0;
+    for await (const row of sheet) {
+      if (++read > MAX_SHEET_ROWS) throw tooManyRows(path);
+      const values = Array.isArray(row.values) ? row.values : [];
+      const cells = values.slice(1).map((value) => cellText(value as ExcelJS.CellValue));
+      if (cells.some((c) => c !== "")) table.push({ sheetRow: row.number, cells });
+    }
+    return table;
+  }
+  throw new SheetError(`${path} has no worksheet.`);
 }
 
 /** Reads a .csv (UTF-8 or GB18030) or .xlsx (first worksheet) sheet of filed organizations. */
 export async function readSheet(path: string): Promise<ParsedSheet> {
   const extension = extname(path).toLowerCase();
   if (extension !== ".csv" && extension !== ".xlsx") throw new SheetError(`${path}: give a .csv or .xlsx file.`);
+  const { size } = await stat(path).catch(() => {
+    throw new SheetError(`${path}: no such file.`);
+  });
+  if (size > MAX_SHEET_BYTES) {
+    throw new SheetError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; a sheet may be at most ${MAX_SHEET_BYTES / 1024 / 1024} MB: split it and import each part.`);
+  }
   let table: { sheetRow: number; cells: string[] }[];
   try {
     table = extension === ".csv" ? await tableFromCsv(path) : await tableFromXlsx(path);

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { ImportColumn } from "../../subgraphs/organizations/import";
 import { SHEET_COLUMNS, SheetLanguage } from "./columns";
+import { neutralizeFormula } from "./formula-cells";
 
 /** One organization as a sheet row: every column as text ("" for none). */
 export type SheetRecord = Record<ImportColumn, string>;
@@ -11,10 +12,13 @@ export type SheetFormat = "csv" | "xlsx";
 
 const headerOf = (language: SheetLanguage) => SHEET_COLUMNS.map((c) => c[language]);
 
-/** Writes the rows under a header row, as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX. */
+/**
+ * Writes the rows under a header row, as CSV (UTF-8 with BOM, so Excel shows Chinese; formula-like cells
+ * neutralized) or XLSX (where every cell is a typed string or number, never a formula).
+ */
 export async function writeSheet(path: string, format: SheetFormat, records: readonly SheetRecord[], language: SheetLanguage): Promise<void> {
   if (format === "csv") {
-    const rows = records.map((record) => SHEET_COLUMNS.map((c) => record[c.key]));
+    const rows = records.map((record) => SHEET_COLUMNS.map((c) => neutralizeFormula(record[c.key])));
     await writeFile(path, stringify([headerOf(language), ...rows], { bom: true }));
     return;
   }

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../../platform/config";
+import { ConfigError, describeIssues, identitySecret, logLevel, metricsToken, port, shutdownTimeoutMs } from "../../platform/config";
 import { storeFor, StoreConfig } from "./db";
 
 /** Variables every subgraph reads, with their expected forms (the README table is checked against this). */
 export const SUBGRAPH_ENV = {
   PORT: port.optional().describe("port this process listens on (subgraph defaults 4001–4004)"),
-  HOST: z.string().min(1).default("0.0.0.0").describe("interface to listen on"),
+  HOST: z.string().min(1).default("127.0.0.1").describe("interface to listen on (0.0.0.0: every interface, as in docker-compose)"),
   DATABASE_URL: z
     .string()
     .regex(/^mysql:\/\/[^/]+\/?$/, "a MySQL server URL without a database, e.g. mysql://root@127.0.0.1:3306")
@@ -17,6 +17,7 @@ export const SUBGRAPH_ENV = {
   HUB_NOW: z.iso.datetime({ offset: true }).optional().describe("pins the hub clock, e.g. 2022-03-12T09:00:00+08:00"),
   LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
+  HUB_METRICS_TOKEN: metricsToken,
 } as const;
 
 const subgraphSchema = z.object(SUBGRAPH_ENV);
@@ -28,6 +29,7 @@ export interface SubgraphConfig {
   identitySecret: string;
   now: Date | null;
   shutdownTimeoutMs: number;
+  metricsToken?: string;
 }
 
 /** Parses the environment of one subgraph; `defaultPort` is its place in the 4001–4004 range. */
@@ -42,5 +44,6 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
     identitySecret: values.HUB_IDENTITY_SECRET,
     now: values.HUB_NOW ? new Date(values.HUB_NOW) : null,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: values.HUB_METRICS_TOKEN,
   };
 }

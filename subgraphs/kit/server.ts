@@ -8,7 +8,7 @@ import { errorLoggingPlugin } from "../../platform/error-logging";
 import { createHttpServer, listen, Listening } from "../../platform/http";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, toViewer, verifyRequest } from "../../platform/identity";
 import { LoaderRegistry } from "./loaders";
-import { serveMetrics } from "../../platform/metrics";
+import { metricsRoute, serveMetrics } from "../../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../../platform/request-log";
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
 
@@ -34,6 +34,8 @@ export interface StartOptions {
   host?: string;
   /** Load the demo data when the store is empty. */
   seed?: boolean;
+  /** HUB_METRICS_TOKEN: /metrics asks for it when set. */
+  metricsToken?: string;
 }
 
 /** Opens the store, builds the schema and serves one subgraph; `stop` drains requests and closes the pool. */
@@ -72,7 +74,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
           return { ok: false, detail: { database: "unreachable", schema: "loaded" } };
         }
       },
-      routes: { "/metrics": serveMetrics },
+      routes: { "/metrics": metricsRoute({ token: options.metricsToken }) ?? serveMetrics },
       onFinished: requestReporter(module.name),
     });
     const listening = await listen(server, options.port, options.host ?? "127.0.0.1", async () => {

@@ -41,3 +41,11 @@ test("the gateway reaches every subgraph by its service name and reads only its 
   for (const module of SUBGRAPHS) expect(config.subgraphUrls[module.name]).toBe(`http://${module.name}:${module.defaultPort}/graphql`);
   expect(gateway.ports).toContain(`${config.port}:${config.port}`);
 });
+
+test("every service listens on all interfaces of its container, since the processes' own default is 127.0.0.1", () => {
+  for (const [name, service] of Object.entries(compose.services).filter(([name]) => name !== "mysql")) {
+    expect([name, service.environment.HOST]).toEqual([name, "0.0.0.0"]);
+  }
+  const { HOST: _host, ...withoutHost } = compose.services.gateway.environment;
+  expect(loadGatewayConfig(substitute(withoutHost)).host).toBe("127.0.0.1");
+});

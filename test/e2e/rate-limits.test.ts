@@ -161,7 +161,7 @@ test("a signed-in caller is limited per identity, and the identities used from o
   expect(spent.status).toBe(429);
   expect(spent.body.errors![0]).toMatchObject({ message: expect.stringMatching(/^Too many requests for this sign-in; retry in \d+ s\.$/), extensions: { code: "RATE_LIMITED" } });
   // a new token for the same person is the same identity
-  expect((await post(gateway, { token: await hub.token({ sub: "per_rl_first", roles: ["OL"] }) })).status).toBe(429);
+  expect((await post(gateway, { token: await hub.token({ sub: "per_rl_first", roles: ["OL"], orgIds: ["org_lezhulin"] }) })).status).toBe(429);
 
   // five signed-in requests from this address so far (refused ones count): one more, then the address is spent
   expect((await post(gateway, { token: second })).status).toBe(200);

@@ -21,9 +21,9 @@ export function parseExposition(text: string): Sample[] {
   return samples;
 }
 
-/** GETs a process's /metrics (beside its /graphql) as a Prometheus server would scrape it. */
-export async function scrape(graphqlUrl: string): Promise<Sample[]> {
-  const response = await fetch(graphqlUrl.replace(/\/graphql$/, "/metrics"));
+/** GETs a process's /metrics (beside its /graphql) as a Prometheus server would scrape it, with its token if any. */
+export async function scrape(graphqlUrl: string, token?: string): Promise<Sample[]> {
+  const response = await fetch(graphqlUrl.replace(/\/graphql$/, "/metrics"), { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
   return parseExposition(await response.text());
 }
