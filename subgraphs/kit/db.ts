@@ -42,7 +42,10 @@ export function storeFor(subgraph: string, options: { databaseUrl?: string; data
 export async function prepareMysqlDatabase(url: string, database: string): Promise<MysqlFlavor> {
   const connection = await createConnection({ uri: url });
   try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, "")}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    // CREATE … IF NOT EXISTS needs the CREATE privilege even when the database exists: a least-privilege runtime
+    // user (README, "Audit log") sees its database and never gets that far
+    const [found] = await connection.query("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", [database]);
+    if (!(found as unknown[]).length) await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, "")}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const [rows] = await connection.query("SELECT VERSION() AS version");
     return /mariadb/i.test(String((rows as { version: string }[])[0].version)) ? "mariadb" : "mysql";
   } finally {

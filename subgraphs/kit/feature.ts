@@ -1,4 +1,5 @@
 import { DataSource, EntitySchema, MixedList } from "typeorm";
+import { auditFeature } from "./audit";
 import { ReferenceResolver } from "./schema";
 import { SubgraphModule } from "./server";
 
@@ -30,7 +31,8 @@ export interface SubgraphDeclaration {
 }
 
 /** Puts a subgraph's features together into what the kit serves; two features may not claim one reference. */
-export function defineSubgraph({ name, defaultPort, migrations, features }: SubgraphDeclaration): SubgraphModule {
+export function defineSubgraph({ name, defaultPort, migrations, features: own }: SubgraphDeclaration): SubgraphModule {
+  const features = [...own, auditFeature(name)]; // every subgraph keeps an audit log of its mutations
   const references: Record<string, ReferenceResolver> = {};
   for (const feature of features) {
     for (const [typeName, resolve] of Object.entries(feature.references ?? {})) {

@@ -36,6 +36,8 @@ export const ID_PREFIXES = {
   AGradeRecord: "agr",
   VolunteerHourLine: "vline",
   BookingSeries: "ser",
+  // every subgraph's audit log (kit/audit)
+  AuditEntry: "aud",
 } as const;
 
 export type IdType = keyof typeof ID_PREFIXES;

@@ -24,8 +24,11 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` for a node type: `class X extends Connection(Node, "X") {}`. */
-export function Connection<T extends object>(Node: ClassType<T>, name: string) {
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` for a node type: `class X extends Connection(Node, "X") {}`.
+ * `shareable`: the edge is `@shareable`, for a connection every subgraph serves (mark the connection class too).
+ */
+export function Connection<T extends object>(Node: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)
@@ -34,6 +37,7 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string) {
     @Field(() => Node)
     node: T;
   }
+  if (options.shareable) Directive("@shareable")(Edge);
 
   @ObjectType()
   abstract class ConnectionBase implements Page<T> {

@@ -8,6 +8,7 @@ import { errorLoggingPlugin } from "../../platform/error-logging";
 import { createHttpServer, listen, Listening } from "../../platform/http";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, toViewer, verifyRequest } from "../../platform/identity";
 import { LoaderRegistry } from "./loaders";
+import { auditPlugin } from "./audit";
 import { metricsRoute, serveMetrics } from "../../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../../platform/request-log";
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
@@ -52,7 +53,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       stopOnTerminationSignals: false,
       // no Apollo Studio here: inline traces would only cost CPU on every request
       // nor its landing page, which loads Apollo Sandbox from a CDN: a browser gets kit/http's text instead
-      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), auditPlugin(module.name), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     const server = createHttpServer<HubContext>({

@@ -23,6 +23,21 @@ export function writeTransaction<T>(db: DataSource, work: (tx: EntityManager) =>
   return run;
 }
 
+/**
+ * Runs one write outside any transaction (the audit log's insert, which must outlive a mutation that rolled back).
+ * SQLite: after the queued write transactions, since a statement issued while another one is open on the single
+ * connection would join it and vanish with its rollback. MySQL: on a pooled connection of its own, autocommitted.
+ */
+export function writeOutsideTransactions<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  if (!isSqlite(db)) return work();
+  const run = (queues.get(db) ?? Promise.resolve()).then(work);
+  queues.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
 /** `SELECT … FOR UPDATE` on MySQL; SQLite needs no row lock because writers are already serialised. */
 export function lockForWrite<T extends ObjectLiteral>(tx: EntityManager, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return isSqlite(tx.connection) ? query : query.setLock("pessimistic_write");

@@ -1,11 +1,12 @@
 import { pinClock } from "@kit/clock";
 import { DEMO_NOW } from "@test/integration/organizations/fixtures";
 import { startTestHub, TestHub } from "../support/hub";
+import { rows as auditRows } from "./permission-matrix/audit.rows";
 import { assertProbe, MatrixRow, missingColumns } from "./permission-matrix/matrix";
 import { rows as organizationsRows } from "./permission-matrix/organizations.rows";
 
 /** DOMAIN.md §9.2 row by row and role by role, through the gateway, on the demo data. */
-const ROWS: MatrixRow[] = [...organizationsRows];
+const ROWS: MatrixRow[] = [...organizationsRows, ...auditRows];
 
 let hub: TestHub;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 // Versioned MySQL migrations, oldest first; `npm run migration:generate -- <subgraph> <name>` adds one.
 import { Initial1795694688324 } from "./1795694688324-initial";
 import { Certificates1795697144023 } from "./1795697144023-certificates";
+import { AuditLog1796301170318 } from "./1796301170318-audit-log";
 
-export const migrations = [Initial1795694688324, Certificates1795697144023];
+export const migrations = [Initial1795694688324, Certificates1795697144023, AuditLog1796301170318];

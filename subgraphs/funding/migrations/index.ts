@@ -1,4 +1,5 @@
 // Versioned MySQL migrations, oldest first; `npm run migration:generate -- <subgraph> <name>` adds one.
 import { Initial1795694750580 } from "./1795694750580-initial";
+import { AuditLog1796301179663 } from "./1796301179663-audit-log";
 
-export const migrations = [Initial1795694750580];
+export const migrations = [Initial1795694750580, AuditLog1796301179663];

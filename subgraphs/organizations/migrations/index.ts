@@ -1,5 +1,6 @@
 // Versioned MySQL migrations, oldest first; `npm run migration:generate -- <subgraph> <name>` adds one.
 import { Initial1795694394103 } from "./1795694394103-initial";
 import { FilingRatingsActivities1795696804894 } from "./1795696804894-filing-ratings-activities";
+import { AuditLog1796301164067 } from "./1796301164067-audit-log";
 
-export const migrations = [Initial1795694394103, FilingRatingsActivities1795696804894];
+export const migrations = [Initial1795694394103, FilingRatingsActivities1795696804894, AuditLog1796301164067];

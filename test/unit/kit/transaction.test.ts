@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { buildDataSource } from "@kit/db";
 import { Booking } from "@subgraphs/venues/bookings/booking.entity";
-import { writeTransaction } from "@kit/transaction";
+import { writeOutsideTransactions, writeTransaction } from "@kit/transaction";
 import { bookingRow } from "@test/integration/venues/fixtures";
 
 // better-sqlite3 is one connection that TypeORM shares between all callers: why the kit queues every subgraph's
@@ -42,4 +42,28 @@ test("a failed transaction rolls back and does not block the queue", async () =>
   });
   await expect(failing).rejects.toThrow("rule broken");
   expect(await writeTransaction(db, checkThenInsert("bkg_b"))).toBe(0);
+});
+
+/** A transaction that writes, yields to the event loop (another request runs meanwhile), then fails. */
+const failsAfterYielding = (tx: EntityManager) =>
+  checkThenInsert("bkg_a")(tx).then(() => {
+    throw new Error("rule broken");
+  });
+const auditLikeInsert = () => db.getRepository(Booking).insert(bookingRow({ id: "bkg_log", roomId: "room_a", organizationId: "org_a", startsAt: new Date(0), endsAt: new Date(1) }));
+
+test("a plain write issued while another request's transaction is open joins it and vanishes with its rollback", async () => {
+  const failing = db.transaction(failsAfterYielding);
+  await new Promise((resolve) => setImmediate(resolve)); // the transaction has begun and is waiting
+  const plain = auditLikeInsert().catch(() => undefined);
+  await Promise.allSettled([failing, plain]);
+  expect(await db.getRepository(Booking).findOneBy({ id: "bkg_log" })).toBeNull();
+});
+
+test("writeOutsideTransactions waits for the queued transactions, so the audit log's row outlives a rollback", async () => {
+  const failing = writeTransaction(db, failsAfterYielding);
+  await new Promise((resolve) => setImmediate(resolve));
+  const logged = writeOutsideTransactions(db, auditLikeInsert);
+  await expect(failing).rejects.toThrow("rule broken");
+  await logged;
+  expect((await db.getRepository(Booking).find()).map((b) => b.id)).toEqual(["bkg_log"]);
 });
