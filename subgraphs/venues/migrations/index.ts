@@ -1,5 +1,6 @@
 // Versioned MySQL migrations, oldest first; `npm run migration:generate -- <subgraph> <name>` adds one.
 import { Initial1795694687058 } from "./1795694687058-initial";
 import { BookingRules1795696887776 } from "./1795696887776-booking-rules";
+import { BookingAcademy1796300982851 } from "./1796300982851-booking-academy";
 
-export const migrations = [Initial1795694687058, BookingRules1795696887776];
+export const migrations = [Initial1795694687058, BookingRules1795696887776, BookingAcademy1796300982851];
