@@ -1,7 +1,8 @@
 import { HubContext } from "../../kit/context";
 import { Viewer } from "../../../platform/identity";
 import { rowLoader } from "../../kit/loaders";
-import { BookingPurpose, Facility, Room, subtreePrefix } from "../facilities";
+import { areaInScope } from "../../kit/area-scope";
+import { BookingPurpose, Facility, Room } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingVisibility } from "./booking.enums";
 
@@ -19,7 +20,7 @@ export function managesFacility(viewer: Viewer, facilityId: string): boolean {
 
 /** Whether one of the viewer's area codes is this area or above it; an empty code covers nothing (never a wildcard). */
 export function coversArea(viewer: Viewer, areaCode: string): boolean {
-  return viewer.areaCodes.some((code) => code.trim() !== "" && areaCode.startsWith(subtreePrefix(code)));
+  return areaInScope(viewer.areaCodes, areaCode);
 }
 
 /** Academy staff of the academy a course booking is for (DOMAIN §9.1: AC scope is academyIds). */
