@@ -1,5 +1,5 @@
 import { Booking, BOOKING_DEFAULTS } from "@subgraphs/venues/bookings/booking.entity";
-import { BookingStatus, BookingVisibility } from "@subgraphs/venues/bookings/booking.enums";
+import { BookingStatus } from "@subgraphs/venues/bookings/booking.enums";
 import { BookingPurpose } from "@subgraphs/venues/facilities";
 import { TestHub } from "@test/support/hub";
 import { Actor, Expectation, MatrixRow, Probe } from "./matrix";
