@@ -18,7 +18,7 @@ const TRY_QUERY = `{
   organization(id: "org_lezhulin") {
     name legalForm homeArea { name }
     bookings { title startsAt room { name facility { name } } }
-    enrollments { status offering { label } }
+    certifiedMemberCount
     grants { agreementNo status awardedFen program { name } }
   }
 }`;

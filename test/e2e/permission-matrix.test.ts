@@ -3,15 +3,18 @@ import { DEMO_NOW } from "@test/integration/organizations/fixtures";
 import { startTestHub, TestHub } from "../support/hub";
 import { rows as auditRows } from "./permission-matrix/audit.rows";
 import { assertProbe, MatrixRow, missingColumns } from "./permission-matrix/matrix";
+import { rows as academyRows } from "./permission-matrix/academy.rows";
 import { rows as organizationsRows } from "./permission-matrix/organizations.rows";
+import { rows as venuesRows } from "./permission-matrix/venues.rows";
 
 /** DOMAIN.md §9.2 row by row and role by role, through the gateway, on the demo data. */
-const ROWS: MatrixRow[] = [...organizationsRows, ...auditRows];
+const ROWS: MatrixRow[] = [...organizationsRows, ...venuesRows, ...academyRows, ...auditRows];
 
 let hub: TestHub;
 beforeAll(async () => {
   pinClock(DEMO_NOW); // the demo's today (DOMAIN §10), as npm start runs
   hub = await startTestHub();
+  for (const row of ROWS) await row.setup?.(hub);
 }, 60_000);
 afterAll(async () => {
   await hub?.stop();

@@ -25,8 +25,8 @@ export class EnrollmentResolver {
     return { id: enrollment.organizationId };
   }
 
-  @FieldResolver(() => Certificate, { nullable: true, description: "The certificate this enrollment earned; null until issued, and for anonymous and partner callers." })
+  @FieldResolver(() => Certificate, { nullable: true, description: "The certificate this enrollment earned; null until issued." })
   certificate(@Root() enrollment: Enrollment, @Ctx() ctx: HubContext) {
-    return certificates.ofEnrollment(ctx, enrollment.id);
+    return certificates.ofShownEnrollment(ctx, enrollment.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { AreaStub } from "./area.stub";
 
 /** An organization, owned by the organizations subgraph; this subgraph contributes `enrollments` and `certifiedMemberCount`. */
 @ObjectType("Organization")
@@ -6,4 +7,9 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 export class OrganizationStub {
   @Field(() => ID)
   id: string;
+
+  /** Owned by organizations; the gateway fetches it for the fields that @requires it (area-scoped reads). */
+  @Field(() => AreaStub)
+  @Directive("@external")
+  homeArea?: AreaStub;
 }

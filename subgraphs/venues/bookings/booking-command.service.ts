@@ -6,7 +6,7 @@ import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } fr
 import { newId, parseId } from "../../kit/ids";
 import { rowLoader } from "../../kit/loaders";
 import { raise } from "../../kit/problem";
-import { Facility, Room } from "../facilities";
+import { BookingPurpose, Facility, Room } from "../facilities";
 import { needsApproval, onNoShowProbation } from "./approval.machine";
 import { bookingInputProblem, checkedBooking, CheckedBooking } from "./booking-input.rules";
 import { Booking } from "./booking.entity";
@@ -44,8 +44,12 @@ export const MAX_HOLD_MINUTES = 30;
 function checkBookingInput(input: CreateBookingInput, argument = "input"): CheckedBooking {
   const roomId = parseId("Room", input.roomId, `${argument}.roomId`);
   const organizationId = parseId("Organization", input.organizationId, `${argument}.organizationId`);
+  const academyId = input.academyId == null ? null : parseId("Academy", input.academyId, `${argument}.academyId`);
+  if (academyId && input.purpose !== BookingPurpose.COURSE_SESSION) {
+    throw new BadInputError(`${argument}.academyId: only a COURSE_SESSION booking is for an academy; leave academyId out or book a COURSE_SESSION.`, { argument: `${argument}.academyId` });
+  }
   raise(bookingInputProblem(input, argument));
-  return checkedBooking(input, roomId, organizationId);
+  return checkedBooking(input, roomId, organizationId, academyId);
 }
 
 /**
@@ -111,8 +115,8 @@ export class BookingCommandService {
       throw new BadInputError(`input.roomId: ${room.name} is let by incubation tenancy (孵化入驻), not booked by the hour; choose a bookable room.`, { argument: "input.roomId" });
     }
     const facility = (await rowLoader(ctx, Facility).load(room.facilityId)) as Facility;
-    const role = bookingRole(ctx.viewer, { organizationId: request.organizationId, purpose: request.purpose, facility });
-    if (!role) throw new ForbiddenError(`You may book only for an organization you lead or belong to; ${request.organizationId} is not one of yours.`);
+    const role = bookingRole(ctx.viewer, { organizationId: request.organizationId, purpose: request.purpose, academyId: request.academyId, facility });
+    if (!role) throw new ForbiddenError(`You may book only for an organization you lead or belong to (academy staff: a COURSE_SESSION with academyId one of your academies); ${request.organizationId} is not one of yours.`);
     return { room, facility, role };
   }
 
@@ -147,6 +151,7 @@ export class BookingCommandService {
         organizationId: request.organizationId,
         requestedById: ctx.viewer.personId,
         purpose: request.purpose,
+        academyId: request.academyId,
         title: request.title,
         expectedAttendance: request.expectedAttendance,
         startsAt: request.startsAt,

@@ -8,6 +8,8 @@ import { BookingRequest } from "./conflict.rules";
 export interface CheckedBooking extends BookingRequest {
   title: string;
   visibility: BookingVisibility;
+  /** The academy a COURSE_SESSION is for (academy staff book only for their own academies). */
+  academyId: string | null;
 }
 
 /** A booking input as given; its ids are parsed apart (kit parseId). */
@@ -47,7 +49,7 @@ export function bookingInputProblem(input: BookingInputFacts, argument = "input"
 }
 
 /** The request a well-formed input asks for: the title trimmed, each equipment line as type and quantity, PRIVATE unless said. */
-export function checkedBooking(input: BookingInputFacts, roomId: string, organizationId: string): CheckedBooking {
+export function checkedBooking(input: BookingInputFacts, roomId: string, organizationId: string, academyId: string | null = null): CheckedBooking {
   return {
     roomId,
     organizationId,
@@ -58,5 +60,6 @@ export function checkedBooking(input: BookingInputFacts, roomId: string, organiz
     endsAt: input.endsAt,
     equipment: (input.equipment ?? []).map((line) => ({ type: line.type, quantity: line.quantity })),
     visibility: input.visibility ?? BookingVisibility.PRIVATE,
+    academyId,
   };
 }

@@ -81,7 +81,7 @@ export class BookingTransitionService {
       if (!managesFacility(viewer, facility.id)) throw new ForbiddenError(`Only the venue admin of ${facility.name} may do this (${action}) to its bookings.`);
       return;
     }
-    const role = bookingRole(viewer, { organizationId: booking.organizationId, purpose: booking.purpose, facility });
+    const role = bookingRole(viewer, { organizationId: booking.organizationId, purpose: booking.purpose, academyId: booking.academyId, facility });
     const sponsor = role === "SPONSOR" && booking.sponsorPersonId !== null && booking.sponsorPersonId === viewer.personId;
     if (!role || (role === "SPONSOR" && !sponsor)) throw new ForbiddenError(`You may cancel only your own organization's bookings; this one belongs to ${booking.organizationId}.`);
   }

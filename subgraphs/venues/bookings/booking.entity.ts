@@ -34,6 +34,10 @@ export class Booking {
   @Field(() => BookingPurpose)
   purpose: BookingPurpose;
 
+  /** A COURSE_SESSION's academy: its staff (academyIds) read and cancel it in full (DOMAIN §9.2 "AC: course bookings"). */
+  @Column({ type: "varchar", length: 40, nullable: true })
+  academyId: string | null;
+
   /** Served through BookingResolver.title: partners see 已预约 unless the booking is PUBLIC. */
   @Column({ type: "varchar", length: 100 })
   title: string;
@@ -91,6 +95,7 @@ export class Booking {
 /** The columns a booking row has unless told otherwise: made by no one in particular, private, no hold, no equipment. */
 export const BOOKING_DEFAULTS = {
   requestedById: null,
+  academyId: null,
   holdExpiresAt: null,
   visibility: BookingVisibility.PRIVATE,
   equipmentLines: null,

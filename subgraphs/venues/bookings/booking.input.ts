@@ -40,6 +40,9 @@ export class CreateBookingInput {
 
   @Field(() => BookingVisibility, { nullable: true, description: "PUBLIC shows the title to partners; default PRIVATE." })
   visibility?: BookingVisibility | null;
+
+  @Field(() => ID, { nullable: true, description: "COURSE_SESSION only: the academy the session is for; academy staff must name one of their academies." })
+  academyId?: string | null;
 }
 
 @InputType({ description: "A weekly (or every-n-days) series: the first occurrence and how often it repeats." })

@@ -1,7 +1,8 @@
 import { HubContext } from "../../kit/context";
 import { Viewer } from "../../../platform/identity";
 import { rowLoader } from "../../kit/loaders";
-import { BookingPurpose, Facility, Room, subtreePrefix } from "../facilities";
+import { areaInScope } from "../../kit/area-scope";
+import { BookingPurpose, Facility, Room } from "../facilities";
 import { Booking } from "./booking.entity";
 import { BookingVisibility } from "./booking.enums";
 
@@ -17,9 +18,14 @@ export function managesFacility(viewer: Viewer, facilityId: string): boolean {
   return viewer.has("VENUE_ADMIN") && viewer.facilityIds.includes(facilityId);
 }
 
-/** Whether one of the viewer's area codes is this area or above it. */
+/** Whether one of the viewer's area codes is this area or above it; an empty code covers nothing (never a wildcard). */
 export function coversArea(viewer: Viewer, areaCode: string): boolean {
-  return viewer.areaCodes.some((code) => areaCode.startsWith(subtreePrefix(code)));
+  return areaInScope(viewer.areaCodes, areaCode);
+}
+
+/** Academy staff of the academy a course booking is for (DOMAIN §9.1: AC scope is academyIds). */
+export function staffsAcademy(viewer: Viewer, academyId: string | null): boolean {
+  return viewer.has("ACADEMY_STAFF") && academyId !== null && viewer.academyIds.includes(academyId);
 }
 
 /** Another subgraph calling with its signed service identity (a saga step); never a person's token. */
@@ -30,22 +36,28 @@ export function isService(viewer: Viewer): boolean {
 /** In what capacity the viewer may book (or cancel) for an organization at a facility; null when not at all. */
 export type BookingRole = "SERVICE" | "ORGANIZATION" | "VENUE_ADMIN" | "ACADEMY" | "SPONSOR";
 
-export function bookingRole(viewer: Viewer, target: { organizationId: string; purpose: BookingPurpose; facility: { id: string; areaCode: string } }): BookingRole | null {
+export function bookingRole(
+  viewer: Viewer,
+  target: { organizationId: string; purpose: BookingPurpose; academyId: string | null; facility: { id: string; areaCode: string } },
+): BookingRole | null {
   if (isService(viewer)) return "SERVICE";
   if (actsForOrganization(viewer, target.organizationId)) return "ORGANIZATION";
   if (managesFacility(viewer, target.facility.id)) return "VENUE_ADMIN";
-  if (viewer.has("ACADEMY_STAFF") && target.purpose === BookingPurpose.COURSE_SESSION) return "ACADEMY";
+  if (target.purpose === BookingPurpose.COURSE_SESSION && staffsAcademy(viewer, target.academyId)) return "ACADEMY";
   // C7: a community worker books for an INFORMAL team of their community as its sponsor
   if (viewer.has("COMMUNITY_STAFF") && coversArea(viewer, target.facility.areaCode)) return "SPONSOR";
   return null;
 }
 
 /** Who sees a booking in full (title, requester, reason) without loading its facility; null: it depends on the facility. */
-export function seesBookingWithoutFacility(viewer: Viewer, booking: { organizationId: string; purpose: BookingPurpose; sponsorPersonId: string | null }): boolean | null {
+export function seesBookingWithoutFacility(
+  viewer: Viewer,
+  booking: { organizationId: string; purpose: BookingPurpose; academyId: string | null; sponsorPersonId: string | null },
+): boolean | null {
   if (viewer.anonymous) return false;
   if (isService(viewer) || viewer.has("FEDERATION_ADMIN") || actsForOrganization(viewer, booking.organizationId)) return true;
   if (viewer.has("SUPERVISOR") && viewer.orgIds.includes(booking.organizationId)) return true;
-  if (viewer.has("ACADEMY_STAFF") && booking.purpose === BookingPurpose.COURSE_SESSION) return true;
+  if (booking.purpose === BookingPurpose.COURSE_SESSION && staffsAcademy(viewer, booking.academyId)) return true;
   if (booking.sponsorPersonId !== null && booking.sponsorPersonId === viewer.personId) return true;
   return viewer.has("VENUE_ADMIN") || viewer.has("STREET_STAFF") || viewer.has("COMMUNITY_STAFF") ? null : false;
 }

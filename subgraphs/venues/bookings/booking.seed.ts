@@ -36,7 +36,7 @@ const monthly2021 = (fromDay: number, weekday: Weekday, months = 12) =>
 
 const BOOKINGS: Booking[] = [
   ...COURSE_DAYS.map((day, i) =>
-    booking({ id: `bkg_bs2022s1_${i + 1}`, roomId: "room_cq_sws_training", organizationId: "org_ailin", purpose: BookingPurpose.COURSE_SESSION, title: "骨干培养与团队传承", expectedAttendance: 30, startsAt: at(day, "13:30"), endsAt: at(day, "16:30"), status: BookingStatus.CONFIRMED, visibility: BookingVisibility.PUBLIC, seriesId: "ser_bs2022s1" }),
+    booking({ id: `bkg_bs2022s1_${i + 1}`, roomId: "room_cq_sws_training", organizationId: "org_ailin", purpose: BookingPurpose.COURSE_SESSION, academyId: "acad_cq", title: "骨干培养与团队传承", expectedAttendance: 30, startsAt: at(day, "13:30"), endsAt: at(day, "16:30"), status: BookingStatus.CONFIRMED, visibility: BookingVisibility.PUBLIC, seriesId: "ser_bs2022s1" }),
   ),
   booking({ id: "bkg_lzl_202203_birthday", roomId: "room_zx_hall", organizationId: "org_lezhulin", requestedById: "per_zhang_leader", purpose: BookingPurpose.ACTIVITY, title: "二月集体生日会", expectedAttendance: 45, startsAt: at("2022-02-22", "09:00"), endsAt: at("2022-02-22", "11:00"), status: BookingStatus.COMPLETED, visibility: BookingVisibility.PUBLIC }),
   booking({ id: "bkg_jq_202203_meeting", roomId: "room_sly_activity", organizationId: "org_jiaqiao", requestedById: "per_liu_leader", purpose: BookingPurpose.MEETING, title: "巡逻排班会", expectedAttendance: 12, startsAt: at("2022-03-14", "14:00"), endsAt: at("2022-03-14", "15:00"), status: BookingStatus.CONFIRMED }),

@@ -1,5 +1,5 @@
 import { TokenPayload } from "@gateway/auth";
-import { GraphQLResponse } from "@test/support/hub";
+import { GraphQLResponse, TestHub } from "@test/support/hub";
 
 /**
  * DOMAIN.md §9.2 as data. Each row of the matrix (a kind of data) lists probes: one operation sent through the
@@ -44,6 +44,12 @@ export interface Probe {
 export interface MatrixRow {
   /** The §9.2 row, as its "Data" cell reads (a row may be split, e.g. "Bookings — cancel"). */
   data: string;
+  /**
+   * Rows of the row's own that its probes need beyond the demo data (a booking to cancel, a certificate to read),
+   * written straight into the owning subgraph's store before any probe runs; ids carry `mx` so no demo row changes.
+   */
+  setup?: (hub: TestHub) => Promise<void>;
+  /** Run in order: a row's refused writes come before the read that shows they left no trace, then the allowed one. */
   probes: Probe[];
 }
 

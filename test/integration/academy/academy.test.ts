@@ -5,7 +5,8 @@ import { Enrollment, EnrollmentStatus } from "@subgraphs/academy/enrollment";
 import { RunningSubgraph } from "@kit/server";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
 import { expectNoGrowth } from "@test/support/statements";
-import { addTestAcademy, addTestCourse, addTestEnrollment, addTestOffering, addTestSessions, enrollmentRow } from "./fixtures";
+import { Claims } from "@platform/identity";
+import { addTestAcademy, addTestCourse, addTestEnrollment, addTestOffering, addTestSessions, enrollmentRow, leaderOf, PARTNER, staffOf } from "./fixtures";
 
 let subgraph: RunningSubgraph;
 
@@ -40,7 +41,9 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.stop());
 
-const query = (q: string, variables: Record<string, unknown> = {}) => signedRequest(subgraph.url, q, variables).then((r) => r.body);
+const query = (q: string, variables: Record<string, unknown> = {}, claims: Partial<Claims> = {}) => signedRequest(subgraph.url, q, variables, claims).then((r) => r.body);
+/** Staff of the city academy: they read the records of every academy under it (DOMAIN §9.1). */
+const CITY_STAFF = staffOf("acad_t_city");
 
 /** A test academy with one draft course and `offerings` offerings, open and draft in turn, under ids with `tag` in them. */
 async function insertAcademy(tag: string, offerings: number): Promise<string[]> {
@@ -162,6 +165,7 @@ describe("references", () => {
           { __typename: "Enrollment", id: "not an id" },
         ],
       },
+      CITY_STAFF,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual([
@@ -189,6 +193,7 @@ describe("references", () => {
           { __typename: "Organization", id: "acad_t_city" },
         ],
       },
+      CITY_STAFF,
     );
     expect(body.errors).toBeUndefined();
     const [club, otherClub, unknown, wrongKind] = body.data._entities;
@@ -221,6 +226,7 @@ test("Organization.enrollments costs the same SQL statements for 50 organization
           ... on Organization { id enrollments(status: [ENROLLED, WAITLISTED]) { id status person { id } organization { id } offering { id label enrolledCount waitlistCount } } }
         } }`,
         { reps: orgs.map((id) => ({ __typename: "Organization", id })) },
+        CITY_STAFF,
       );
     });
     expect(body.errors).toBeUndefined();
@@ -234,7 +240,47 @@ test("Organization.enrollments costs the same SQL statements for 50 organization
   const few = await run(orgIds.slice(0, 5));
   const many = await run(orgIds);
   expectNoGrowth(few, many);
-  expect(many).toBeLessThanOrEqual(3); // enrollments, offerings, seat counts
+  expect(many).toBeLessThanOrEqual(7); // enrollments, offerings, seat counts; for academy staff also courses and the academy line (three levels)
+});
+
+describe("who reads Organization.enrollments (DOMAIN §9.2: FA Agg; SS/CS, SUP s; OL own; OM own; AC; the rest none)", () => {
+  const enrollmentsOf = (reps: Record<string, unknown>[], claims: Partial<Claims>) =>
+    query(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { id enrollments { id } } } }`, { reps }, claims);
+  const ids = (body: Awaited<ReturnType<typeof query>>) => body.data._entities.map((e: { enrollments: { id: string }[] }) => e.enrollments.map((x) => x.id));
+  const CLUB_IN = { __typename: "Organization", id: CLUB, homeArea: { code: "349901S01C01" } };
+  const CLUB_SEATS = ["enr_t_spring_club_deputy", "enr_t_spring_club_leader"];
+
+  test.each([
+    ["anonymous callers", {}],
+    ["partners", PARTNER],
+    ["a token with only a person", { personId: "per_t_someone" }],
+    ["the federation admin (aggregates only: the offering's seat counts)", { personId: "per_t_fa", roles: ["FEDERATION_ADMIN"], areaCodes: ["349900"] }],
+    ["a reviewer, a programme officer, a venue admin", { personId: "per_t_x", roles: ["REVIEWER", "PROGRAM_OFFICER", "VENUE_ADMIN"], applicationIds: ["app_t_x"], programIds: ["prg_t_x"], facilityIds: ["fac_t_x"] }],
+    ["the leader of another organization", leaderOf(OTHER_CLUB)],
+    ["a supervisor assigned elsewhere", { personId: "per_t_sup", roles: ["SUPERVISOR"], orgIds: [OTHER_CLUB] }],
+    ["street staff of another street", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S02"] }],
+    ["street staff with an empty area code", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: [""] }],
+    ["academy staff of another academy", staffOf("acad_t_elsewhere")],
+    ["an instructor (no session assignments in tokens yet)", { personId: "per_t_ins", roles: ["INSTRUCTOR"], academyIds: ["acad_t_town"] }],
+  ] as [string, Partial<Claims>][])("%s see none of the club's", async (_who, claims) => {
+    expect(ids(await enrollmentsOf([CLUB_IN], claims))).toEqual([[]]);
+  });
+
+  test.each([
+    ["its leader", leaderOf(CLUB), CLUB_SEATS],
+    ["its supervisor", { personId: "per_t_sup", roles: ["SUPERVISOR"], orgIds: [CLUB] }, CLUB_SEATS],
+    ["street staff of its street", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S01"] }, CLUB_SEATS],
+    ["staff of the township school, or of the district academy above it", { personId: "per_t_ac", roles: ["ACADEMY_STAFF"], academyIds: ["acad_t_district"] }, CLUB_SEATS],
+    ["a member: their own seat only", { personId: "per_t_club_deputy", roles: ["ORG_MEMBER"], orgIds: [CLUB] }, ["enr_t_spring_club_deputy"]],
+  ] as [string, Partial<Claims>, string[]][])("%s reads them", async (_who, claims, seats) => {
+    expect(ids(await enrollmentsOf([CLUB_IN], claims))).toEqual([seats]);
+  });
+
+  test("street staff need the organization's home area (the gateway sends it, @requires): without it, none", async () => {
+    const staff: Partial<Claims> = { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S01"] };
+    expect(ids(await enrollmentsOf([{ __typename: "Organization", id: CLUB }], staff))).toEqual([[]]);
+    expect(ids(await enrollmentsOf([{ __typename: "Organization", id: CLUB, homeArea: { code: "349901S01C01; DROP" } }], staff))).toEqual([[]]);
+  });
 });
 
 describe("bad input", () => {

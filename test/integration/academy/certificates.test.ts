@@ -35,6 +35,9 @@ const query = (q: string, variables: Record<string, unknown> = {}, claims: Parti
 const HOLDER = person("per_cert_a");
 const LEADER = leaderOf("org_cert_x");
 const STAFF = staffOf(TOWN);
+const DISTRICT_STAFF = staffOf(DISTRICT); // reads the township school's records too (child academies)
+/** The holder as a member of the organization they enrolled for: members read their own enrollments. */
+const HOLDER_MEMBER: Partial<Claims> = { personId: "per_cert_a", roles: ["ORG_MEMBER"], orgIds: ["org_cert_x"] };
 
 let serial = 0;
 /** A certificate with unique id and number; the rest defaults to the township school's backbone course. */
@@ -66,7 +69,7 @@ describe("the demo data (end of 2021) holds no certificates", () => {
         { __typename: "Organization", id: "org_lezhulin" },
       ],
       `... on Person { id certificates { id } } ... on Enrollment { id certificate { id } } ... on Organization { id certifiedMemberCount }`,
-      { personId: "per_lzl_deputy" },
+      { personId: "per_lzl_deputy", roles: ["ORG_MEMBER"], orgIds: ["org_lezhulin"] },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data._entities).toEqual([
@@ -118,20 +121,44 @@ describe("with certificates", () => {
     expect(body.data._entities[0].certificates).toHaveLength(2);
   });
 
-  test("other signed-in people see the list with the verify code masked; academy staff see the code", async () => {
+  test("leaders read the certificates taken for their organization, code masked; academy staff those of their academy and below, code clear; other holders none", async () => {
     const reps = [{ __typename: "Person", id: "per_cert_a" }, { __typename: "Person", id: "per_cert_b" }];
     const selection = `... on Person { id certificates { id verifyCode revoked } }`;
     const byLeader = await entities(reps, selection, LEADER);
     expect(byLeader.errors).toBeUndefined();
     expect(byLeader.data._entities).toEqual([
-      { id: "per_cert_a", certificates: [{ id: "cert_t_a0", verifyCode: "******", revoked: false }, { id: "cert_t_a1", verifyCode: "******", revoked: false }] },
+      // cert_t_a0 was taken for org_cert_y: not this leader's
+      { id: "per_cert_a", certificates: [{ id: "cert_t_a1", verifyCode: "******", revoked: false }] },
       { id: "per_cert_b", certificates: [{ id: "cert_t_b1", verifyCode: "******", revoked: true }, { id: "cert_t_b2", verifyCode: "******", revoked: false }] },
     ]);
     const byStaff = await entities(reps, selection, STAFF);
-    expect(byStaff.data._entities[0].certificates.map((c: { verifyCode: string }) => c.verifyCode)).toEqual(["A0CODE", "A1CODE"]);
-    // the holder of one certificate does not read another person's code
+    // the township school's staff do not read what the district academy above it issued
+    expect(byStaff.data._entities[0].certificates.map((c: { verifyCode: string }) => c.verifyCode)).toEqual(["A1CODE"]);
+    const byDistrict = await entities(reps, selection, DISTRICT_STAFF);
+    expect(byDistrict.data._entities[0].certificates.map((c: { verifyCode: string }) => c.verifyCode)).toEqual(["A0CODE", "A1CODE"]);
+    expect((await entities(reps, selection, staffOf("acad_t_cert_elsewhere"))).data._entities.map((e: { certificates: unknown[] }) => e.certificates)).toEqual([[], []]);
+    // the holder of one certificate does not read another person's
     const byHolder = await entities(reps, selection, HOLDER);
-    expect(byHolder.data._entities[1].certificates.map((c: { verifyCode: string }) => c.verifyCode)).toEqual(["******", "******"]);
+    expect(byHolder.data._entities[1].certificates).toEqual([]);
+  });
+
+  test.each([
+    ["a token with only a person", { personId: "per_someone" }],
+    ["a venue admin", { personId: "per_va", roles: ["VENUE_ADMIN"], facilityIds: ["fac_cert"] }],
+    ["a reviewer", { personId: "per_rv", roles: ["REVIEWER"], applicationIds: ["app_cert"] }],
+    ["a programme officer", { personId: "per_po", roles: ["PROGRAM_OFFICER"], programIds: ["prg_cert"] }],
+  ] as [string, Partial<Claims>][])("%s reads no one else's certificate on any path", async (_who, claims) => {
+    const body = await entities(
+      [
+        { __typename: "Person", id: "per_cert_a" },
+        { __typename: "Enrollment", id: "enr_t_cert_a" },
+        { __typename: "Certificate", id: "cert_t_a1" },
+      ],
+      `... on Person { id certificates { id } } ... on Enrollment { id certificate { id } } ... on Certificate { id }`,
+      claims,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities).toEqual([{ id: "per_cert_a", certificates: [] }, null, null]);
   });
 
   test.each([
@@ -148,7 +175,7 @@ describe("with certificates", () => {
       claims,
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data._entities).toEqual([{ id: "per_cert_a", certificates: [] }, { id: "enr_t_cert_a", certificate: null }, null]);
+    expect(body.data._entities).toEqual([{ id: "per_cert_a", certificates: [] }, null, null]);
   });
 
   test("Person representations: unknown people have none; other kinds of id are null", async () => {
@@ -196,7 +223,7 @@ describe("with certificates", () => {
       { id: "enr_t_cert_c", person: { id: "per_cert_c" }, certificate: { id: "cert_t_c1", person: { id: "per_cert_c" }, revoked: true, verifyCode: "******" } },
       { id: "enr_t_cert_none", person: { id: "per_cert_d" }, certificate: null },
     ]);
-    const own = await entities([{ __typename: "Enrollment", id: "enr_t_cert_a" }], `... on Enrollment { certificate { certificateNo verifyCode minutes } }`, HOLDER);
+    const own = await entities([{ __typename: "Enrollment", id: "enr_t_cert_a" }], `... on Enrollment { certificate { certificateNo verifyCode minutes } }`, HOLDER_MEMBER);
     expect(own.data._entities[0].certificate).toEqual({ certificateNo: expect.stringMatching(/^HFSQ-2022-/), verifyCode: "A1CODE", minutes: 480 });
   });
 
@@ -213,6 +240,25 @@ describe("with certificates", () => {
         null,
       ]);
     }
+  });
+
+  test("anyone verifies a paper certificate by its number and code; a wrong code is null; the code stays masked", async () => {
+    const [a1] = await subgraph.db.getRepository(Certificate).findBy({ id: "cert_t_a1" });
+    const VERIFY = `query($no: String!, $code: String!) { verifyCertificate(certificateNo: $no, verifyCode: $code) { id certificateNo person { id } course { title } issuedBy { name } minutes revoked verifyCode } }`;
+    for (const claims of [{}, PARTNER]) {
+      const body = await query(VERIFY, { no: a1.certificateNo, code: "A1CODE" }, claims);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.verifyCertificate).toEqual({
+        id: "cert_t_a1", certificateNo: a1.certificateNo, person: { id: "per_cert_a" }, course: { title: "骨干培养与团队传承" },
+        issuedBy: { name: "测试街道社区治理学校" }, minutes: 480, revoked: false, verifyCode: "******",
+      });
+    }
+    expect((await query(VERIFY, { no: a1.certificateNo, code: "A1CODX" })).data.verifyCertificate).toBeNull();
+    expect((await query(VERIFY, { no: a1.certificateNo, code: "A1COD" })).data.verifyCertificate).toBeNull();
+    expect((await query(VERIFY, { no: "HFSQ-0000-000000", code: "A1CODE" })).data.verifyCertificate).toBeNull();
+    const bad = await query(VERIFY, { no: a1.certificateNo, code: "x".repeat(21) });
+    expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0].message).toMatch(/^verifyCode: /);
   });
 
   test("certificate numbers are unique", async () => {
@@ -261,7 +307,7 @@ describe("batching: 50 parents cost the same SQL statements as 5", () => {
     const run = async (some: string[]) => {
       let body: Awaited<ReturnType<typeof query>> = {};
       const statements = await countStatements(subgraph.db, async () => {
-        body = await entities(some.map((id) => ({ __typename: typename, id })), selection, STAFF);
+        body = await entities(some.map((id) => ({ __typename: typename, id })), selection, DISTRICT_STAFF);
       });
       expect(body.errors).toBeUndefined();
       expect(body.data._entities).toHaveLength(some.length);
@@ -271,6 +317,6 @@ describe("batching: 50 parents cost the same SQL statements as 5", () => {
     const few = await run(ids.slice(0, 5));
     const many = await run(ids);
     expectNoGrowth(few, many);
-    expect(many).toBeLessThanOrEqual(4);
+    expect(many).toBeLessThanOrEqual(6); // Enrollment.certificate: enrollments, offerings, courses, two academy levels, certificates
   });
 });

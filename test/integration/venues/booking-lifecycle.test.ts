@@ -155,7 +155,7 @@ describe("recurring series", () => {
     const series = `mutation($input: CreateBookingSeriesInput!) { createBookingSeries(input: $input) {
       seriesId booked occurrences { startsAt booking { id status seriesId } conflicts { reason message } }
     } }`;
-    const input = { booking: bookingIn(roomId, agency, "2022-03-15", "09:00", "11:00", { purpose: "COURSE_SESSION", title: "志愿者管理", expectedAttendance: 30 }), count: 4, everyDays: 7 };
+    const input = { booking: bookingIn(roomId, agency, "2022-03-15", "09:00", "11:00", { purpose: "COURSE_SESSION", academyId: "acad_t_school", title: "志愿者管理", expectedAttendance: 30 }), count: 4, everyDays: 7 };
     const before = await subgraph.db.getRepository(Booking).count();
     const { body } = await signedRequest(subgraph.url, series, { input }, ACADEMY_STAFF);
     expect(body.errors).toBeUndefined();
@@ -167,8 +167,12 @@ describe("recurring series", () => {
     expect(result.occurrences[3]).toMatchObject({ booking: null, conflicts: [{ reason: "CLOSED_DAY", message: expect.stringContaining("清明节") }] });
     expect(await subgraph.db.getRepository(Booking).count()).toBe(before + 3);
 
-    const none = await signedRequest(subgraph.url, series, { input: { ...input, booking: { ...input.booking, purpose: "ACTIVITY" } } }, ACADEMY_STAFF);
+    const none = await signedRequest(subgraph.url, series, { input: { ...input, booking: { ...input.booking, purpose: "ACTIVITY", academyId: undefined } } }, ACADEMY_STAFF);
     expect(codeOf(none.body)).toBe("FORBIDDEN"); // academy staff book course sessions only
+    const otherAcademy = await signedRequest(subgraph.url, series, { input: { ...input, booking: { ...input.booking, academyId: "acad_t_elsewhere" } } }, ACADEMY_STAFF);
+    expect(codeOf(otherAcademy.body)).toBe("FORBIDDEN"); // …and only for their own academies (academyIds)
+    const noAcademy = await signedRequest(subgraph.url, series, { input: { ...input, booking: { ...input.booking, academyId: undefined } } }, ACADEMY_STAFF);
+    expect(codeOf(noAcademy.body)).toBe("FORBIDDEN");
     const tooMany = await signedRequest(subgraph.url, series, { input: { ...input, count: 40 } }, ACADEMY_STAFF);
     expect(codeOf(tooMany.body)).toBe("BAD_USER_INPUT");
   });
@@ -180,7 +184,7 @@ describe("the academy's scheduling saga (internal, signed service identity)", ()
   beforeAll(async () => {
     course = await trainingRoom("saga");
   });
-  const session = (day: string) => bookingIn(course.roomId, course.agency, day, "14:00", "16:00", { purpose: "COURSE_SESSION", title: "骨干培养与团队传承 第5讲", expectedAttendance: 28 });
+  const session = (day: string) => bookingIn(course.roomId, course.agency, day, "14:00", "16:00", { purpose: "COURSE_SESSION", academyId: "acad_t_school", title: "骨干培养与团队传承 第5讲", expectedAttendance: 28 });
 
   test("hold → confirm: the hold blocks the slot until it is confirmed", async () => {
     const { body } = await signedRequest(subgraph.url, HOLD, { input: session("2022-04-26") }, ACADEMY_SERVICE);

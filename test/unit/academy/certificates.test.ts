@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildSchema, GraphQLObjectType } from "graphql";
 import { academySubgraph } from "@subgraphs/academy/subgraph";
 import { currentCertificate, MASKED_VERIFY_CODE } from "@subgraphs/academy/certificates/certificate.rules";
-import { seesCertificates, verifyCodeFor } from "@subgraphs/academy/certificates/certificate.policy";
+import { seesCertificate, verifyCodeFor } from "@subgraphs/academy/certificates/certificate.policy";
 import { ANONYMOUS_CLAIMS, Claims, toViewer } from "@platform/identity";
 import { buildFederatedSchema } from "@kit/schema";
 
@@ -12,11 +12,27 @@ const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...c
 describe("who reads certificates (DOMAIN §9.2)", () => {
   const certificate = { personId: "per_holder", verifyCode: "K7Q2M9" };
 
-  test("anonymous and partner callers see none; any other signed-in caller does", () => {
-    expect(seesCertificates(viewer({}))).toBe(false);
-    expect(seesCertificates(viewer({ roles: ["PARTNER"] }))).toBe(false);
-    expect(seesCertificates(viewer({ personId: "per_someone" }))).toBe(true);
-    expect(seesCertificates(viewer({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: ["org_x"] }))).toBe(true);
+  const held = { personId: "per_holder", organizationId: "org_club" };
+  const LINE = ["acad_town", "acad_district", "acad_city"]; // the issuing academy and those above it
+
+  test("anonymous and partner callers see none; a token with only a person or a venue admin sees only their own", () => {
+    expect(seesCertificate(viewer({}), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ roles: ["PARTNER"] }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_someone" }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_va", roles: ["VENUE_ADMIN"], facilityIds: ["fac_x"] }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_holder" }), held, LINE)).toBe(true);
+  });
+
+  test("leaders and supervisors of the organization, academy staff of the issuer or above it, and the federation admin read it", () => {
+    expect(seesCertificate(viewer({ personId: "per_ol", roles: ["ORG_LEADER"], orgIds: ["org_club"] }), held, LINE)).toBe(true);
+    expect(seesCertificate(viewer({ personId: "per_ol", roles: ["ORG_LEADER"], orgIds: ["org_other"] }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: ["org_club"] }), held, LINE)).toBe(true);
+    expect(seesCertificate(viewer({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: [] }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_ac", roles: ["ACADEMY_STAFF"], academyIds: ["acad_city"] }), held, LINE)).toBe(true);
+    expect(seesCertificate(viewer({ personId: "per_ac", roles: ["ACADEMY_STAFF"], academyIds: ["acad_elsewhere"] }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_fa", roles: ["FEDERATION_ADMIN"] }), held, LINE)).toBe(true);
+    expect(seesCertificate(viewer({ personId: "per_rv", roles: ["REVIEWER"], applicationIds: ["app_x"] }), held, LINE)).toBe(false);
+    expect(seesCertificate(viewer({ personId: "per_po", roles: ["PROGRAM_OFFICER"], programIds: ["prg_x"] }), held, LINE)).toBe(false);
   });
 
   test("the verify code is clear for the holder and academy staff only", () => {
