@@ -51,3 +51,13 @@ export function GrantFieldFor(needs: Exclude<GrantAccess, "public">): Middleware
     return next();
   };
 }
+
+/**
+ * The grants of a status-filtered list that the caller may see: a status filter matches only grants whose status
+ * the caller reads, or the filter would tell partners what the status field withholds (a SUSPENDED grant missing
+ * from `grants(status: [IN_PROGRESS])`). Accesses are checked side by side, so their lookups share batches.
+ */
+export async function withReadableStatus<G extends Grant>(ctx: HubContext, grants: G[]): Promise<G[]> {
+  const access = await Promise.all(grants.map((grant) => grantAccess(ctx, grant)));
+  return grants.filter((_, i) => access[i] !== "public");
+}

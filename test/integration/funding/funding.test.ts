@@ -413,6 +413,16 @@ describe("who reads what (DOMAIN §9.2; the rules in application.policy and gran
     }
   });
 
+  test("a status filter on grants matches only grants whose status the caller reads", async () => {
+    const text = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { all: grants { id } inProgress: grants(status: [IN_PROGRESS]) { id } } } }`;
+    const reps = [{ __typename: "Organization", id: CLUB }];
+    const anonymous = await query(text, { reps }, {});
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data._entities[0]).toEqual({ all: [{ id: "grant_t_club_2021" }, { id: "grant_t_club_2020" }], inProgress: [] });
+    const member = await query(text, { reps }, { personId: "per_t_club_om", roles: ["ORG_MEMBER"], orgIds: [CLUB] });
+    expect(member.data._entities[0].inProgress).toEqual([{ id: "grant_t_club_2021" }]);
+  });
+
   test("scoped reads stay batched: street staff reading 50 organizations' grants and applications cost what 5 do", async () => {
     const orgIds = Array.from({ length: 50 }, (_, i) => `org_scoped_${String(i).padStart(2, "0")}`);
     await subgraph.db.getRepository(Application).insert(
