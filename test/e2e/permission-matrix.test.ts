@@ -2,10 +2,11 @@ import { pinClock } from "@kit/clock";
 import { DEMO_NOW } from "@test/integration/organizations/fixtures";
 import { startTestHub, TestHub } from "../support/hub";
 import { assertProbe, MatrixRow, missingColumns } from "./permission-matrix/matrix";
+import { rows as fundingRows } from "./permission-matrix/funding.rows";
 import { rows as organizationsRows } from "./permission-matrix/organizations.rows";
 
 /** DOMAIN.md §9.2 row by row and role by role, through the gateway, on the demo data. */
-const ROWS: MatrixRow[] = [...organizationsRows];
+const ROWS: MatrixRow[] = [...organizationsRows, ...fundingRows];
 
 let hub: TestHub;
 beforeAll(async () => {
