@@ -336,17 +336,20 @@ describe("who reads what (DOMAIN §9.2; the rules in application.policy and gran
     // a call under review since February, with a submitted application that names no target area, and a draft
     await addTestCall(db, "purchase_2022", { programId: "prog_t_street_purchase", status: CallStatus.UNDER_REVIEW, closesAt: new Date("2022-02-28T17:00:00+08:00") });
     await addTestApplication(db, "drafter_purchase", { callId: "call_t_purchase_2022", applicantOrgId: DRAFTER, status: ApplicationStatus.UNDER_REVIEW, targetAreaCode: null });
+    // a call whose closing time has passed while its status still says OPEN: closed for federation admins all the same
+    await addTestCall(db, "purchase_late", { programId: "prog_t_street_purchase", closesAt: new Date("2022-03-01T17:00:00+08:00") });
+    await addTestApplication(db, "late_purchase", { callId: "call_t_purchase_late", applicantOrgId: "org_t_late", status: ApplicationStatus.SUBMITTED, targetAreaCode: null });
     await addTestApplication(db, "drafter_micro_draft", { callId: "call_t_micro_2022", applicantOrgId: DRAFTER, status: ApplicationStatus.DRAFT, targetAreaCode: "349901S01C02", submittedAt: null });
   });
 
-  const ORGS = [CLUB, NEIGHBOURS, DRAFTER];
-  const APPS = ["app_t_club_2020", "app_t_club_2021", "app_t_club_2022", "app_t_neighbours_qinlin", "app_t_drafter_purchase", "app_t_drafter_micro_draft"];
+  const ORGS = [CLUB, NEIGHBOURS, DRAFTER, "org_t_late"];
+  const APPS = ["app_t_club_2020", "app_t_club_2021", "app_t_club_2022", "app_t_neighbours_qinlin", "app_t_drafter_purchase", "app_t_drafter_micro_draft", "app_t_late_purchase"];
   const AWARDED = ["app_t_club_2020", "app_t_club_2021", "app_t_neighbours_qinlin"];
   const viewers: [string, Partial<Claims>, string[]][] = [
     ["an anonymous caller: awarded ones (挂榜)", {}, AWARDED],
     ["a signed-in partner: the same", { roles: ["PARTNER"] }, AWARDED],
     ["a token with only a person: the same", { personId: "per_t_someone" }, AWARDED],
-    ["a federation admin: those of closed calls", ADMIN, [...AWARDED, "app_t_drafter_purchase"]],
+    ["a federation admin: those of closed calls", ADMIN, [...AWARDED, "app_t_drafter_purchase", "app_t_late_purchase"]],
     ["the street micro-venture's officer: its submitted ones", STREET_OFFICER, [...AWARDED, "app_t_club_2022"]],
     ["another programme's officer: awarded ones", { personId: "per_t_po2", roles: ["PROGRAM_OFFICER"], programIds: ["prog_t_zone_nihao"] }, AWARDED],
     ["the club's supervisor: the club's", { personId: "per_t_sup", roles: ["SUPERVISOR"], orgIds: [CLUB] }, [...AWARDED, "app_t_club_2022"]],
