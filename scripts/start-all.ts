@@ -18,7 +18,7 @@ const TRY_QUERY = `{
     name legalForm homeArea { name }
     bookings { title startsAt room { name facility { name } } }
     enrollments { status offering { label } }
-    grants { agreementNo status awardedFen program { name } }
+    grants { awardedFen periodFrom periodTo program { name } }
   }
 }`;
 
