@@ -18,7 +18,7 @@ const CONNECTIONS = 10;
 const DIRECTORY = `query Directory { organizations(first: 20) { totalCount nodes { id name category legalForm homeArea { name } } } }`;
 const ACROSS = `query AcrossFour { organization(id: "org_lezhulin") {
   name homeArea { name } serviceStats(period: { from: "2021-01-01", to: "2021-12-31" }) { serviceEvents volunteerHours }
-  bookings { title room { name facility { name } } } certifiedMemberCount grants { agreementNo program { name } }
+  bookings { title room { name facility { name } } } certifiedMemberCount grants { awardedFen program { name } }
 } }`;
 
 interface Result {

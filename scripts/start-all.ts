@@ -19,7 +19,7 @@ const TRY_QUERY = `{
     name legalForm homeArea { name }
     bookings { title startsAt room { name facility { name } } }
     certifiedMemberCount
-    grants { agreementNo status awardedFen program { name } }
+    grants { awardedFen periodFrom periodTo program { name } }
   }
 }`;
 

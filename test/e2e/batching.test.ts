@@ -36,7 +36,7 @@ const LIST = `query($first: Int!) {
       id name homeArea { name }
       bookings { id title room { name facility { name } } organization { name } }
       enrollments { status offering { label course { title } } }
-      grants { agreementNo status program { name funder { name } } organization { name } }
+      grants { awardedFen periodFrom program { name funder { name } } organization { name } }
     }
   }
 }`;

@@ -4,11 +4,12 @@ import { startTestHub, TestHub } from "../support/hub";
 import { rows as auditRows } from "./permission-matrix/audit.rows";
 import { assertProbe, MatrixRow, missingColumns } from "./permission-matrix/matrix";
 import { rows as academyRows } from "./permission-matrix/academy.rows";
+import { rows as fundingRows } from "./permission-matrix/funding.rows";
 import { rows as organizationsRows } from "./permission-matrix/organizations.rows";
 import { rows as venuesRows } from "./permission-matrix/venues.rows";
 
 /** DOMAIN.md §9.2 row by row and role by role, through the gateway, on the demo data. */
-const ROWS: MatrixRow[] = [...organizationsRows, ...venuesRows, ...academyRows, ...auditRows];
+const ROWS: MatrixRow[] = [...organizationsRows, ...venuesRows, ...academyRows, ...fundingRows, ...auditRows];
 
 let hub: TestHub;
 beforeAll(async () => {

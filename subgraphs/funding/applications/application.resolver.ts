@@ -1,9 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { rowLoader } from "../../kit/loaders";
 import { Call } from "../calls";
 import { AreaStub, OrganizationStub } from "../external";
 import { Application } from "./application.entity";
+import { FullApplicationOnly } from "./application.policy";
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -18,6 +19,7 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => AreaStub, { nullable: true })
+  @UseMiddleware(FullApplicationOnly)
   targetArea(@Root() application: Application): AreaStub | null {
     return application.targetAreaCode ? { code: application.targetAreaCode } : null;
   }

@@ -5,9 +5,9 @@ import { Application } from "./application.entity";
 import { ApplicationStatus } from "./application.enums";
 import { applicationsByCall } from "./application.loaders";
 
-/** Application reads; who may see which applications is decided with the review workflows (DOMAIN §9.2). */
+/** Application reads; the loaders return only what the caller may see (application.policy, DOMAIN §9.2). */
 export class ApplicationService {
-  /** A call's applications: one batched load per distinct status filter, then paged in memory like Organization.members. */
+  /** A call's visible applications: one batched load per distinct status filter, then paged in memory like Organization.members. */
   async ofCall(
     ctx: HubContext,
     call: Call,

@@ -10,7 +10,7 @@ const applications = new ApplicationService();
 /** The applications feature's field on Call. */
 @Resolver(() => Call)
 export class CallApplicationsResolver {
-  @FieldResolver(() => ApplicationConnection, { description: "Applications to this call, optionally of some statuses." })
+  @FieldResolver(() => ApplicationConnection, { description: "Applications to this call that the caller may see, optionally of some statuses." })
   applications(
     @Root() call: Call,
     @Ctx() ctx: HubContext,

@@ -1,9 +1,10 @@
 import { Feature } from "../../kit/feature";
 import { keyOnlyReference } from "../../kit/schema";
+import { staffAreaPrefixes, staffCoverArea } from "./area-scope.rules";
 import { AreaStub } from "./area.stub";
 import { OrganizationStub } from "./organization.stub";
 
-export { AreaStub, OrganizationStub };
+export { AreaStub, OrganizationStub, staffAreaPrefixes, staffCoverArea };
 
 /** Entities the organizations subgraph owns that funding refers to or adds fields to; only their keys live here. */
 export const externalFeature: Feature = {

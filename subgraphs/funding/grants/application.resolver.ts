@@ -1,7 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { rowLoader } from "../../kit/loaders";
-import { Application } from "../applications";
+import { Application, FullApplicationOnly } from "../applications";
 import { Grant } from "./grant.entity";
 
 /** The grants feature's fields on Application. */
@@ -13,6 +13,7 @@ export class ApplicationGrantResolver {
   }
 
   @FieldResolver(() => Grant, { nullable: true, description: "The applicant's grant from an earlier round that this application continues." })
+  @UseMiddleware(FullApplicationOnly)
   previousGrant(@Root() application: Application, @Ctx() ctx: HubContext) {
     return application.previousGrantId ? rowLoader(ctx, Grant).load(application.previousGrantId) : null;
   }

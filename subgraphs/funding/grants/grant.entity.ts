@@ -1,10 +1,11 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, UseMiddleware } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar, SafeIntScalar } from "../../kit/scalars";
 import { fenColumn } from "../funders";
 import { GrantStatus } from "./grant.enums";
+import { GrantFieldFor } from "./grant.policy";
 
-/** An awarded application under agreement (DOMAIN §6); status follows §8.2. */
+/** An awarded application under agreement (DOMAIN §6); status follows §8.2. Guarded fields: grant.policy. */
 @Entity("grants")
 @ObjectType({ description: "A grant: an awarded application under a signed agreement." })
 @Directive('@key(fields: "id")')
@@ -28,10 +29,12 @@ export class Grant {
 
   @Column({ type: "varchar", length: 40 })
   @Field(() => String)
+  @UseMiddleware(GrantFieldFor("full"))
   agreementNo: string;
 
   @Column({ type: "varchar", length: 10 })
   @Field(() => DateScalar)
+  @UseMiddleware(GrantFieldFor("full"))
   signedOn: string;
 
   @Column(fenColumn())
@@ -40,6 +43,7 @@ export class Grant {
 
   @Column(fenColumn())
   @Field(() => SafeIntScalar, { description: "Paid out so far, in fen; never more than awardedFen." })
+  @UseMiddleware(GrantFieldFor("full"))
   disbursedFen: number;
 
   @Column({ type: "varchar", length: 10 })
@@ -52,5 +56,6 @@ export class Grant {
 
   @Column({ type: "simple-enum", enum: GrantStatus })
   @Field(() => GrantStatus)
+  @UseMiddleware(GrantFieldFor("summary"))
   status: GrantStatus;
 }

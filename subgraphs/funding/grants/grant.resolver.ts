@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { HubContext } from "../../kit/context";
 import { rowLoader } from "../../kit/loaders";
-import { Application } from "../applications";
+import { Application, applicationAccess, notPublic } from "../applications";
 import { OrganizationStub } from "../external";
 import { Grant } from "./grant.entity";
 import { GrantService } from "./grant.service";
@@ -16,8 +16,11 @@ export class GrantResolver {
   }
 
   @FieldResolver(() => Application)
-  application(@Root() grant: Grant, @Ctx() ctx: HubContext) {
-    return rowLoader(ctx, Application).load(grant.applicationId);
+  async application(@Root() grant: Grant, @Ctx() ctx: HubContext) {
+    const application = await rowLoader(ctx, Application).load(grant.applicationId);
+    // a grant's application is AWARDED and so public; refuse rather than show one that is not
+    if (application && (await applicationAccess(ctx, application)) === "none") throw notPublic("projectTitle");
+    return application;
   }
 
   @FieldResolver(() => OrganizationStub)

@@ -1,4 +1,6 @@
+import { pinClock } from "@kit/clock";
 import { RunningSubgraph } from "@kit/server";
+import { Claims } from "@platform/identity";
 import { countStatements, signedRequest, startTestSubgraph } from "@kit/testing";
 import { Application, ApplicationStatus } from "@subgraphs/funding/applications";
 import { CallStatus } from "@subgraphs/funding/calls";
@@ -17,7 +19,13 @@ let subgraph: RunningSubgraph;
 const CLUB = "org_t_club";
 const NEIGHBOURS = "org_t_neighbours";
 
+// Who reads: the programme officer of the street's micro-venture reads its calls' applications in full, a federation
+// admin every grant; the access rules themselves are tested under "who reads what" below.
+const STREET_OFFICER: Partial<Claims> = { personId: "per_t_po", roles: ["PROGRAM_OFFICER"], programIds: ["prog_t_street_micro"] };
+const ADMIN: Partial<Claims> = { personId: "per_t_fa", roles: ["FEDERATION_ADMIN"] };
+
 beforeAll(async () => {
+  pinClock(new Date("2022-03-12T09:00:00+08:00")); // the 2022 calls are open
   subgraph = await startTestSubgraph(fundingSubgraph);
   const db = subgraph.db;
   const street = await addTestFunder(db, "street", { name: "测试街道办事处", type: FunderType.STREET_OFFICE, areaCode: "349901S01" });
@@ -51,10 +59,13 @@ beforeAll(async () => {
   await addTestApplication(db, "neighbours_qinlin", { callId: "call_t_qinlin_2021", applicantOrgId: NEIGHBOURS, projectTitle: "邻里守望" });
   await addTestGrant(db, "neighbours_qinlin", { applicationId: "app_t_neighbours_qinlin", organizationId: NEIGHBOURS, programId: qinlin, agreementNo: "T-QLXD-2021-004" });
 });
-afterAll(() => subgraph?.stop());
+afterAll(async () => {
+  await subgraph?.stop();
+  pinClock(null);
+});
 
-async function query(text: string, variables: Record<string, unknown> = {}) {
-  const { body } = await signedRequest(subgraph.url, text, variables);
+async function query(text: string, variables: Record<string, unknown> = {}, claims: Partial<Claims> = ADMIN) {
+  const { body } = await signedRequest(subgraph.url, text, variables, claims);
   return body;
 }
 
@@ -105,7 +116,7 @@ describe("query roots", () => {
           applicantOrg { id } targetArea { code } grant { id }
           previousGrant { id agreementNo status awardedFen disbursedFen periodFrom periodTo } } }
       }
-    }`);
+    }`, {}, STREET_OFFICER);
     expect(body.errors).toBeUndefined();
     const call = body.data.call;
     expect(call).toMatchObject({
@@ -219,7 +230,11 @@ describe("federation", () => {
       { id: "grant_t_club_2020", status: "CLOSED" },
     ]);
     expect(club.applications.map((a: { id: string }) => a.id)).toEqual(["app_t_club_2020", "app_t_club_2021"]);
-    expect(club.all).toHaveLength(3);
+    // a federation admin reads applications once their call has closed (§9.2): not the club's 2022 one yet
+    expect(club.all).toEqual([
+      { id: "app_t_club_2020", status: "AWARDED" },
+      { id: "app_t_club_2021", status: "AWARDED" },
+    ]);
     expect(neighbours.inProgress).toEqual([{ id: "grant_t_neighbours_qinlin", program: { name: '"亲邻行动" 微公益创投' } }]);
     expect(unfunded).toEqual({ id: "org_t_unfunded", inProgress: [], grants: [], applications: [], all: [] });
     expect(room).toBeNull();
@@ -311,5 +326,130 @@ describe("bad input", () => {
   test("the message names the argument to fix", async () => {
     const body = await query(`{ programs(funderId: "room_t_any") { totalCount } }`);
     expect(body.errors?.[0].message).toMatch(/^funderId: "room_t_any" is a Room id; expected a Funder id/);
+  });
+});
+
+describe("who reads what (DOMAIN §9.2; the rules in application.policy and grant.policy)", () => {
+  const DRAFTER = "org_t_drafter";
+  beforeAll(async () => {
+    const db = subgraph.db;
+    // a call under review since February, with a submitted application that names no target area, and a draft
+    await addTestCall(db, "purchase_2022", { programId: "prog_t_street_purchase", status: CallStatus.UNDER_REVIEW, closesAt: new Date("2022-02-28T17:00:00+08:00") });
+    await addTestApplication(db, "drafter_purchase", { callId: "call_t_purchase_2022", applicantOrgId: DRAFTER, status: ApplicationStatus.UNDER_REVIEW, targetAreaCode: null });
+    // a call whose closing time has passed while its status still says OPEN: closed for federation admins all the same
+    await addTestCall(db, "purchase_late", { programId: "prog_t_street_purchase", closesAt: new Date("2022-03-01T17:00:00+08:00") });
+    await addTestApplication(db, "late_purchase", { callId: "call_t_purchase_late", applicantOrgId: "org_t_late", status: ApplicationStatus.SUBMITTED, targetAreaCode: null });
+    await addTestApplication(db, "drafter_micro_draft", { callId: "call_t_micro_2022", applicantOrgId: DRAFTER, status: ApplicationStatus.DRAFT, targetAreaCode: "349901S01C02", submittedAt: null });
+  });
+
+  const ORGS = [CLUB, NEIGHBOURS, DRAFTER, "org_t_late"];
+  const APPS = ["app_t_club_2020", "app_t_club_2021", "app_t_club_2022", "app_t_neighbours_qinlin", "app_t_drafter_purchase", "app_t_drafter_micro_draft", "app_t_late_purchase"];
+  const AWARDED = ["app_t_club_2020", "app_t_club_2021", "app_t_neighbours_qinlin"];
+  const viewers: [string, Partial<Claims>, string[]][] = [
+    ["an anonymous caller: awarded ones (挂榜)", {}, AWARDED],
+    ["a signed-in partner: the same", { roles: ["PARTNER"] }, AWARDED],
+    ["a token with only a person: the same", { personId: "per_t_someone" }, AWARDED],
+    ["a federation admin: those of closed calls", ADMIN, [...AWARDED, "app_t_drafter_purchase", "app_t_late_purchase"]],
+    ["the street micro-venture's officer: its submitted ones", STREET_OFFICER, [...AWARDED, "app_t_club_2022"]],
+    ["another programme's officer: awarded ones", { personId: "per_t_po2", roles: ["PROGRAM_OFFICER"], programIds: ["prog_t_zone_nihao"] }, AWARDED],
+    ["the club's supervisor: the club's", { personId: "per_t_sup", roles: ["SUPERVISOR"], orgIds: [CLUB] }, [...AWARDED, "app_t_club_2022"]],
+    ["the drafter's supervisor: not its draft", { personId: "per_t_sup2", roles: ["SUPERVISOR"], orgIds: [DRAFTER] }, [...AWARDED, "app_t_drafter_purchase"]],
+    ["the drafter's member: its draft too", { personId: "per_t_om", roles: ["ORG_MEMBER"], orgIds: [DRAFTER] }, [...AWARDED, "app_t_drafter_purchase", "app_t_drafter_micro_draft"]],
+    ["a reviewer of the open 2022 application", { personId: "per_t_rv", roles: ["REVIEWER"], applicationIds: ["app_t_club_2022"] }, [...AWARDED, "app_t_club_2022"]],
+    ["a reviewer of an application whose call is DECIDED", { personId: "per_t_rv2", roles: ["REVIEWER"], applicationIds: ["app_t_club_2020"] }, AWARDED],
+    ["street staff of the club's target street", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S01"] }, [...AWARDED, "app_t_club_2022"]],
+    ["district staff above it", { personId: "per_t_ds", roles: ["STREET_STAFF"], areaCodes: ["349900"] }, [...AWARDED, "app_t_club_2022"]],
+    ["community staff of the draft's community: not a draft", { personId: "per_t_cs", roles: ["COMMUNITY_STAFF"], areaCodes: ["349901S01C02"] }, AWARDED],
+    ["staff with an empty or wildcard area claim", { personId: "per_t_odd", roles: ["STREET_STAFF"], areaCodes: ["", "%", "3499_"] }, AWARDED],
+    ["academy staff and venue admins: the public view", { personId: "per_t_ac", roles: ["ACADEMY_STAFF", "VENUE_ADMIN"], academyIds: ["aca_t"], facilityIds: ["fac_t"] }, AWARDED],
+  ];
+
+  test.each(viewers)("%s; lists (narrowed in SQL) and references (checked in code) agree", async (_who, claims, expected) => {
+    const listed = await query(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { applications { id } } } }`,
+      { reps: ORGS.map((id) => ({ __typename: "Organization", id })) },
+      claims,
+    );
+    expect(listed.errors).toBeUndefined();
+    const viaLists = listed.data._entities.flatMap((org: { applications: { id: string }[] }) => org.applications.map((a) => a.id));
+    const referenced = await query(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Application { id } } }`, { reps: APPS.map((id) => ({ __typename: "Application", id })) }, claims);
+    expect(referenced.errors).toBeUndefined();
+    const viaReferences = referenced.data._entities.filter(Boolean).map((a: { id: string }) => a.id);
+    expect(viaLists.sort()).toEqual([...expected].sort());
+    expect(viaReferences.sort()).toEqual([...expected].sort());
+  });
+
+  test("the public view of an awarded application is its title: its summary and amount are FORBIDDEN", async () => {
+    const title = await query(`{ grant(id: "grant_t_club_2021") { application { id projectTitle status applicantOrg { id } call { id } } } }`, {}, {});
+    expect(title.errors).toBeUndefined();
+    expect(title.data.grant.application).toEqual({ id: "app_t_club_2021", projectTitle: "六零系八零", status: "AWARDED", applicantOrg: { id: CLUB }, call: { id: "call_t_micro_2021" } });
+    for (const field of ["summary", "requestedFen", "track", "category", "submittedAt", "plannedOutputs { serviceEvents }", "targetArea { code }", "previousGrant { id }", "applicantStarsAtSubmission"]) {
+      const body = await query(`{ grant(id: "grant_t_club_2021") { application { ${field} } } }`, {}, {});
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+      expect(body.errors?.[0].message).toMatch(/not public: partners see only the title of awarded projects/);
+    }
+  });
+
+  test("a grant's public part is programme, organization, period and awarded amount; members add its status", async () => {
+    const PUBLIC = `{ grant(id: "grant_t_club_2021") { id awardedFen periodFrom periodTo program { id } organization { id } } }`;
+    const body = await query(PUBLIC, {}, {});
+    expect(body.errors).toBeUndefined();
+    expect(body.data.grant).toEqual({ id: "grant_t_club_2021", awardedFen: 2_000_000, periodFrom: "2021-01-01", periodTo: "2021-12-31", program: { id: "prog_t_street_micro" }, organization: { id: CLUB } });
+    const member = { personId: "per_t_club_om", roles: ["ORG_MEMBER"], orgIds: [CLUB] } as Partial<Claims>;
+    const cases: [Partial<Claims>, string, string | null][] = [
+      [{}, "agreementNo", "FORBIDDEN"],
+      [{}, "disbursedFen", "FORBIDDEN"],
+      [{}, "signedOn", "FORBIDDEN"],
+      [{}, "status", "FORBIDDEN"],
+      [member, "status", null],
+      [member, "disbursedFen", "FORBIDDEN"],
+      [{ personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S01"] }, "disbursedFen", null],
+      [{ personId: "per_t_ss2", roles: ["STREET_STAFF"], areaCodes: ["349902Z01"] }, "disbursedFen", "FORBIDDEN"],
+      [{ personId: "per_t_rv", roles: ["REVIEWER"], applicationIds: ["app_t_club_2022"] }, "agreementNo", null],
+      [{ personId: "per_t_rv", roles: ["REVIEWER"], applicationIds: ["app_t_neighbours_qinlin"] }, "agreementNo", "FORBIDDEN"],
+      [STREET_OFFICER, "agreementNo", null],
+      [{ personId: "per_t_po2", roles: ["PROGRAM_OFFICER"], programIds: ["prog_t_zone_qinlin"] }, "agreementNo", "FORBIDDEN"],
+    ];
+    for (const [claims, field, code] of cases) {
+      const answer = await query(`{ grant(id: "grant_t_club_2021") { ${field} } }`, {}, claims);
+      expect([field, answer.errors?.[0]?.extensions?.code ?? null]).toEqual([field, code]);
+    }
+  });
+
+  test("a status filter on grants matches only grants whose status the caller reads", async () => {
+    const text = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization { all: grants { id } inProgress: grants(status: [IN_PROGRESS]) { id } } } }`;
+    const reps = [{ __typename: "Organization", id: CLUB }];
+    const anonymous = await query(text, { reps }, {});
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data._entities[0]).toEqual({ all: [{ id: "grant_t_club_2021" }, { id: "grant_t_club_2020" }], inProgress: [] });
+    const member = await query(text, { reps }, { personId: "per_t_club_om", roles: ["ORG_MEMBER"], orgIds: [CLUB] });
+    expect(member.data._entities[0].inProgress).toEqual([{ id: "grant_t_club_2021" }]);
+  });
+
+  test("scoped reads stay batched: street staff reading 50 organizations' grants and applications cost what 5 do", async () => {
+    const orgIds = Array.from({ length: 50 }, (_, i) => `org_scoped_${String(i).padStart(2, "0")}`);
+    await subgraph.db.getRepository(Application).insert(
+      orgIds.map((orgId, i) => applicationRow(`scoped_${i}`, { callId: "call_t_micro_2021", applicantOrgId: orgId, targetAreaCode: "349901S01C01", summary: "scoped fixture" })),
+    );
+    await subgraph.db.getRepository(Grant).insert(
+      orgIds.map((orgId, i) => grantRow(`scoped_${i}`, { applicationId: `app_t_scoped_${i}`, organizationId: orgId, programId: "prog_t_street_micro", agreementNo: `SCOPED-${i}` })),
+    );
+    const staff: Partial<Claims> = { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S01"] };
+    const operation = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Organization {
+      grants { agreementNo disbursedFen status application { projectTitle summary } }
+      applications { id summary requestedFen call { status } grant { agreementNo } }
+    } } }`;
+    const run = (n: number) =>
+      countStatements(subgraph.db, async () => {
+        const body = await query(operation, { reps: orgIds.slice(0, n).map((id) => ({ __typename: "Organization", id })) }, staff);
+        expect(body.errors).toBeUndefined();
+        for (const org of body.data._entities) {
+          expect(org.grants).toEqual([{ agreementNo: expect.stringMatching(/^SCOPED-/), disbursedFen: 500_000, status: "IN_PROGRESS", application: { projectTitle: expect.any(String), summary: "scoped fixture" } }]);
+          expect(org.applications).toHaveLength(1);
+        }
+      });
+    const five = await run(5);
+    const fifty = await run(50);
+    expectNoGrowth(five, fifty);
   });
 });
