@@ -6,7 +6,7 @@ import { now } from "../../kit/clock";
 import { HubContext } from "../../kit/context";
 import { rowLoader } from "../../kit/loaders";
 import { Call, CallStatus } from "../calls";
-import { staffAreaPrefixes, staffCoverArea } from "../external";
+import { staffAreaPrefixes, staffCoverArea } from "../../kit/area-scope";
 import type { Application } from "./application.entity";
 import { ApplicationStatus } from "./application.enums";
 

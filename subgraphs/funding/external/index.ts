@@ -1,10 +1,9 @@
 import { Feature } from "../../kit/feature";
 import { keyOnlyReference } from "../../kit/schema";
-import { staffAreaPrefixes, staffCoverArea } from "./area-scope.rules";
 import { AreaStub } from "./area.stub";
 import { OrganizationStub } from "./organization.stub";
 
-export { AreaStub, OrganizationStub, staffAreaPrefixes, staffCoverArea };
+export { AreaStub, OrganizationStub };
 
 /** Entities the organizations subgraph owns that funding refers to or adds fields to; only their keys live here. */
 export const externalFeature: Feature = {

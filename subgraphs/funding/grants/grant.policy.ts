@@ -3,7 +3,7 @@ import { ForbiddenError } from "../../../platform/errors";
 import { HubContext } from "../../kit/context";
 import { rowLoader } from "../../kit/loaders";
 import { Application, reviewedApplicants } from "../applications";
-import { staffCoverArea } from "../external";
+import { staffCoverArea } from "../../kit/area-scope";
 import type { Grant } from "./grant.entity";
 
 // Who reads what of a grant (DOMAIN §9.2 "Grants, tranches, evaluations, output reports").

@@ -1,5 +1,5 @@
 import { ANONYMOUS_CLAIMS, Claims, toViewer } from "@platform/identity";
-import { staffAreaPrefixes, staffCoverArea } from "@subgraphs/funding/external";
+import { staffAreaPrefixes, staffCoverArea } from "@kit/area-scope";
 
 const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, personId: "per_t", ...claims });
 
