@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../platform/config";
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, LimitName, QueryLimits } from "./limits";
 
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
 
@@ -20,7 +21,47 @@ export const GATEWAY_ENV = {
     .stringbool({ error: "on or off (also true/false, 1/0)" })
     .default(false)
     .describe("development tools: the GraphiQL explorer at /explorer, the partner page at /partner, dev tokens at /dev/token; never in production (npm start turns them on)"),
+  NODE_ENV: z.string().optional().describe("production turns on trusted documents (unless HUB_TRUSTED_DOCUMENTS says off) and hides \"Did you mean\" suggestions in errors"),
+  ...limitVariables(),
+  HUB_TRUSTED_DOCUMENTS: z
+    .stringbool({ error: "on or off (also true/false, 1/0)" })
+    .optional()
+    .describe("anonymous and partner callers may run only the operations of dist/trusted-documents.json (staff may send any); default on when NODE_ENV=production, else off"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "a redis:// URL, e.g. redis://127.0.0.1:6379" }).optional().describe("Redis that holds the automatic persisted queries (APQ) shared by gateway replicas; unset: in memory"),
 } as const;
+
+/** One variable per limit (gateway/limits.ts): "public/staff", or one number for both. */
+function limitVariables() {
+  const what: Record<LimitName, string> = {
+    depth: "deepest nesting of fields",
+    aliases: "aliases per operation",
+    directives: "directives per operation",
+    tokens: "lexical tokens per document",
+    cost: "cost per operation: objects it may return, lists weighted by page size (first/last/limit, else 10)",
+    subgraphFetches: "fetches from any one subgraph per request",
+  };
+  return Object.fromEntries(
+    (Object.keys(LIMIT_VARIABLES) as LimitName[]).map((name) => [
+      LIMIT_VARIABLES[name],
+      z
+        .string()
+        .regex(/^\d+(\/\d+)?$/, "a number, or two as public/staff, e.g. 10/16")
+        .default(`${DEFAULT_LIMITS.public[name]}/${DEFAULT_LIMITS.staff[name]}`)
+        .describe(`${what[name]}, for anonymous and partner callers / for signed-in staff (OPERATION_TOO_COMPLEX above it)`),
+    ]),
+  ) as Record<(typeof LIMIT_VARIABLES)[LimitName], z.ZodDefault<z.ZodString>>;
+}
+
+/** The limits the LIMIT_VARIABLES set. */
+function limitsFrom(env: Record<string, unknown>): QueryLimits {
+  const limits: QueryLimits = { public: { ...DEFAULT_LIMITS.public }, staff: { ...DEFAULT_LIMITS.staff } };
+  for (const name of Object.keys(LIMIT_VARIABLES) as LimitName[]) {
+    const [publicMax, staffMax = publicMax] = String(env[LIMIT_VARIABLES[name]]).split("/").map(Number);
+    limits.public[name] = publicMax;
+    limits.staff[name] = staffMax;
+  }
+  return limits;
+}
 
 const gatewaySchema = z.object(GATEWAY_ENV);
 
@@ -38,6 +79,16 @@ export interface GatewayConfig {
   devTools?: boolean;
   /** Where the web bundles are (default dist/web); tests build their own. */
   webDir?: string;
+  /** Query limits per tier of caller (gateway/limits.ts); default DEFAULT_LIMITS. */
+  limits?: QueryLimits;
+  /** Anonymous and partner callers may run only the manifest's operations (gateway/trusted-documents.ts). */
+  trustedDocuments?: boolean;
+  /** The manifest of trusted documents (default dist/trusted-documents.json, written by npm run build). */
+  trustedDocumentsPath?: string;
+  /** Redis for the APQ cache; unset: in memory. */
+  redisUrl?: string;
+  /** Leaves "Did you mean …?" out of error messages (production). */
+  hideSuggestions?: boolean;
 }
 
 /** Parses the gateway's environment, reporting every bad variable at once. */
@@ -49,5 +100,19 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   for (const [name, value] of Object.entries({ organizations: v.ORGANIZATIONS_URL, academy: v.ACADEMY_URL, venues: v.VENUES_URL, funding: v.FUNDING_URL })) {
     if (value) subgraphUrls[name] = value;
   }
-  return { port: v.PORT, host: v.HOST, jwtSecret: v.HUB_JWT_SECRET, identitySecret: v.HUB_IDENTITY_SECRET, supergraphPath: v.SUPERGRAPH_PATH, subgraphUrls, shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS, devTools: v.HUB_DEV_TOOLS };
+  const production = v.NODE_ENV === "production";
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    jwtSecret: v.HUB_JWT_SECRET,
+    identitySecret: v.HUB_IDENTITY_SECRET,
+    supergraphPath: v.SUPERGRAPH_PATH,
+    subgraphUrls,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    devTools: v.HUB_DEV_TOOLS,
+    limits: limitsFrom(v),
+    trustedDocuments: v.HUB_TRUSTED_DOCUMENTS ?? production,
+    redisUrl: v.REDIS_URL,
+    hideSuggestions: production,
+  };
 }

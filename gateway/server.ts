@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -12,6 +13,10 @@ import { GatewayConfig } from "./config";
 import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
+import { DEFAULT_LIMITS, parserTokenCap, queryLimitsPlugin } from "./limits";
+import { subgraphFetchLimit } from "./subgraph-fetches";
+import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents";
+import { apqCache } from "./apq-cache";
 
 /** The subgraph URLs the gateway calls, after config overrides. */
 function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string>): Record<string, string> {
@@ -25,9 +30,13 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const trusted = config.trustedDocuments ? loadTrustedDocuments(config.trustedDocumentsPath ?? join(__dirname, "..", "trusted-documents.json")) : null;
+  const apq = apqCache<GatewayContext>(trusted, config.redisUrl);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.identitySecret),
+    experimental_didResolveQueryPlan: subgraphFetchLimit(limits),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -39,7 +48,18 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     // Apollo's CSRF guard would only refuse plain GET queries from ordinary GraphQL clients.
     csrfPrevention: false,
     // Apollo's landing page loads Sandbox from a CDN; a browser gets the local explorer or a short text instead
-    plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      errorLoggingPlugin<GatewayContext>("gateway"),
+      requestOutcomePlugin<GatewayContext>(),
+      ApolloServerPluginLandingPageDisabled(),
+      // trusted documents first: an unregistered document is refused as such, whatever its size
+      ...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []),
+      queryLimitsPlugin<GatewayContext>(limits),
+      apq.plugin,
+    ],
+    parseOptions: { maxTokens: parserTokenCap(limits) },
+    persistedQueries: { cache: apq.cache },
+    hideSchemaDetailsFromClientErrors: config.hideSuggestions ?? false,
   });
   await apollo.start();
   const server = createHttpServer<GatewayContext>({

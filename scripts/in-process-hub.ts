@@ -1,3 +1,4 @@
+import { GatewayConfig } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { Listening } from "../platform/http";
 import { RunningSubgraph } from "../subgraphs/kit/server";
@@ -12,7 +13,7 @@ export interface InProcessHub {
 }
 
 /** For tests and benchmarks: fresh SQLite files (or MySQL databases with DATABASE_URL), the committed supergraph. */
-export async function startInProcessHub(options: { jwtSecret: string; supergraphPath: string; webDir?: string }): Promise<InProcessHub> {
+export async function startInProcessHub(options: { jwtSecret: string; supergraphPath: string; webDir?: string; gateway?: Partial<GatewayConfig> }): Promise<InProcessHub> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   const stopSubgraphs = () => Promise.all(Object.values(subgraphs).map((s) => s.stop())).then(() => undefined);
   let gateway: Listening;
@@ -27,6 +28,7 @@ export async function startInProcessHub(options: { jwtSecret: string; supergraph
       subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       devTools: options.webDir !== undefined,
       webDir: options.webDir,
+      ...options.gateway,
     });
   } catch (error) {
     await stopSubgraphs(); // a half-started hub would keep the process (and jest) alive

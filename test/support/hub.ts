@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { mintToken, TokenPayload } from "@gateway/auth";
+import { GatewayConfig } from "@gateway/config";
 import { Listening } from "@platform/http";
 import { RunningSubgraph } from "@kit/server";
 import { startInProcessHub } from "@scripts/in-process-hub";
@@ -21,12 +22,16 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-/** `webDir`: serve the development routes (explorer, partner page, dev tokens) with the web bundles built there. */
-export async function startTestHub(options: { webDir?: string } = {}): Promise<TestHub> {
+/**
+ * `webDir`: serve the development routes (explorer, partner page, dev tokens) with the web bundles built there;
+ * `gateway`: gateway settings over the test defaults (limits, trusted documents, production behaviour).
+ */
+export async function startTestHub(options: { webDir?: string; gateway?: Partial<GatewayConfig> } = {}): Promise<TestHub> {
   const { gateway, subgraphs, stop } = await startInProcessHub({
     jwtSecret: TEST_JWT_SECRET,
     supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
     webDir: options.webDir,
+    gateway: options.gateway,
   });
   return {
     gateway,
