@@ -14,6 +14,7 @@ import examples from "@web/explorer/examples.json";
 import { explorerTabs, OperationExample } from "@web/explorer/tabs";
 import { GraphQLResponse, startTestHub, TestHub } from "../support/hub";
 import { validateAgainstSupergraph } from "../support/operations";
+import { PARTNER_VARIABLES } from "../support/partner-operations";
 import { scrape, total } from "../support/prometheus";
 
 // Query limits at the gateway (issue 10, point 4): refused before anything reaches a subgraph, with
@@ -22,13 +23,6 @@ const root = join(__dirname, "..", "..");
 const demoText = readFileSync(join(root, "test", "contract", "operations.graphql"), "utf8");
 const partnerText = readFileSync(join(root, "web", "partner", "operations.graphql"), "utf8");
 const EXAMPLES = examples as Record<string, OperationExample>;
-
-/** The variables the partner page sends (web/partner/app.tsx: a community, last year, a day of its venues). */
-export const PARTNER_VARIABLES: Record<string, Record<string, unknown>> = {
-  PartnerCommunities: {},
-  PartnerDirectory: { community: "340111X01C01", period: { from: "2021-01-01", to: "2021-12-31" } },
-  PartnerDayBoard: { facilityId: "fac_zx_center", date: "2022-03-15" },
-};
 
 let apiSchema: GraphQLSchema | null = null;
 const api = () => (apiSchema ??= Supergraph.build(readFileSync(join(root, "schema", "supergraph.graphql"), "utf8")).apiSchema().toGraphQLJSSchema());
