@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { join } from "node:path";
+import { loadGatewayConfig } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { pinClock, toBusinessIso } from "../subgraphs/kit/clock";
 import { ConfigError } from "../platform/config";
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
       pinClock(config.now);
       running.push(await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: "127.0.0.1", seed: true }));
     }
+    // limits, trusted documents and the APQ cache as the gateway alone reads them (trusted documents off unless set)
+    const policy = loadGatewayConfig({ ...env, HUB_JWT_SECRET: secrets.jwtSecret });
     const gateway = await startGateway({
       port: Number(process.env.PORT ?? 4000),
       host: process.env.HOST ?? "0.0.0.0",
@@ -44,7 +47,14 @@ async function main(): Promise<void> {
       supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
       devTools: true, // the embedded demo is development: explorer, partner page and dev tokens
+      limits: policy.limits,
+      trustedDocuments: policy.trustedDocuments,
+      redisUrl: policy.redisUrl,
+      hideSuggestions: policy.hideSuggestions,
     });
+    const trusted = policy.trustedDocuments
+      ? "Trusted documents: ON (HUB_TRUSTED_DOCUMENTS): anonymous and partner callers may run only the shipped operations; sign in (a dev token) to try others."
+      : "Trusted documents: off, so the explorer may send any query anonymously. HUB_TRUSTED_DOCUMENTS=on allows anonymous and partner callers only the shipped operations, as production does.";
     const store = process.env.DATABASE_URL ? "MySQL (one database per subgraph)" : `SQLite files in ${dataDir}/`;
     process.stdout.write(
       [
@@ -53,6 +63,7 @@ async function main(): Promise<void> {
         `  Subgraphs: ${running.map((s) => `${s.name} ${s.url}`).join(", ")}`,
         `  Store: ${store}, demo data loaded.`,
         `  Clock pinned to the demo's today, ${toBusinessIso(new Date(env.HUB_NOW))} (set HUB_NOW to change it).`,
+        `  ${trusted}`,
         "",
         "  Try it (anonymous = the public, masked view):",
         `  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
