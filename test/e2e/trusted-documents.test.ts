@@ -13,6 +13,7 @@ import { TRUSTED_SOURCES, trustedDocumentsManifest, writeTrustedDocuments } from
 import examples from "@web/explorer/examples.json";
 import { explorerTabs, OperationExample } from "@web/explorer/tabs";
 import { GraphQLResponse, startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
+import { startProcess, stopProcess } from "../support/processes";
 import { scrape, total } from "../support/prometheus";
 import { PARTNER_VARIABLES } from "../support/partner-operations";
 
@@ -177,6 +178,16 @@ describe("configuration and production", () => {
     expect(loadGatewayConfig({ ...secrets, HUB_TRUSTED_DOCUMENTS: "on" }).trustedDocuments).toBe(true);
     expect(() => loadGatewayConfig({ ...secrets, HUB_TRUSTED_DOCUMENTS: "sometimes" })).toThrow(/HUB_TRUSTED_DOCUMENTS: on or off/);
     expect(() => loadGatewayConfig({ ...secrets, REDIS_URL: "http://cache:6379" })).toThrow(/REDIS_URL: a redis:\/\/ URL/);
+  });
+
+  test("the gateway process in production (NODE_ENV=production, from dist/ as docker runs it) refuses an ad-hoc anonymous query", async () => {
+    const gateway = await startProcess("gateway/main.js", { NODE_ENV: "production", ...secrets, SUPERGRAPH_PATH: join(root, "schema", "supergraph.graphql") });
+    try {
+      const refused = await post(gateway.url, { query: adHoc() });
+      expect([refused.status, codes(refused.body)]).toEqual([403, ["PERSISTED_QUERY_NOT_ALLOWED"]]);
+    } finally {
+      await stopProcess(gateway);
+    }
   });
 
   test("trusted documents on without a manifest: the gateway does not start, and says how to build one", async () => {
