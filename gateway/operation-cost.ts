@@ -1,4 +1,5 @@
 import {
+  ArgumentNode,
   DocumentNode,
   FragmentDefinitionNode,
   getNamedType,
@@ -21,26 +22,42 @@ import {
 /** How many items a list without a page-size argument is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 10;
 
+/** The largest page a list serves (DESIGN: `first` at most 100); a larger one is the subgraph's BAD_USER_INPUT to refuse. */
+export const MAX_PAGE_SIZE = 100;
+
 /** The arguments that set a list's page size. */
 const PAGE_SIZE_ARGUMENTS = ["first", "last", "limit"];
 
 /**
  * The most objects an operation may return: every field of object type costs 1 for each object it may return (its
- * page size when it is a list) plus, for each of them, the cost of what is selected below it. A field's page size is its `first`/`last`/`limit` argument (as sent, or the schema's
- * default); a list field without one counts DEFAULT_LIST_SIZE, except `nodes`/`edges` of a connection, whose size
+ * page size when it is a list) plus, for each of them, the cost of what is selected below it. A field's page size is
+ * its `first`/`last`/`limit` argument (as sent, or the schema's default); a list field without one counts DEFAULT_LIST_SIZE, except `nodes`/`edges` of a connection, whose size
  * the connection field's own argument already gave. Scalars, `__typename` and introspection cost nothing; the
  * branches of an interface or union count as if all were returned.
  */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+  return costAndDependence(schema, document, operationName, variables).cost;
+}
+
+/** The cost, and whether a variable set a page size (else the cost is the document's, whatever the variables). */
+export function costAndDependence(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): { cost: number; byVariables: boolean } {
   const operation = getOperationAST(document, operationName);
-  if (!operation) return 0;
+  if (!operation) return { cost: 0, byVariables: false };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  // the variables as execution will see them (the operation's defaults filled in); invalid ones fail later anyway
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  const values = coerced.coerced ?? variables;
+  // the variables as execution will see them (the operation's defaults filled in), coerced only when a page size
+  // needs them; invalid ones fail later anyway
+  let values: Record<string, unknown> | undefined;
+  const variableValues = () => (values ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables).coerced ?? variables);
+  let byVariables = false;
   const root = schema.getRootType(operation.operation);
-  return root ? selectionCost(root, operation.selectionSet) : 0;
+  const cost = root ? selectionCost(root, operation.selectionSet) : 0;
+  return { cost, byVariables };
 
   function selectionCost(parent: GraphQLCompositeType, selectionSet: SelectionSetNode, spreading: ReadonlySet<string> = new Set()): number {
     let cost = 0;
@@ -65,13 +82,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     return cost;
   }
 
-  function pageSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, argumentNodes: readonly { name: { value: string }; value: Parameters<typeof valueFromAST>[0] }[]): number {
+  function pageSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, argumentNodes: readonly ArgumentNode[]): number {
     for (const name of PAGE_SIZE_ARGUMENTS) {
       const argument = field.args.find((a) => a.name === name);
       if (!argument) continue;
       const node = argumentNodes.find((a) => a.name.value === name);
-      const value = (node ? valueFromAST(node.value, argument.type, values) : undefined) ?? argument.defaultValue;
-      if (typeof value === "number") return Math.max(0, value);
+      if (node && node.value.kind !== Kind.INT) byVariables = true;
+      const value = (node ? valueFromAST(node.value, argument.type, node.value.kind === Kind.INT ? undefined : variableValues()) : undefined) ?? argument.defaultValue;
+      if (typeof value === "number") return Math.min(MAX_PAGE_SIZE, Math.max(0, value));
     }
     if (!isListType(getNullableType(field.type))) return 1;
     return parent.name.endsWith("Connection") ? 1 : DEFAULT_LIST_SIZE;
