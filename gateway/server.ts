@@ -52,7 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
       errorLoggingPlugin<GatewayContext>("gateway"),
       requestOutcomePlugin<GatewayContext>(),
       ApolloServerPluginLandingPageDisabled(),
-      // trusted documents first: an unregistered document is refused as such, whatever its size
+      // trusted documents first: an unregistered document is refused as such, not for one of its limits
       ...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []),
       queryLimitsPlugin<GatewayContext>(limits),
       apq.plugin,
