@@ -5,6 +5,7 @@ import type { RateLimitConfig } from "./rate-limit";
 import { TokenPolicy } from "./auth";
 import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
 import { requireTokenKeys, TOKEN_ENV, tokenPolicyFrom } from "./token-config";
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, LimitName, QueryLimits } from "./limits";
 
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
 
@@ -40,14 +41,14 @@ const RATE_LIMIT_ENV = {
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: "a redis:// or rediss:// URL, e.g. redis://redis:6379" })
     .optional()
-    .describe("Redis shared by the gateway's replicas (rate-limit counters); unset: each process counts in its own memory"),
+    .describe("Redis shared by the gateway's replicas (rate-limit counters, automatic persisted queries); unset: each process keeps them in its own memory"),
 };
 
 /** Variables the gateway reads, with their expected forms (the README table is checked against this). */
 export const GATEWAY_ENV = {
   PORT: port.default(4000).describe("port the gateway listens on"),
   HOST: z.string().min(1).default("127.0.0.1").describe("interface to listen on (0.0.0.0: every interface, as in docker-compose)"),
-  NODE_ENV: z.string().optional().describe("production: no introspection, no development tools, no /metrics without HUB_METRICS_TOKEN"),
+  NODE_ENV: z.string().optional().describe("production: no introspection, no \"Did you mean\" suggestions, no development tools, no /metrics without HUB_METRICS_TOKEN; rate limits and trusted documents on unless their variables say off"),
   HUB_JWT_SECRET: z.string().min(32, "at least 32 characters").optional().describe("HS256 secret that verifies callers' bearer tokens (this, HUB_JWKS_URL or both)"),
   ...TOKEN_ENV,
   HUB_IDENTITY_SECRET: identitySecret,
@@ -64,7 +65,45 @@ export const GATEWAY_ENV = {
     .describe("development tools: the GraphiQL explorer at /explorer, the partner page at /partner, dev tokens at /dev/token (loopback clients only); refused with NODE_ENV=production (npm start turns them on)"),
   ...HARDENING_ENV,
   ...RATE_LIMIT_ENV,
+  ...limitVariables(),
+  HUB_TRUSTED_DOCUMENTS: z
+    .stringbool({ error: "on or off (also true/false, 1/0)" })
+    .optional()
+    .describe("anonymous and partner callers may run only the operations of dist/trusted-documents.json (staff may send any); default on when NODE_ENV=production, else off"),
 } as const;
+
+/** One variable per limit (gateway/limits.ts): "public/staff", or one number for both. */
+function limitVariables() {
+  const what: Record<LimitName, string> = {
+    depth: "deepest nesting of fields",
+    aliases: "aliases per operation",
+    directives: "directives per operation",
+    tokens: "lexical tokens per document",
+    cost: "cost per operation: objects it may return, lists weighted by page size (first/last/limit, else 10)",
+    subgraphFetches: "fetches from any one subgraph per request",
+  };
+  return Object.fromEntries(
+    (Object.keys(LIMIT_VARIABLES) as LimitName[]).map((name) => [
+      LIMIT_VARIABLES[name],
+      z
+        .string()
+        .regex(/^\d+(\/\d+)?$/, "a number, or two as public/staff, e.g. 10/16")
+        .default(`${DEFAULT_LIMITS.public[name]}/${DEFAULT_LIMITS.staff[name]}`)
+        .describe(`${what[name]}, for anonymous and partner callers / for signed-in staff (OPERATION_TOO_COMPLEX above it)`),
+    ]),
+  ) as Record<(typeof LIMIT_VARIABLES)[LimitName], z.ZodDefault<z.ZodString>>;
+}
+
+/** The limits the LIMIT_VARIABLES set. */
+function limitsFrom(env: Record<string, unknown>): QueryLimits {
+  const limits: QueryLimits = { public: { ...DEFAULT_LIMITS.public }, staff: { ...DEFAULT_LIMITS.staff } };
+  for (const name of Object.keys(LIMIT_VARIABLES) as LimitName[]) {
+    const [publicMax, staffMax = publicMax] = String(env[LIMIT_VARIABLES[name]]).split("/").map(Number);
+    limits.public[name] = publicMax;
+    limits.staff[name] = staffMax;
+  }
+  return limits;
+}
 
 // `when`: checked even when other variables are wrong, so that one start reports every problem
 const gatewaySchema = z.object(GATEWAY_ENV).check(z.superRefine(requireTokenKeys, { when: () => true }));
@@ -87,6 +126,14 @@ export interface GatewayConfig extends HardeningConfig {
   devTools?: boolean;
   /** Where the web bundles are (default dist/web); tests build their own. */
   webDir?: string;
+  /** Query limits per tier of caller (gateway/limits.ts); default DEFAULT_LIMITS. */
+  limits?: QueryLimits;
+  /** Anonymous and partner callers may run only the manifest's operations (gateway/trusted-documents.ts). */
+  trustedDocuments?: boolean;
+  /** The manifest of trusted documents (default dist/trusted-documents.json, written by npm run build). */
+  trustedDocumentsPath?: string;
+  /** Leaves "Did you mean …?" out of error messages (production). */
+  hideSuggestions?: boolean;
   /** Rate limits on /graphql (gateway/rate-limit.ts); absent: none. */
   rateLimit?: RateLimitConfig;
   /** Shared state of the gateway's replicas (rate-limit counters); absent: in this process's memory. */
@@ -142,5 +189,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     devTools: v.HUB_DEV_TOOLS,
     ...hardeningFrom(v, production),
     ...rateLimitOf(v, production),
+    limits: limitsFrom(v),
+    trustedDocuments: v.HUB_TRUSTED_DOCUMENTS ?? production,
+    hideSuggestions: production,
   };
 }

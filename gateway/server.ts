@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { IncomingMessage } from "node:http";
+import { join } from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -15,6 +16,10 @@ import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
 import { createRateLimit, identityKey, oncePerRequest } from "./rate-limit";
+import { DEFAULT_LIMITS, parserTokenCap, queryLimitsPlugin } from "./limits";
+import { subgraphFetchLimit } from "./subgraph-fetches";
+import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents";
+import { apqCache } from "./apq-cache";
 
 /** The subgraph URLs the gateway calls, after config overrides. */
 function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string>): Record<string, string> {
@@ -35,9 +40,13 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const verifyToken = tokenVerifier({ ...config.tokens, secret: config.jwtSecret ?? config.tokens?.secret });
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const trusted = config.trustedDocuments ? loadTrustedDocuments(config.trustedDocumentsPath ?? join(__dirname, "..", "trusted-documents.json")) : null;
+  const apq = apqCache<GatewayContext>(trusted, config.redisUrl);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.identitySecret),
+    experimental_didResolveQueryPlan: subgraphFetchLimit(limits),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -51,7 +60,18 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     // a production schema is read from schema/supergraph.graphql, not discovered by whoever asks
     introspection: !config.production,
     // Apollo's landing page loads Sandbox from a CDN; a browser gets the local explorer or a short text instead
-    plugins: [errorLoggingPlugin<GatewayContext>("gateway"), requestOutcomePlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      errorLoggingPlugin<GatewayContext>("gateway"),
+      requestOutcomePlugin<GatewayContext>(),
+      ApolloServerPluginLandingPageDisabled(),
+      // trusted documents first: an unregistered document is refused as such, not for one of its limits
+      ...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []),
+      queryLimitsPlugin<GatewayContext>(limits),
+      apq.plugin,
+    ],
+    parseOptions: { maxTokens: parserTokenCap(limits) },
+    persistedQueries: { cache: apq.cache },
+    hideSchemaDetailsFromClientErrors: config.hideSuggestions ?? false,
   });
   await apollo.start();
   const rateLimit = config.rateLimit ? await createRateLimit(config.rateLimit, config.redisUrl) : null;

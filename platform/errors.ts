@@ -66,6 +66,9 @@ const CLIENT_CODES = new Set<string>([
   "BAD_REQUEST",
   // the gateway's: one subgraph could not answer; the rest of the response stands (gateway/signed-data-source)
   "SUBGRAPH_UNAVAILABLE",
+  // the gateway's refusals before execution: over a query limit (gateway/limits), not a trusted document
+  "OPERATION_TOO_COMPLEX",
+  "PERSISTED_QUERY_NOT_ALLOWED",
 ]);
 
 function causedBy(error: unknown, code: ErrorCode): boolean {

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { dirname, join, relative } from "node:path";
 import { build, Plugin } from "esbuild";
 import { WEB_APPS, WEB_ASSETS } from "../gateway/dev-routes";
+import { writeTrustedDocuments } from "./build-trusted-documents";
 
 // `npm run build` (after tsc): bundles each web app with everything it imports from node_modules into
 // dist/web/<app>/ (index.html, main.js, main.css), and the fonts they use into dist/web/assets/ (shared by the
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
   const fonts = readdirSync(join(outDir, WEB_ASSETS));
   const fontBytes = fonts.reduce((sum, file) => sum + statSync(join(outDir, WEB_ASSETS, file)).size, 0);
   process.stdout.write(`Web bundles: ${files.map((f) => `${relative(process.cwd(), f)} (${kib(f)})`).join(", ")}; ${fonts.length} font slices (${Math.round(fontBytes / 1024)} KiB).\n`);
+  const manifest = join(repoRoot(), "dist", "trusted-documents.json");
+  process.stdout.write(`Trusted documents: ${writeTrustedDocuments(repoRoot(), manifest)} operations in ${relative(process.cwd(), manifest)}.\n`);
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { join } from "node:path";
-import { rateLimitFromEnv } from "../gateway/config";
+import { loadGatewayConfig, rateLimitFromEnv } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { pinClock, toBusinessIso } from "../subgraphs/kit/clock";
 import { ConfigError } from "../platform/config";
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     }
     const port = Number(process.env.PORT ?? 4000);
     const host = process.env.HOST ?? "127.0.0.1";
+    // limits, trusted documents and the APQ cache as the gateway alone reads them (trusted documents off unless set)
+    const policy = loadGatewayConfig({ ...env, HUB_JWT_SECRET: secrets.jwtSecret });
     const gateway = await startGateway({
       port,
       host,
@@ -52,7 +54,13 @@ async function main(): Promise<void> {
       ...rateLimits,
       // its own pages (and a page served from another local port of the same host name) may call it
       corsOrigins: process.env.HUB_CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+      limits: policy.limits,
+      trustedDocuments: policy.trustedDocuments,
+      hideSuggestions: policy.hideSuggestions,
     });
+    const trusted = policy.trustedDocuments
+      ? "Trusted documents: ON (HUB_TRUSTED_DOCUMENTS): anonymous and partner callers may run only the shipped operations; sign in (a dev token) to try others."
+      : "Trusted documents: off, so the explorer may send any query anonymously. HUB_TRUSTED_DOCUMENTS=on allows anonymous and partner callers only the shipped operations, as production does.";
     const store = process.env.DATABASE_URL ? "MySQL (one database per subgraph)" : `SQLite files in ${dataDir}/`;
     process.stdout.write(
       [
@@ -67,6 +75,7 @@ async function main(): Promise<void> {
         rateLimits.rateLimit
           ? `  Rate limits on: ${rateLimits.rateLimit.anonymousPerIp} anonymous requests per address per ${rateLimits.rateLimit.windowSeconds} s.`
           : "  Rate limits off (HUB_RATE_LIMIT=on turns them on).",
+        `  ${trusted}`,
         "",
         "  Try it (anonymous = the public, masked view):",
         `  curl -s ${gateway.url} -H 'content-type: application/json' \\`,

@@ -24,7 +24,8 @@ export interface TestHub {
 
 /**
  * `webDir`: serve the development routes (explorer, partner page, dev tokens) with the web bundles built there;
- * `gateway`: gateway settings over the test defaults (token policy, production, CORS origins, a metrics token…).
+ * `gateway`: gateway settings over the test defaults (token policy, production, CORS origins, a metrics token, limits,
+ * trusted documents…).
  */
 export async function startTestHub(options: { webDir?: string; gateway?: Partial<GatewayConfig> } = {}): Promise<TestHub> {
   const { gateway, subgraphs, stop } = await startInProcessHub({
