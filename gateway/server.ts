@@ -8,7 +8,7 @@ import { serveMetrics } from "../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../platform/request-log";
 import { errorLoggingPlugin } from "../platform/error-logging";
 import { claimsFromAuthorization } from "./auth";
-import { GatewayConfig } from "./config";
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, GatewayConfig } from "./config";
 import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
 import { GatewayContext, SignedDataSource } from "./signed-data-source";
@@ -27,7 +27,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.identitySecret),
+    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.signingKey, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
