@@ -32,7 +32,11 @@ export function subgraphUnavailable(subgraph: string): GraphQLError {
 
 /** A call cut by the gateway's own bound (HUB_SUBGRAPH_TIMEOUT_MS), before the headers or while reading the body. */
 function isTimeout(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) if (cause.name === "TimeoutError" || cause.name === "AbortError") return true;
+  // by name, not instanceof: undici's DOMException need not share this realm's Error
+  let cause = error as { name?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; depth < 5 && cause && typeof cause === "object"; depth++, cause = cause.cause as typeof cause) {
+    if (cause.name === "TimeoutError" || cause.name === "AbortError") return true;
+  }
   return false;
 }
 
