@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
-import { ConfigError, describeIssues, identitySecret, logLevel, port, shutdownTimeoutMs } from "../platform/config";
+import { KeyObject } from "node:crypto";
+import { ConfigError, describeIssues, logLevel, port, shutdownTimeoutMs, signingKey } from "../platform/config";
 import type { RateLimitConfig } from "./rate-limit";
 import { TokenPolicy } from "./auth";
 import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
@@ -44,6 +45,9 @@ const RATE_LIMIT_ENV = {
     .describe("Redis shared by the gateway's replicas (rate-limit counters, automatic persisted queries); unset: each process keeps them in its own memory"),
 };
 
+/** How long one subgraph call may take unless HUB_SUBGRAPH_TIMEOUT_MS says otherwise. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
 /** Variables the gateway reads, with their expected forms (the README table is checked against this). */
 export const GATEWAY_ENV = {
   PORT: port.default(4000).describe("port the gateway listens on"),
@@ -51,12 +55,19 @@ export const GATEWAY_ENV = {
   NODE_ENV: z.string().optional().describe("production: no introspection, no \"Did you mean\" suggestions, no development tools, no /metrics without HUB_METRICS_TOKEN; rate limits and trusted documents on unless their variables say off"),
   HUB_JWT_SECRET: z.string().min(32, "at least 32 characters").optional().describe("HS256 secret that verifies callers' bearer tokens (this, HUB_JWKS_URL or both)"),
   ...TOKEN_ENV,
-  HUB_IDENTITY_SECRET: identitySecret,
+  HUB_GATEWAY_SIGNING_KEY: signingKey.describe("the gateway's Ed25519 private key (PEM, or base64 PKCS#8 DER) that signs every subgraph request; subgraphs hold its public key"),
   SUPERGRAPH_PATH: z.string().min(1).default("schema/supergraph.graphql").describe("the composed supergraph the gateway serves"),
   ORGANIZATIONS_URL: url.optional().describe("organizations subgraph URL (default: the supergraph's, http://localhost:4001/graphql)"),
   ACADEMY_URL: url.optional().describe("academy subgraph URL (default http://localhost:4002/graphql)"),
   VENUES_URL: url.optional().describe("venues subgraph URL (default http://localhost:4003/graphql)"),
   FUNDING_URL: url.optional().describe("funding subgraph URL (default http://localhost:4004/graphql)"),
+  HUB_SUBGRAPH_TIMEOUT_MS: z.coerce
+    .number({ error: "a whole number of milliseconds from 100 to 600000, e.g. 10000" })
+    .int("a whole number of milliseconds from 100 to 600000, e.g. 10000")
+    .min(100, "a whole number of milliseconds from 100 to 600000, e.g. 10000")
+    .max(600_000, "a whole number of milliseconds from 100 to 600000, e.g. 10000")
+    .default(DEFAULT_SUBGRAPH_TIMEOUT_MS)
+    .describe("how long one subgraph call may take, response body included, before its part of the answer is SUBGRAPH_UNAVAILABLE (ms)"),
   LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
   HUB_DEV_TOOLS: z
@@ -116,7 +127,10 @@ export interface GatewayConfig extends HardeningConfig {
   jwtSecret?: string;
   /** JWKS URL, issuer, audience, clock tolerance and maximum lifetime of bearer tokens (defaults in gateway/auth). */
   tokens?: TokenPolicy;
-  identitySecret: string;
+  /** Signs every request to a subgraph (key id "gateway"). */
+  signingKey: KeyObject;
+  /** Bound on one subgraph call, body included; default 10 s. */
+  subgraphTimeoutMs?: number;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name; others keep the supergraph's URL. */
   subgraphUrls: Record<string, string>;
@@ -182,7 +196,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     host: v.HOST,
     jwtSecret: v.HUB_JWT_SECRET,
     tokens: tokenPolicyFrom(v),
-    identitySecret: v.HUB_IDENTITY_SECRET,
+    signingKey: v.HUB_GATEWAY_SIGNING_KEY,
+    subgraphTimeoutMs: v.HUB_SUBGRAPH_TIMEOUT_MS,
     supergraphPath: v.SUPERGRAPH_PATH,
     subgraphUrls,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,

@@ -10,7 +10,7 @@ import { metricsRoute } from "../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../platform/request-log";
 import { errorLoggingPlugin } from "../platform/error-logging";
 import { tokenVerifier } from "./auth";
-import { GatewayConfig } from "./config";
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, GatewayConfig } from "./config";
 import { corsFor } from "./cors";
 import { devRoutes, redirectToExplorer } from "./dev-routes";
 import { subgraphReadiness } from "./readiness";
@@ -45,7 +45,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const apq = apqCache<GatewayContext>(trusted, config.redisUrl);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.identitySecret),
+    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.signingKey, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
     experimental_didResolveQueryPlan: subgraphFetchLimit(limits),
   });
   const apollo = new ApolloServer<GatewayContext>({

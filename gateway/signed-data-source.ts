@@ -1,7 +1,9 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { KeyObject } from "node:crypto";
 import { Agent, fetch as undiciFetch } from "undici";
-import { Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEADER, signRequest, SIGNATURE_HEADER } from "../platform/identity";
+import { ANONYMOUS_CLAIMS, Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER } from "../platform/identity";
+import { GATEWAY_KEY_ID, RequestSigner, signRequest } from "../platform/request-signing";
 import { log } from "../platform/log";
 import { subgraphFetchDuration, subgraphFetchFailures } from "../platform/metrics";
 
@@ -28,26 +30,42 @@ export function subgraphUnavailable(subgraph: string): GraphQLError {
   });
 }
 
+/** A call cut by the gateway's own bound (HUB_SUBGRAPH_TIMEOUT_MS), before the headers or while reading the body. */
+function isTimeout(error: unknown): boolean {
+  // by name, not instanceof: undici's DOMException need not share this realm's Error
+  let cause = error as { name?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; depth < 5 && cause && typeof cause === "object"; depth++, cause = cause.cause as typeof cause) {
+    if (cause.name === "TimeoutError" || cause.name === "AbortError") return true;
+  }
+  return false;
+}
+
 /**
- * Forwards the caller's claims and the request id to a subgraph and signs them together with the exact body,
- * so a subgraph can trust who is asking (kit/identity verifies). Times each fetch for /metrics.
+ * Forwards the caller's claims and the request id to a subgraph and signs them with the gateway's private key,
+ * bound to method, path, subgraph, a fresh nonce and the exact body (platform/request-signing), so a subgraph can
+ * trust who is asking (kit/request-auth verifies). Each call is bounded by `timeoutMs`, body included, so a slow
+ * subgraph costs its own part of the answer only. Times each fetch for /metrics.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    identitySecret: string,
+    signingKey: KeyObject,
+    timeoutMs: number,
   ) {
+    const signer: RequestSigner = { keyId: GATEWAY_KEY_ID, key: signingKey };
+    const { pathname, search } = new URL(url);
+    const target = { method: "POST", path: `${pathname}${search}`, audience: subgraph };
     const durations = subgraphFetchDuration.labels(subgraph);
     const failures = subgraphFetchFailures.labels(subgraph);
     super({
       url,
       fetcher: (async (input: string, init: { headers: Record<string, string>; body: string; method: string }) => {
         const headers = { ...init.headers };
-        headers[SIGNATURE_HEADER] = signRequest(identitySecret, headers[IDENTITY_HEADER] ?? "", headers[REQUEST_ID_HEADER] ?? "", init.body);
+        headers[SIGNATURE_HEADER] = signRequest(signer, { ...target, method: init.method }, headers[IDENTITY_HEADER], headers[REQUEST_ID_HEADER], init.body);
         const end = durations.startTimer();
         try {
-          const response = await undiciFetch(input, { ...init, headers, dispatcher: agent });
+          const response = await undiciFetch(input, { ...init, headers, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
           end();
           if (UNAVAILABLE_STATUSES.has(response.status)) failures.inc();
           return response;
@@ -61,20 +79,23 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Apollo's own health check and schema loading run without a request context
-    const claims = "claims" in context ? (context as GatewayContext).claims : null;
+    const claims = "claims" in context ? (context as GatewayContext).claims : ANONYMOUS_CLAIMS;
     const requestId = "requestId" in context ? (context as GatewayContext).requestId : "gateway";
-    if (claims) request.http?.headers.set(IDENTITY_HEADER, encodeClaims(claims));
+    // service identities are signed only by the subgraphs' own keys; subgraphs refuse one from the gateway too
+    if (claims.service !== null || claims.roles.includes("SERVICE")) throw new Error("The gateway never signs a service identity.");
+    request.http?.headers.set(IDENTITY_HEADER, encodeClaims(claims));
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   /**
-   * A subgraph that cannot be reached (refused, reset, timed out) or answers 502–504 is SUBGRAPH_UNAVAILABLE.
+   * A subgraph that cannot be reached (refused, reset), does not answer within the bound, or answers 502–504 is
+   * SUBGRAPH_UNAVAILABLE.
    * Any other non-2xx answer is the hub's own fault (a refused signature, say): logged, and masked for the client
    * as INTERNAL_SERVER_ERROR, since Apollo's error would carry the subgraph's internal URL.
    */
   didEncounterError(error: Error, _fetchRequest: unknown, fetchResponse?: { status: number }, context?: GatewayContext): never {
     const requestId = context && "requestId" in context ? context.requestId : undefined;
-    if (!fetchResponse || UNAVAILABLE_STATUSES.has(fetchResponse.status)) {
+    if (!fetchResponse || UNAVAILABLE_STATUSES.has(fetchResponse.status) || isTimeout(error)) {
       log.warn({ subgraph: this.subgraph, requestId, status: fetchResponse?.status, reason: error.message }, "subgraph unavailable");
       throw subgraphUnavailable(this.subgraph);
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KeyFormatError, parsePrivateKey, parsePublicKey, parseServiceKeys } from "./request-signing";
 
 // Environment parsing that the gateway and every subgraph share: one spelling of each common variable.
 
@@ -22,8 +23,24 @@ export const shutdownTimeoutMs = z.coerce
   .default(DEFAULT_SHUTDOWN_TIMEOUT_MS)
   .describe("on SIGTERM, how long in-flight requests may still run before they are cut (ms)");
 
-/** HUB_IDENTITY_SECRET: the gateway signs with it, the subgraphs verify with it. */
-export const identitySecret = z.string().min(32, "at least 32 characters").describe("HMAC secret shared by the gateway and subgraphs to sign the caller's identity");
+/** A key variable parsed with `parse`; its message says which form is expected. */
+function keyVariable<T>(parse: (text: string) => T, expected: string) {
+  return z.string().transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `${expected}${error instanceof KeyFormatError ? `; ${error.message}` : ""}` });
+      return z.NEVER;
+    }
+  });
+}
+
+/** An Ed25519 private key a process signs its requests to subgraphs with. */
+export const signingKey = keyVariable(parsePrivateKey, "an Ed25519 private key: PEM, or base64 PKCS#8 DER on one line");
+/** An Ed25519 public key that verifies one caller's requests. */
+export const publicKey = keyVariable(parsePublicKey, "an Ed25519 public key: PEM, or base64 SPKI DER on one line");
+/** The public keys of services, by name. */
+export const serviceKeys = keyVariable(parseServiceKeys, "a list of <service>:<base64 SPKI DER Ed25519 public key>, separated by commas");
 
 /** LOG_LEVEL, read by platform/log. */
 export const logLevel = z

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { ApolloServer, BaseContext, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { graphqlResponseStatus, howToQuery, isBrowserVisit, responseMediaType, unsupportedMediaType } from "./graphql-over-http";
-import { REQUEST_ID_HEADER } from "./identity";
+import { REQUEST_ID_HEADER, safeRequestId } from "./identity";
 import { log } from "./log";
 import { FinishedRequest } from "./request-log";
 
@@ -76,7 +76,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
   return createServer(async (request, response) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? "/", "http://hub.local");
-    const requestId = String(request.headers[REQUEST_ID_HEADER] ?? "").slice(0, 64) || randomUUID();
+    // a caller's id outside the safe alphabet is replaced, never trimmed or passed on
+    const requestId = safeRequestId(request.headers[REQUEST_ID_HEADER]) ?? randomUUID();
     try {
       if (intercept?.(request, response)) return;
       if (url.pathname === "/health") return sendJson(response, 200, { status: "ok" });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import { UnauthenticatedError } from "./errors";
 
 /** Roles of DOMAIN §9.1, with the short codes the domain text uses. */
@@ -73,67 +73,67 @@ export function parseRole(raw: string): Role | null {
 export const IDENTITY_HEADER = "x-hub-identity";
 export const SIGNATURE_HEADER = "x-hub-signature";
 export const REQUEST_ID_HEADER = "x-request-id";
-/** How old a signed request may be when it arrives. */
-export const MAX_SIGNATURE_AGE_SECONDS = 300;
 
-/** Encodes claims for the identity header. */
+/** Request ids travel in headers, logs and signatures: letters, digits, `_` and `-` only, so none can smuggle a separator. */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The caller's x-request-id when it is safe to pass on, else null (the server makes a new one). */
+export function safeRequestId(raw: string | string[] | undefined): string | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value !== undefined && REQUEST_ID_PATTERN.test(value) ? value : null;
+}
+
+const ids = z.array(z.string().min(1, "an empty id"));
+
+/** Every field of the identity header, strictly: known roles only, no unknown keys, no missing ones. */
+const claimsSchema = z.strictObject({
+  personId: z.string().min(1).nullable(),
+  roles: z.array(z.enum(Object.keys(ROLES) as [Role, ...Role[]])),
+  orgIds: ids,
+  areaCodes: ids,
+  academyIds: ids,
+  facilityIds: ids,
+  programIds: ids,
+  applicationIds: ids,
+  service: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/).nullable(),
+});
+
+/** Claims that the identity header may carry, or null: the gateway can check a token's claims before it signs them. */
+export function validClaims(value: unknown): Claims | null {
+  const result = claimsSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+/** Encodes claims for the identity header: base64url of JSON with the keys in one fixed order (the canonical form). */
 export function encodeClaims(claims: Claims): string {
-  return Buffer.from(JSON.stringify(claims), "utf8").toString("base64url");
-}
-
-function mac(secret: string, timestamp: number, requestId: string, identity: string, body: string): string {
-  const bodyHash = createHash("sha256").update(body).digest("hex");
-  return createHmac("sha256", secret).update(`${timestamp}.${requestId}.${identity}.${bodyHash}`).digest("hex");
-}
-
-/** The signature header value for one subgraph request: HMAC over time, request id, claims and body. */
-export function signRequest(secret: string, identity: string, requestId: string, body: string, at = Date.now()): string {
-  const timestamp = Math.floor(at / 1000);
-  return `t=${timestamp},v1=${mac(secret, timestamp, requestId, identity, body)}`;
-}
-
-/** Headers that carry a caller to a subgraph; used by the gateway and by subgraph-to-subgraph calls. */
-export function signedHeaders(secret: string, claims: Claims, requestId: string, body: string): Record<string, string> {
-  const identity = encodeClaims(claims);
-  return {
-    [IDENTITY_HEADER]: identity,
-    [REQUEST_ID_HEADER]: requestId,
-    [SIGNATURE_HEADER]: signRequest(secret, identity, requestId, body),
+  const canonical: Claims = {
+    personId: claims.personId,
+    roles: claims.roles,
+    orgIds: claims.orgIds,
+    areaCodes: claims.areaCodes,
+    academyIds: claims.academyIds,
+    facilityIds: claims.facilityIds,
+    programIds: claims.programIds,
+    applicationIds: claims.applicationIds,
+    service: claims.service,
   };
-}
-
-const ARRAY_CLAIMS = ["orgIds", "areaCodes", "academyIds", "facilityIds", "programIds", "applicationIds"] as const;
-
-function decodeClaims(identity: string): Claims {
-  const parsed = JSON.parse(Buffer.from(identity, "base64url").toString("utf8")) as Partial<Claims>;
-  const claims: Claims = { ...ANONYMOUS_CLAIMS, personId: typeof parsed.personId === "string" ? parsed.personId : null };
-  claims.roles = (Array.isArray(parsed.roles) ? parsed.roles : []).map(String).map(parseRole).filter((r): r is Role => r !== null);
-  for (const key of ARRAY_CLAIMS) claims[key] = Array.isArray(parsed[key]) ? parsed[key]!.map(String) : [];
-  claims.service = typeof parsed.service === "string" ? parsed.service : null;
-  return claims;
+  return Buffer.from(JSON.stringify(canonical), "utf8").toString("base64url");
 }
 
 /**
- * Verifies the gateway's signature on a subgraph request and returns the caller's claims.
- * Throws UNAUTHENTICATED (the server answers 401) when the request is unsigned, altered or stale.
+ * Decodes an identity header, accepting only the canonical encoding of fully valid claims: the header must be
+ * exactly what `encodeClaims` writes for what it decodes to, so one set of claims has one spelling.
  */
-export function verifyRequest(
-  secret: string,
-  headers: { identity?: string; signature?: string; requestId?: string },
-  body: string,
-  at = Date.now(),
-): Claims {
-  const { identity, signature, requestId = "" } = headers;
-  if (!identity || !signature) throw new UnauthenticatedError("This subgraph accepts only requests signed by the hub gateway.");
-  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature);
-  if (!match) throw new UnauthenticatedError("The request signature is malformed.");
-  const timestamp = Number(match[1]);
-  if (Math.abs(at / 1000 - timestamp) > MAX_SIGNATURE_AGE_SECONDS) throw new UnauthenticatedError("The request signature has expired.");
-  const expected = Buffer.from(mac(secret, timestamp, requestId, identity, body), "hex");
-  if (!timingSafeEqual(expected, Buffer.from(match[2], "hex"))) throw new UnauthenticatedError("The request signature does not match.");
+export function decodeClaims(identity: string): Claims {
+  const refuse = () => new UnauthenticatedError("The identity header is not the canonical encoding of valid claims.");
+  if (!/^[A-Za-z0-9_-]+$/.test(identity)) throw refuse();
+  let parsed: unknown;
   try {
-    return decodeClaims(identity);
+    parsed = JSON.parse(Buffer.from(identity, "base64url").toString("utf8"));
   } catch {
-    throw new UnauthenticatedError("The identity header is malformed.");
+    throw refuse();
   }
+  const claims = validClaims(parsed);
+  if (!claims || encodeClaims(claims) !== identity) throw refuse();
+  return claims;
 }

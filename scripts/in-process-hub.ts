@@ -2,7 +2,7 @@ import { GatewayConfig } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { Listening } from "../platform/http";
 import { RunningSubgraph } from "../subgraphs/kit/server";
-import { startTestSubgraph, TEST_IDENTITY_SECRET } from "../subgraphs/kit/testing";
+import { startTestSubgraph, TEST_KEYS } from "../subgraphs/kit/testing";
 import { SUBGRAPHS } from "./subgraphs";
 
 /** The whole hub in one process on free ports: four subgraphs on fresh stores with the demo data, and the gateway. */
@@ -23,7 +23,7 @@ export async function startInProcessHub(options: { jwtSecret: string; supergraph
       port: 0,
       host: "127.0.0.1",
       jwtSecret: options.jwtSecret,
-      identitySecret: TEST_IDENTITY_SECRET,
+      signingKey: TEST_KEYS.gateway,
       supergraphPath: options.supergraphPath,
       subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       devTools: options.webDir !== undefined,

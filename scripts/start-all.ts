@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { createPublicKey } from "node:crypto";
 import { join } from "node:path";
 import { loadGatewayConfig, rateLimitFromEnv } from "../gateway/config";
 import { startGateway } from "../gateway/server";
@@ -6,6 +7,7 @@ import { pinClock, toBusinessIso } from "../subgraphs/kit/clock";
 import { ConfigError } from "../platform/config";
 import { loadSubgraphConfig } from "../subgraphs/kit/config";
 import { log } from "../platform/log";
+import { exportKey, parsePrivateKey } from "../platform/request-signing";
 import { stopOnSignals } from "../platform/shutdown";
 import { RunningSubgraph, startSubgraph } from "../subgraphs/kit/server";
 import { loadOrCreateDevSecrets } from "./dev-secrets";
@@ -27,8 +29,16 @@ const TRY_QUERY = `{
 async function main(): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const dataDir = process.env.DATA_DIR ?? "data";
-  const secrets = loadOrCreateDevSecrets(dataDir);
-  const env = { ...process.env, HUB_IDENTITY_SECRET: secrets.identitySecret, HUB_NOW: process.env.HUB_NOW ?? DEMO_NOW, PORT: undefined };
+  const secrets = loadOrCreateDevSecrets(dataDir, process.env, SUBGRAPHS.map((s) => s.name));
+  const gatewayKey = parsePrivateKey(secrets.gatewaySigningKey);
+  const servicePublicKeys = Object.entries(secrets.serviceSigningKeys).map(([name, key]) => `${name}:${exportKey(createPublicKey(parsePrivateKey(key)))}`);
+  const env = {
+    ...process.env,
+    HUB_GATEWAY_PUBLIC_KEY: exportKey(createPublicKey(gatewayKey)),
+    HUB_SERVICE_PUBLIC_KEYS: servicePublicKeys.join(","),
+    HUB_NOW: process.env.HUB_NOW ?? DEMO_NOW,
+    PORT: undefined,
+  };
   const running: RunningSubgraph[] = [];
   const stopSubgraphs = () => Promise.all(running.map((s) => s.stop())).then(() => undefined);
   try {
@@ -36,7 +46,7 @@ async function main(): Promise<void> {
     for (const module of SUBGRAPHS) {
       const config = loadSubgraphConfig(env, module.name, module.defaultPort);
       pinClock(config.now);
-      running.push(await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
+      running.push(await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: config.port, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
     }
     const port = Number(process.env.PORT ?? 4000);
     const host = process.env.HOST ?? "127.0.0.1";
@@ -46,7 +56,7 @@ async function main(): Promise<void> {
       port,
       host,
       jwtSecret: secrets.jwtSecret,
-      identitySecret: secrets.identitySecret,
+      signingKey: gatewayKey,
       supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
       metricsToken: process.env.HUB_METRICS_TOKEN,

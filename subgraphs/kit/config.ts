@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { ConfigError, describeIssues, identitySecret, logLevel, metricsToken, port, shutdownTimeoutMs } from "../../platform/config";
+import { KeyObject } from "node:crypto";
+import { ConfigError, describeIssues, logLevel, metricsToken, port, publicKey, serviceKeys, shutdownTimeoutMs, signingKey } from "../../platform/config";
+import { RequestSigner } from "../../platform/request-signing";
+import { CallerKeys } from "./request-auth";
 import { storeFor, StoreConfig } from "./db";
 
 /** Variables every subgraph reads, with their expected forms (the README table is checked against this). */
@@ -13,7 +16,17 @@ export const SUBGRAPH_ENV = {
     .describe("MySQL server; each subgraph uses its own database there. Unset: SQLite files under DATA_DIR"),
   DATABASE_PREFIX: z.string().regex(/^[a-z0-9_]{1,20}$/, "lowercase letters, digits and _").default("hub_").describe("database name prefix on MySQL (hub_organizations, …)"),
   DATA_DIR: z.string().min(1).default("data").describe("folder of the SQLite files and generated dev secrets"),
-  HUB_IDENTITY_SECRET: identitySecret,
+  HUB_GATEWAY_PUBLIC_KEY: publicKey.describe("the gateway's Ed25519 public key (PEM, or base64 SPKI DER); requests the gateway signed are verified with it"),
+  HUB_SERVICE_PUBLIC_KEYS: serviceKeys
+    .optional()
+    .describe("public keys of the subgraphs that call this one as a service, e.g. academy:MCowBQ…,organizations:MCowBQ…; the code says which mutations each may call"),
+  HUB_SERVICE_SIGNING_KEY: signingKey.optional().describe("this subgraph's own Ed25519 private key (PEM, or base64 PKCS#8 DER), for its calls to other subgraphs as a service"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "a Redis URL, e.g. redis://127.0.0.1:6379")
+    .optional()
+    .describe("Redis that remembers signature nonces for all replicas (replay check). Unset: in this process's memory"),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, "letters, digits, :, _ and -").default("hub:").describe("prefix of the keys this process writes in Redis"),
   HUB_NOW: z.iso.datetime({ offset: true }).optional().describe("pins the hub clock, e.g. 2022-03-12T09:00:00+08:00"),
   LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
@@ -26,7 +39,12 @@ export interface SubgraphConfig {
   port: number;
   host: string;
   store: StoreConfig;
-  identitySecret: string;
+  /** Public keys of the gateway and of the services allowed to call this subgraph. */
+  callerKeys: CallerKeys;
+  /** Signs this subgraph's own calls to other subgraphs as the service named like it; null without HUB_SERVICE_SIGNING_KEY. */
+  serviceSigner: RequestSigner | null;
+  /** Where the replay check remembers nonces; null: in memory. */
+  replay: { redisUrl: string; keyPrefix: string } | null;
   now: Date | null;
   shutdownTimeoutMs: number;
   metricsToken?: string;
@@ -41,7 +59,9 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
     port: values.PORT ?? defaultPort,
     host: values.HOST,
     store: storeFor(subgraph, { databaseUrl: values.DATABASE_URL, dataDir: values.DATA_DIR, databasePrefix: values.DATABASE_PREFIX }),
-    identitySecret: values.HUB_IDENTITY_SECRET,
+    callerKeys: { gateway: values.HUB_GATEWAY_PUBLIC_KEY, services: values.HUB_SERVICE_PUBLIC_KEYS ?? new Map<string, KeyObject>() },
+    serviceSigner: values.HUB_SERVICE_SIGNING_KEY ? { keyId: subgraph, key: values.HUB_SERVICE_SIGNING_KEY } : null,
+    replay: values.REDIS_URL ? { redisUrl: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX } : null,
     now: values.HUB_NOW ? new Date(values.HUB_NOW) : null,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     metricsToken: values.HUB_METRICS_TOKEN,

@@ -1,6 +1,7 @@
 import { DataSource, EntitySchema, MixedList } from "typeorm";
 import { auditFeature } from "./audit";
 import { ReferenceResolver } from "./schema";
+import { ServiceCalls } from "./request-auth";
 import { SubgraphModule } from "./server";
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- type-graphql and TypeORM take classes as Function */
@@ -20,6 +21,8 @@ export interface Feature {
   references?: Record<string, ReferenceResolver>;
   /** Writes the feature's demo data; seeds run in the order the features are listed, only into an empty store. */
   seed?: (db: DataSource) => Promise<void>;
+  /** The feature's internal mutations other subgraphs may call with their service identity, by calling service. */
+  serviceCalls?: ServiceCalls;
 }
 
 /** A subgraph as `subgraph.ts` declares it: its name, port, migrations and the features it is made of. */
@@ -42,6 +45,10 @@ export function defineSubgraph({ name, defaultPort, migrations, features: own }:
   }
   const entities = features.flatMap((feature) => feature.entities ?? []);
   const resolvers = features.flatMap((feature) => feature.resolvers ?? []);
+  const serviceCalls: Record<string, string[]> = {};
+  for (const feature of features) {
+    for (const [service, fields] of Object.entries(feature.serviceCalls ?? {})) (serviceCalls[service] ??= []).push(...fields);
+  }
   if (resolvers.length === 0) throw new Error(`The ${name} subgraph has no resolvers.`);
   return {
     name,
@@ -53,6 +60,7 @@ export function defineSubgraph({ name, defaultPort, migrations, features: own }:
       orphanedTypes: features.flatMap((feature) => feature.orphanedTypes ?? []),
       references,
     },
+    serviceCalls,
     // the demo data goes only into a store with no rows at all: a restart never seeds twice
     seed: async (db) => {
       for (const entity of entities) if ((await db.getRepository(entity).count()) > 0) return;

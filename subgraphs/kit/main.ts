@@ -11,8 +11,8 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   try {
     const config = loadSubgraphConfig(process.env, module.name, module.defaultPort);
     if (config.now) pinClock(config.now);
-    const running = await startSubgraph(module, { store: config.store, identitySecret: config.identitySecret, port: config.port, host: config.host, metricsToken: config.metricsToken });
-    log.info({ subgraph: module.name, url: running.url, store: config.store.kind, clockPinned: clockIsPinned() }, "subgraph listening");
+    const running = await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: config.port, host: config.host, metricsToken: config.metricsToken });
+    log.info({ subgraph: module.name, url: running.url, store: config.store.kind, replayCheck: config.replay ? "redis" : "memory", clockPinned: clockIsPinned() }, "subgraph listening");
     stopOnSignals(running.stop, `subgraph ${module.name}`, config.shutdownTimeoutMs);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -6,18 +6,22 @@ import { openDataSource, DataSourceParts, StoreConfig } from "./db";
 import { formatHubError } from "../../platform/errors";
 import { errorLoggingPlugin } from "../../platform/error-logging";
 import { createHttpServer, listen, Listening } from "../../platform/http";
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, toViewer, verifyRequest } from "../../platform/identity";
+import { toViewer } from "../../platform/identity";
+import { MemoryNonceStore, NonceStore, RedisNonceStore } from "../../platform/nonce-store";
 import { LoaderRegistry } from "./loaders";
 import { auditPlugin } from "./audit";
 import { metricsRoute, serveMetrics } from "../../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../../platform/request-log";
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
+import { CallerKeys, checkServiceCalls, requestAuthenticator, ServiceCalls } from "./request-auth";
 
 /** Everything the kit needs to know about one subgraph: exported by its `subgraph.ts`. */
 export interface SubgraphModule extends DataSourceParts {
   name: string;
   defaultPort: number;
   definition: SubgraphDefinition;
+  /** Which services may call this subgraph, and which root mutations each may run (kit/request-auth). */
+  serviceCalls: ServiceCalls;
   /** Loads this subgraph's part of the demo data when its store is empty. */
   seed: (db: DataSource) => Promise<void>;
 }
@@ -30,7 +34,10 @@ export interface RunningSubgraph extends Listening {
 
 export interface StartOptions {
   store: StoreConfig;
-  identitySecret: string;
+  /** Public keys of the callers this subgraph trusts (the gateway's, the calling services'). */
+  callerKeys: CallerKeys;
+  /** Remember signature nonces in Redis, shared by all replicas; without it, in this process's memory. */
+  replay?: { redisUrl: string; keyPrefix: string };
   port: number;
   host?: string;
   /** Load the demo data when the store is empty. */
@@ -42,9 +49,13 @@ export interface StartOptions {
 /** Opens the store, builds the schema and serves one subgraph; `stop` drains requests and closes the pool. */
 export async function startSubgraph(module: SubgraphModule, options: StartOptions): Promise<RunningSubgraph> {
   const db = await openDataSource(options.store, module);
+  let nonces: NonceStore | null = null;
   try {
     if (options.seed) await module.seed(db);
     const { schema, sdl } = await buildFederatedSchema(module.definition);
+    checkServiceCalls(module.name, schema, module.serviceCalls);
+    nonces = options.replay ? await RedisNonceStore.connect(options.replay.redisUrl, options.replay.keyPrefix) : new MemoryNonceStore();
+    const authenticate = requestAuthenticator(module.name, options.callerKeys, module.serviceCalls, nonces);
     const apollo = new ApolloServer<HubContext>({
       schema,
       formatError: formatHubError,
@@ -58,14 +69,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     await apollo.start();
     const server = createHttpServer<HubContext>({
       apollo,
-      contextFor: async (request, rawBody, requestId) => {
-        const header = (name: string) => {
-          const value = request.headers[name];
-          return Array.isArray(value) ? value[0] : value;
-        };
-        const claims = verifyRequest(options.identitySecret, { identity: header(IDENTITY_HEADER), signature: header(SIGNATURE_HEADER), requestId: header(REQUEST_ID_HEADER) }, rawBody);
-        return { viewer: toViewer(claims), requestId, loaders: new LoaderRegistry(module.name), db };
-      },
+      contextFor: async (request, rawBody, requestId) => ({ viewer: toViewer(await authenticate(request, rawBody)), requestId, loaders: new LoaderRegistry(module.name), db }),
       // the schema is built before the server listens, so a server that answers has it loaded
       ready: async () => {
         try {
@@ -78,12 +82,15 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       routes: { "/metrics": metricsRoute({ token: options.metricsToken }) ?? serveMetrics },
       onFinished: requestReporter(module.name),
     });
+    const replayStore = nonces;
     const listening = await listen(server, options.port, options.host ?? "127.0.0.1", async () => {
       await apollo.stop();
+      await replayStore.close();
       await db.destroy();
     });
     return { ...listening, name: module.name, db, sdl };
   } catch (error) {
+    await nonces?.close();
     await db.destroy();
     throw error;
   }

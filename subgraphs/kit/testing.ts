@@ -1,14 +1,57 @@
+import { createPublicKey, KeyObject } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource } from "typeorm";
 import { StoreConfig, statementCounter } from "./db";
-import { ANONYMOUS_CLAIMS, Claims, signedHeaders } from "../../platform/identity";
+import { ANONYMOUS_CLAIMS, Claims } from "../../platform/identity";
+import { exportKey, GATEWAY_KEY_ID, newSigningKey, RequestSigner, signedHeaders } from "../../platform/request-signing";
+import { CallerKeys } from "./request-auth";
 import { RunningSubgraph, startSubgraph, SubgraphModule } from "./server";
 
-/** The identity secret tests sign with. */
-export const TEST_IDENTITY_SECRET = "test-identity-secret-0123456789abcdef";
+const TEST_SERVICES = ["organizations", "academy", "venues", "funding"];
+
+/** The private keys tests sign with: made fresh in every process, never written anywhere. */
+export const TEST_KEYS: { gateway: KeyObject; services: Record<string, KeyObject> } = {
+  gateway: newSigningKey(),
+  services: Object.fromEntries(TEST_SERVICES.map((name) => [name, newSigningKey()])),
+};
+
+/** What a test subgraph trusts: the test gateway's public key and every test service's. */
+export const TEST_CALLER_KEYS: CallerKeys = {
+  gateway: createPublicKey(TEST_KEYS.gateway),
+  services: new Map(Object.entries(TEST_KEYS.services).map(([name, key]) => [name, createPublicKey(key)])),
+};
+
+/** The key variables of a subgraph process (entry-point tests) that trusts the test keys. */
+export function testSubgraphKeyEnv(): Record<string, string> {
+  return {
+    HUB_GATEWAY_PUBLIC_KEY: exportKey(TEST_CALLER_KEYS.gateway),
+    HUB_SERVICE_PUBLIC_KEYS: [...TEST_CALLER_KEYS.services].map(([name, key]) => `${name}:${exportKey(key)}`).join(","),
+  };
+}
+
+/** The key variable of a gateway process that signs with the test gateway key. */
+export function testGatewayKeyEnv(): Record<string, string> {
+  return { HUB_GATEWAY_SIGNING_KEY: exportKey(TEST_KEYS.gateway) };
+}
+
+/** The test gateway's signer, or a test service's when `service` is set. */
+export function testSigner(service: string | null = null): RequestSigner {
+  if (service === null) return { keyId: GATEWAY_KEY_ID, key: TEST_KEYS.gateway };
+  const key = TEST_KEYS.services[service];
+  if (!key) throw new Error(`No test key for the service ${service}.`);
+  return { keyId: service, key };
+}
+
+/** Which subgraph listens at a URL, for signing requests to it (`startTestSubgraph` records it). */
+const subgraphAt = new Map<string, string>();
+
+/** Records that `subgraph` listens at `url`, so that `signedRequest` signs requests for it. */
+export function registerTestSubgraph(running: { name: string; url: string }): void {
+  subgraphAt.set(running.url, running.name);
+}
 
 /** Which store this test run uses: MySQL when DATABASE_URL is set, else SQLite. */
 export const testStoreKind = (): "mysql" | "sqlite" => (process.env.DATABASE_URL ? "mysql" : "sqlite");
@@ -36,21 +79,29 @@ export async function freshTestStore(subgraph: string): Promise<StoreConfig> {
 
 /** Starts one subgraph on a free port over a fresh store, optionally with its demo data. */
 export async function startTestSubgraph(module: SubgraphModule, options: { seed?: boolean } = {}): Promise<RunningSubgraph> {
-  return startSubgraph(module, { store: await freshTestStore(module.name), identitySecret: TEST_IDENTITY_SECRET, port: 0, seed: options.seed });
+  const running = await startSubgraph(module, { store: await freshTestStore(module.name), callerKeys: TEST_CALLER_KEYS, port: 0, seed: options.seed });
+  registerTestSubgraph(running);
+  return running;
 }
 
-/** Sends an operation straight to a subgraph, signed as the gateway would sign it. */
+/**
+ * Sends an operation straight to a subgraph, signed as the gateway would sign it, or, when the claims name a
+ * `service`, as that service signs its calls (with its own test key).
+ */
 export async function signedRequest(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   claims: Partial<Claims> = {},
-  secret = TEST_IDENTITY_SECRET,
 ): Promise<{ status: number; body: { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  const audience = subgraphAt.get(url);
+  if (!audience) throw new Error(`signedRequest: no test subgraph is registered at ${url} (see registerTestSubgraph).`);
   const body = JSON.stringify({ query, variables });
+  const full = { ...ANONYMOUS_CLAIMS, ...claims };
+  const target = { method: "POST", path: new URL(url).pathname, audience };
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...signedHeaders(secret, { ...ANONYMOUS_CLAIMS, ...claims }, "test-request", body) },
+    headers: { "content-type": "application/json", ...signedHeaders(testSigner(full.service), target, full, "test-request", body) },
     body,
   });
   return { status: response.status, body: (await response.json()) as never };

@@ -4,15 +4,19 @@ import { parse } from "yaml";
 import { GATEWAY_ENV, loadGatewayConfig } from "@gateway/config";
 import { loadSubgraphConfig, SUBGRAPH_ENV } from "@kit/config";
 import { SUBGRAPHS } from "@scripts/subgraphs";
+import { testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
 
 const root = join(__dirname, "..", "..");
 const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { merge: true }) as {
   services: Record<string, { command: string[]; environment: Record<string, string>; healthcheck: { test: string[] }; ports?: string[] }>;
 };
 
+/** Values of the expected form for the variables compose takes from .env: keys are keys, secrets 40 characters. */
+const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv() };
+
 /** Replaces `${VAR:?message}` with a value of the expected form, as docker compose would from .env. */
 function substitute(env: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+(:\?[^}]*)?\}/g, "x".repeat(40))]));
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_all, name: string) => DOT_ENV[name] ?? "x".repeat(40))]));
 }
 
 describe.each(SUBGRAPHS.map((m) => [m.name, m] as const))("docker-compose service %s", (name, module) => {

@@ -1,11 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
 import { startProcess as start, StartedProcess as Started, stopProcess as stop } from "../support/processes";
 
 // The processes docker-compose runs: each entry point alone, configured only by env, stopped by SIGTERM.
 const root = join(__dirname, "..", "..");
-const SECRETS = { HUB_IDENTITY_SECRET: "i".repeat(40), HUB_JWT_SECRET: "j".repeat(40) };
+const SECRETS = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), HUB_JWT_SECRET: "j".repeat(40) };
 
 test("a subgraph and the gateway start alone from env, serve through each other and exit 0 on SIGTERM", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-entry-"));
@@ -25,5 +26,5 @@ test("a subgraph and the gateway start alone from env, serve through each other 
 });
 
 test("a subgraph with a bad environment names the variable and exits 2", async () => {
-  await expect(start("subgraphs/venues/main.js", { HUB_IDENTITY_SECRET: "short" })).rejects.toThrow(/exited with 2: Invalid environment for the venues subgraph:\n {2}HUB_IDENTITY_SECRET: at least 32 characters/);
+  await expect(start("subgraphs/venues/main.js", { HUB_GATEWAY_PUBLIC_KEY: "short" })).rejects.toThrow(/exited with 2: Invalid environment for the venues subgraph:\n {2}HUB_GATEWAY_PUBLIC_KEY: an Ed25519 public key: PEM, or base64 SPKI DER on one line/);
 });

@@ -9,7 +9,7 @@ import { startGateway } from "@gateway/server";
 import { buildWeb } from "@scripts/build-web";
 import { pinClock } from "@kit/clock";
 import { ConfigError } from "@platform/config";
-import { TEST_IDENTITY_SECRET } from "@kit/testing";
+import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
 import examples from "@web/explorer/examples.json";
 import { explorerTabs, OperationExample } from "@web/explorer/tabs";
 import { launchChromium } from "../support/browser";
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe("development mode", () => {
-  const secrets = { HUB_JWT_SECRET: "j".repeat(40), HUB_IDENTITY_SECRET: "i".repeat(40) };
+  const secrets = { HUB_JWT_SECRET: "j".repeat(40), ...testGatewayKeyEnv() };
 
   test("is off unless HUB_DEV_TOOLS turns it on, and a bad value names the variable", () => {
     expect(loadGatewayConfig(secrets).devTools).toBe(false);
@@ -48,7 +48,7 @@ describe("development mode", () => {
   });
 
   test("off: the gateway serves no explorer, partner page or dev token (404)", async () => {
-    const gateway = await startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, identitySecret: TEST_IDENTITY_SECRET, supergraphPath: join(root, "schema", "supergraph.graphql"), subgraphUrls: {} });
+    const gateway = await startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, signingKey: TEST_KEYS.gateway, supergraphPath: join(root, "schema", "supergraph.graphql"), subgraphUrls: {} });
     try {
       const at = gateway.url.replace(/\/graphql$/, "");
       for (const path of ["/explorer", "/explorer/main.js", "/partner", "/dev/roles", "/dev/token?role=FA"]) expect([path, (await fetch(at + path)).status]).toEqual([path, 404]);

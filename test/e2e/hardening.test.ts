@@ -5,7 +5,7 @@ import { isLoopback } from "@gateway/loopback";
 import { startGateway } from "@gateway/server";
 import { ConfigError } from "@platform/config";
 import { Listening } from "@platform/http";
-import { TEST_IDENTITY_SECRET } from "@kit/testing";
+import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
 import { TEST_JWT_SECRET } from "../support/hub";
 import { parseExposition, scrape, total } from "../support/prometheus";
 
@@ -14,7 +14,7 @@ import { parseExposition, scrape, total } from "../support/prometheus";
 const supergraphPath = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 const started: Listening[] = [];
 async function gateway(config: Partial<GatewayConfig> = {}): Promise<Listening> {
-  const running = await startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, identitySecret: TEST_IDENTITY_SECRET, supergraphPath, subgraphUrls: {}, ...config });
+  const running = await startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, signingKey: TEST_KEYS.gateway, supergraphPath, subgraphUrls: {}, ...config });
   started.push(running);
   return running;
 }
@@ -128,7 +128,7 @@ describe("dev tokens only on loopback", () => {
 });
 
 describe("configuration", () => {
-  const base = { HUB_JWT_SECRET: "s".repeat(40), HUB_IDENTITY_SECRET: "i".repeat(40) };
+  const base = { HUB_JWT_SECRET: "s".repeat(40), ...testGatewayKeyEnv() };
 
   test("the gateway listens on 127.0.0.1 unless HOST says otherwise", () => {
     expect(loadGatewayConfig(base).host).toBe("127.0.0.1");

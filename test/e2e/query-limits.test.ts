@@ -8,6 +8,7 @@ import { devIdentity } from "@gateway/dev-identities";
 import { DEFAULT_LIMITS, measure } from "@gateway/limits";
 import { operationCost } from "@gateway/operation-cost";
 import { trustedOperations } from "@gateway/trusted-documents";
+import { testGatewayKeyEnv } from "@kit/testing";
 import { pinClock } from "@kit/clock";
 import { ConfigError } from "@platform/config";
 import examples from "@web/explorer/examples.json";
@@ -185,7 +186,7 @@ describe("every operation the hub ships runs under the default limits", () => {
 });
 
 describe("configuration", () => {
-  const secrets = { HUB_JWT_SECRET: "j".repeat(40), HUB_IDENTITY_SECRET: "i".repeat(40) };
+  const secrets = { HUB_JWT_SECRET: "j".repeat(40), ...testGatewayKeyEnv() };
 
   test("each limit takes public/staff or one number for both; a bad value names its variable", () => {
     expect(loadGatewayConfig(secrets).limits).toEqual(DEFAULT_LIMITS);

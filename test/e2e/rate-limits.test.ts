@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { RateLimitConfig } from "@gateway/rate-limit";
 import { startGateway } from "@gateway/server";
-import { TEST_IDENTITY_SECRET } from "@kit/testing";
+import { TEST_KEYS } from "@kit/testing";
 import { Listening } from "@platform/http";
 import { log, logTo } from "@platform/log";
 import { metrics } from "@platform/metrics";
@@ -37,7 +37,7 @@ async function gatewayWith(limits: Partial<RateLimitConfig>, redisUrl?: string):
     port: 0,
     host: "127.0.0.1",
     jwtSecret: TEST_JWT_SECRET,
-    identitySecret: TEST_IDENTITY_SECRET,
+    signingKey: TEST_KEYS.gateway,
     supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
     subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
     rateLimit: { windowSeconds: 60, anonymousPerIp: 3, perIdentity: 5, signedInPerIp: 8, trustedProxies: [], keyPrefix: uniquePrefix(), ...limits },

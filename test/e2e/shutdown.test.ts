@@ -5,14 +5,18 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { ANONYMOUS_CLAIMS, signedHeaders } from "@platform/identity";
+import { ANONYMOUS_CLAIMS } from "@platform/identity";
+import { signedHeaders } from "@platform/request-signing";
+import { testGatewayKeyEnv, testSigner, testSubgraphKeyEnv } from "@kit/testing";
 
 // SIGTERM as docker or Kubernetes sends it, to the entry points docker-compose runs: each process stops accepting,
 // lets the request in flight finish (within SHUTDOWN_TIMEOUT_MS), closes its store and exits 0.
 // `npm test` builds dist/ first (schema:check); HUB_DIST_DIR points this file at another build of the same code.
 const root = join(__dirname, "..", "..");
 const dist = join(root, process.env.HUB_DIST_DIR ?? "dist");
-const SECRETS = { HUB_IDENTITY_SECRET: "i".repeat(40), HUB_JWT_SECRET: "j".repeat(40) };
+const SECRETS = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), HUB_JWT_SECRET: "j".repeat(40) };
+/** Headers that sign `body` for `subgraph` as the gateway would. */
+const signedFor = (subgraph: string, body: string, requestId: string) => signedHeaders(testSigner(), { method: "POST", path: "/graphql", audience: subgraph }, ANONYMOUS_CLAIMS, requestId, body);
 /** A subgraph's store: a fresh SQLite folder, or on a MySQL run this run's own databases there (empty, no seed). */
 const store = (): Record<string, string> =>
   process.env.DATABASE_URL
@@ -114,7 +118,7 @@ function tryConnect(port: number): Promise<string> {
 test("on SIGTERM a subgraph refuses new connections, answers the request in flight, closes its store and exits 0", async () => {
   const organizations = await start("subgraphs/organizations/main.js", { ...SECRETS, ...store() });
   const body = JSON.stringify({ query: "query CountOrganizations { organizations { totalCount } }" });
-  const held = await heldRequest(organizations.url, body, signedHeaders(SECRETS.HUB_IDENTITY_SECRET, ANONYMOUS_CLAIMS, "held-subgraph-request", body));
+  const held = await heldRequest(organizations.url, body, signedFor("organizations", body, "held-subgraph-request"));
 
   organizations.child.kill("SIGTERM");
   await organizations.logs(/^stopping subgraph organizations$/);
@@ -144,7 +148,7 @@ test("on SIGTERM the gateway refuses new connections, answers the request in fli
 test("a request still in flight at SHUTDOWN_TIMEOUT_MS is cut, and the process still closes its store and exits 0", async () => {
   const venues = await start("subgraphs/venues/main.js", { ...SECRETS, ...store(), SHUTDOWN_TIMEOUT_MS: "200" });
   const body = JSON.stringify({ query: "{ facilities { totalCount } }" });
-  const held = await heldRequest(venues.url, body, signedHeaders(SECRETS.HUB_IDENTITY_SECRET, ANONYMOUS_CLAIMS, "never-finished", body));
+  const held = await heldRequest(venues.url, body, signedFor("venues", body, "never-finished"));
 
   venues.child.kill("SIGTERM"); // and the rest of the body never comes
   await expect(held.response).rejects.toThrow(/socket hang up|ECONNRESET/);

@@ -3,7 +3,7 @@ import { startGateway } from "@gateway/server";
 import { SUBGRAPHS } from "@scripts/subgraphs";
 import { Listening } from "@platform/http";
 import { startSubgraph } from "@kit/server";
-import { freshTestStore, TEST_IDENTITY_SECRET } from "@kit/testing";
+import { freshTestStore, TEST_CALLER_KEYS, TEST_KEYS, testSubgraphKeyEnv } from "@kit/testing";
 import { StoreConfig } from "@kit/db";
 import { TEST_JWT_SECRET } from "../support/hub";
 import { startProcess, StartedProcess, stopProcess } from "../support/processes";
@@ -22,7 +22,7 @@ function storeEnv(name: string, store: StoreConfig): Record<string, string> {
 
 /** The subgraph `name` as its own process on `port` (0: a free one), serving `store`. */
 function startSubgraphProcess(name: string, store: StoreConfig, port: number): Promise<StartedProcess> {
-  return startProcess(`subgraphs/${name}/main.js`, { PORT: String(port), HUB_IDENTITY_SECRET: TEST_IDENTITY_SECRET, HUB_NOW: DEMO_NOW, ...storeEnv(name, store) });
+  return startProcess(`subgraphs/${name}/main.js`, { PORT: String(port), ...testSubgraphKeyEnv(), HUB_NOW: DEMO_NOW, ...storeEnv(name, store) });
 }
 
 const stores: Record<string, StoreConfig> = {};
@@ -34,7 +34,7 @@ beforeAll(async () => {
     const module = SUBGRAPHS.find((m) => m.name === name)!;
     stores[name] = await freshTestStore(name);
     // the demo data, written once through the subgraph's own seed; the process then serves that store
-    const seeded = await startSubgraph(module, { store: stores[name], identitySecret: TEST_IDENTITY_SECRET, port: 0, seed: true });
+    const seeded = await startSubgraph(module, { store: stores[name], callerKeys: TEST_CALLER_KEYS, port: 0, seed: true });
     await seeded.stop();
     processes[name] = await startSubgraphProcess(name, stores[name], 0);
   }
@@ -42,7 +42,7 @@ beforeAll(async () => {
     port: 0,
     host: "127.0.0.1",
     jwtSecret: TEST_JWT_SECRET,
-    identitySecret: TEST_IDENTITY_SECRET,
+    signingKey: TEST_KEYS.gateway,
     supergraphPath: join(root, "schema", "supergraph.graphql"),
     subgraphUrls: { organizations: processes.organizations.url, venues: processes.venues.url },
   });

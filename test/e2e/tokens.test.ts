@@ -8,7 +8,7 @@ import { DEV_IDENTITIES } from "@gateway/dev-identities";
 import { startGateway } from "@gateway/server";
 import { ConfigError } from "@platform/config";
 import { Listening } from "@platform/http";
-import { TEST_IDENTITY_SECRET } from "@kit/testing";
+import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
 import { GraphQLResponse, startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
 
 // Bearer tokens at the gateway (issue 10, point 2): what it accepts, what it refuses and what it tells the caller.
@@ -40,7 +40,7 @@ beforeAll(async () => {
     host: "127.0.0.1",
     jwtSecret: TEST_JWT_SECRET,
     tokens: { jwksUrl, clockToleranceSeconds: 5 },
-    identitySecret: TEST_IDENTITY_SECRET,
+    signingKey: TEST_KEYS.gateway,
     supergraphPath,
     subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
   });
@@ -184,12 +184,12 @@ describe("the identity provider's keys (HUB_JWKS_URL)", () => {
 
   test("a gateway with only a key set refuses HS256 tokens; an unreachable key set is a 503, not the caller's fault", async () => {
     const subgraphUrls = Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url]));
-    const only = await startGateway({ port: 0, host: "127.0.0.1", tokens: { jwksUrl }, identitySecret: TEST_IDENTITY_SECRET, supergraphPath, subgraphUrls });
+    const only = await startGateway({ port: 0, host: "127.0.0.1", tokens: { jwksUrl }, signingKey: TEST_KEYS.gateway, supergraphPath, subgraphUrls });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/jwks.json`;
     await new Promise((resolve) => closed.close(resolve));
-    const dead = await startGateway({ port: 0, host: "127.0.0.1", tokens: { jwksUrl: deadUrl }, identitySecret: TEST_IDENTITY_SECRET, supergraphPath, subgraphUrls });
+    const dead = await startGateway({ port: 0, host: "127.0.0.1", tokens: { jwksUrl: deadUrl }, signingKey: TEST_KEYS.gateway, supergraphPath, subgraphUrls });
     try {
       await refused(await hub.token(LEADER), /algorithm "HS256" is not accepted here \(accepted: RS256, ES256\)/, only.url);
       expect(await accepted(await sign(LEADER, ec.privateKey, { alg: "ES256", kid: "ec-1" }), only.url)).toBe("per_zhang_leader");
@@ -206,7 +206,7 @@ describe("the identity provider's keys (HUB_JWKS_URL)", () => {
 });
 
 describe("configuration", () => {
-  const base = { HUB_IDENTITY_SECRET: "i".repeat(40) };
+  const base = { ...testGatewayKeyEnv() };
 
   test("neither HUB_JWT_SECRET nor HUB_JWKS_URL is a ConfigError naming both", () => {
     expect(() => loadGatewayConfig(base)).toThrow(ConfigError);

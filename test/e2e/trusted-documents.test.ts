@@ -6,7 +6,7 @@ import { GatewayConfig, loadGatewayConfig } from "@gateway/config";
 import { startGateway } from "@gateway/server";
 import { documentHash, loadTrustedDocuments, TrustedDocumentsManifest, trustedOperations } from "@gateway/trusted-documents";
 import { pinClock } from "@kit/clock";
-import { TEST_IDENTITY_SECRET } from "@kit/testing";
+import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
 import { ConfigError } from "@platform/config";
 import { Listening } from "@platform/http";
 import { TRUSTED_SOURCES, trustedDocumentsManifest, writeTrustedDocuments } from "@scripts/build-trusted-documents";
@@ -35,7 +35,7 @@ async function gatewayWith(settings: Partial<GatewayConfig>): Promise<Listening>
     port: 0,
     host: "127.0.0.1",
     jwtSecret: TEST_JWT_SECRET,
-    identitySecret: TEST_IDENTITY_SECRET,
+    signingKey: TEST_KEYS.gateway,
     supergraphPath: join(root, "schema", "supergraph.graphql"),
     subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
     ...settings,
@@ -169,7 +169,7 @@ describe("APQ (automatic persisted queries)", () => {
 });
 
 describe("configuration and production", () => {
-  const secrets = { HUB_JWT_SECRET: "j".repeat(40), HUB_IDENTITY_SECRET: "i".repeat(40) };
+  const secrets = { HUB_JWT_SECRET: "j".repeat(40), ...testGatewayKeyEnv() };
 
   test("NODE_ENV=production turns trusted documents on and suggestions off; HUB_TRUSTED_DOCUMENTS decides either way", () => {
     expect(loadGatewayConfig(secrets)).toMatchObject({ trustedDocuments: false, hideSuggestions: false });

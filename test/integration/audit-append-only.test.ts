@@ -1,7 +1,7 @@
 import { createConnection } from "mysql2/promise";
 import { openDataSource } from "@kit/db";
 import { RunningSubgraph, startSubgraph } from "@kit/server";
-import { freshTestStore, signedRequest, TEST_IDENTITY_SECRET, testStoreKind } from "@kit/testing";
+import { freshTestStore, registerTestSubgraph, signedRequest, TEST_CALLER_KEYS, testStoreKind } from "@kit/testing";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 
 // The production recipe of the README ("Audit log"): migrations applied by an admin, the subgraph run as a MySQL
@@ -32,7 +32,8 @@ onMysql("an append-only audit log on MySQL", () => {
     const url = new URL(process.env.DATABASE_URL!);
     url.username = user;
     url.password = password;
-    subgraph = await startSubgraph(venuesSubgraph, { store: { kind: "mysql", url: url.toString().replace(/\/$/, ""), database }, identitySecret: TEST_IDENTITY_SECRET, port: 0 });
+    subgraph = await startSubgraph(venuesSubgraph, { store: { kind: "mysql", url: url.toString().replace(/\/$/, ""), database }, callerKeys: TEST_CALLER_KEYS, port: 0 });
+    registerTestSubgraph(subgraph);
   }, 60_000);
 
   afterAll(async () => {

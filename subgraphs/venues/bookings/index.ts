@@ -33,4 +33,10 @@ export const bookingsFeature: Feature = {
   resolvers: [BookingResolver, EquipmentLineResolver, BookingMutationResolver, SagaResolver, OrganizationBookingsResolver],
   references: { Booking: referenceById("Booking", (ctx) => rowLoader(ctx, Booking)) },
   seed: seedBookings,
+  // DOMAIN §7: the academy's scheduling saga holds, confirms and releases rooms; organizations owns legalForm and
+  // status and pushes them for C7. Nobody else calls these, and neither service may call anything else here.
+  serviceCalls: {
+    academy: ["holdBooking", "confirmBooking", "releaseBooking"],
+    organizations: ["syncOrganizationEligibility"],
+  },
 };

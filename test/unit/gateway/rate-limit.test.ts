@@ -2,8 +2,9 @@ import { IncomingMessage } from "node:http";
 import { loadGatewayConfig, rateLimitFromEnv } from "@gateway/config";
 import { clientAddress, proxyList } from "@gateway/rate-limit";
 import { ConfigError } from "@platform/config";
+import { testGatewayKeyEnv } from "@kit/testing";
 
-const SECRETS = { HUB_JWT_SECRET: "j".repeat(32), HUB_IDENTITY_SECRET: "i".repeat(32) };
+const SECRETS = { HUB_JWT_SECRET: "j".repeat(32), ...testGatewayKeyEnv() };
 
 test("rate limits are on by default in production only, with the defaults the README states, and HUB_RATE_LIMIT decides either way", () => {
   expect(loadGatewayConfig({ ...SECRETS }).rateLimit).toBeUndefined();
