@@ -259,7 +259,7 @@ describe("who reads Organization.enrollments (DOMAIN §9.2: FA Agg; SS/CS, SUP s
     ["the leader of another organization", leaderOf(OTHER_CLUB)],
     ["a supervisor assigned elsewhere", { personId: "per_t_sup", roles: ["SUPERVISOR"], orgIds: [OTHER_CLUB] }],
     ["street staff of another street", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["349901S02"] }],
-    ["street staff with an empty area code", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: [""] }],
+    ["street staff with a wildcard area code (an empty one never reaches a subgraph: its identity is refused)", { personId: "per_t_ss", roles: ["STREET_STAFF"], areaCodes: ["%"] }],
     ["academy staff of another academy", staffOf("acad_t_elsewhere")],
     ["an instructor (no session assignments in tokens yet)", { personId: "per_t_ins", roles: ["INSTRUCTOR"], academyIds: ["acad_t_town"] }],
   ] as [string, Partial<Claims>][])("%s see none of the club's", async (_who, claims) => {
