@@ -61,6 +61,23 @@ test("demo: lists filter by leader-dependency level, for those who may see it", 
   expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 });
 
+test("demo: a level filter lists only organizations whose level the caller may see (§9.2 R s)", async () => {
+  const HIGH = `{ organizations(filter: { leaderDependency: [HIGH, MEDIUM, LOW] }) { nodes { id leaderDependency { level } } } }`;
+  const idsFor = async (claims: Partial<Claims>) => {
+    const body = await gql(HIGH, {}, claims);
+    expect(body.errors).toBeUndefined();
+    return body.data.organizations.nodes.map((o: { id: string; leaderDependency: unknown }) => (o.leaderDependency ? o.id : `${o.id} (level hidden)`));
+  };
+  // street staff of 蜀山经开区 see 加侨飞扬 and the federation, not 常青街道's teams nor Tongling's (they used to see all)
+  expect(await idsFor({ personId: "per_ss", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] })).toEqual(["org_jiaqiao", "org_sjk_fed"]);
+  // a supervisor: the organizations assigned to them, nothing else
+  expect(await idsFor({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] })).toEqual(["org_lezhulin"]);
+  expect(await idsFor({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: [] })).toEqual([]);
+  // an area code nobody knows, or an empty one, scopes to nothing
+  expect(await idsFor({ personId: "per_ss", roles: ["COMMUNITY_STAFF"], areaCodes: ["", "X%"] })).toEqual([]);
+  expect((await gql(HIGH, {}, { personId: "per_va", roles: ["VENUE_ADMIN"] })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+});
+
 test("demo: Q7's filter: a supervisor's own organizations at risk", async () => {
   const wu: Partial<Claims> = { personId: "per_wu_supervisor", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] };
   const mine = await gql(`{ organizations(filter: { supervisedByMe: true }) { nodes { id leaderDependency { level } } } }`, {}, wu);
