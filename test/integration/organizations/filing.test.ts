@@ -169,6 +169,13 @@ describe("actors (§8.1): the wrong one is FORBIDDEN and nothing is written", ()
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringContaining("member") });
     expect((await stored(FIL_Q2)).status).toBe(FilingStatus.COMMUNITY_REVIEWED);
   });
+
+  test("a staff token without a person cannot decide either: the separation-of-duty check needs someone to check", async () => {
+    const before = await stored(FIL_Q2);
+    const body = await transition({ roles: ["STREET_STAFF"], areaCodes: [STREET_CODE] }, FIL_Q2, "STREET_ACCEPT");
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringContaining("sign in as a person") });
+    expect(await stored(FIL_Q2)).toEqual(before);
+  });
 });
 
 test("an illegal transition is a CONFLICT naming the state and the allowed actions", async () => {
