@@ -5,7 +5,7 @@ import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
 import { Area, Organization } from "../directory";
-import { whereFilingStatus } from "../filing";
+import { readsAnyFilingStatus, whereFilingStatus } from "../filing";
 import { LeaderDependencySignalRow, leaderDependencyFilterScope } from "../leader-dependency";
 import { RatingEvaluation, RatingStatus, StarLevel } from "../rating";
 import { SupervisionAssignment } from "../supervision";
@@ -32,7 +32,7 @@ export class OrganizationSearch {
     }
     if (filter?.legalForms?.length) query.andWhere("o.legalForm IN (:...legalForms)", { legalForms: filter.legalForms });
     if (filter?.categories?.length) this.whereCategory(query, filter.categories);
-    if (filter?.filingStatus?.length) whereFilingStatus(query, "o", filter.filingStatus);
+    if (filter?.filingStatus?.length) whereFilingStatus(query, "o", filter.filingStatus, { numberedOnly: !readsAnyFilingStatus(ctx.viewer) });
     if (filter?.minStars !== undefined && filter.minStars !== null) this.whereMinStars(query, filter.minStars);
     if (filter?.leaderDependency?.length) await this.whereLeaderDependency(ctx, query, filter.leaderDependency);
     if (filter?.supervisedByMe) this.whereSupervisedBy(ctx, query);

@@ -290,6 +290,16 @@ describe("read rule (§9.2)", () => {
     }
   });
 
+  test("a filing without a number is not the public's to see: partners and academy staff get null, staff and the team its status", async () => {
+    const STATUS = `query($id: ID!) { organization(id: $id) { filing { status filingNo } } }`;
+    for (const claims of [{}, PARTNER, { personId: "per_t_nobody" }, { personId: "per_t_ac", roles: ["ACADEMY_STAFF"] }] as Partial<Claims>[]) {
+      expect((await signedRequest(subgraph.url, STATUS, { id: Q2 }, claims)).body.data.organization.filing).toBeNull();
+    }
+    for (const claims of [STREET, OTHER_STREET, memberOf(Q2, personId("q2", 5)), { personId: "per_t_va", roles: ["VENUE_ADMIN"] }] as Partial<Claims>[]) {
+      expect((await signedRequest(subgraph.url, STATUS, { id: Q2 }, claims)).body.data.organization.filing).toMatchObject({ filingNo: null });
+    }
+  });
+
   test("an informal team has no filing", async () => {
     const { body } = await signedRequest(subgraph.url, `{ organization(id: "org_t_informal") { filing { id } } }`, {}, FED_ADMIN);
     expect(body.data.organization.filing).toBeNull();

@@ -88,8 +88,12 @@ test("demo: Q7's filter: a supervisor's own organizations at risk", async () => 
 });
 
 test("demo: lists filter by filing status and by a minimum of stars", async () => {
-  const queue = await gql(`{ organizations(filter: { areaCode: "340111X01", filingStatus: [COMMUNITY_REVIEWED, STREET_REVIEW] }) { totalCount } }`, {}, {});
-  expect(queue.data.organizations.totalCount).toBe(3);
+  const QUEUE = `{ organizations(filter: { areaCode: "340111X01", filingStatus: [COMMUNITY_REVIEWED, STREET_REVIEW] }) { totalCount } }`;
+  expect((await gql(QUEUE, {}, { personId: "per_ss", roles: ["STREET_STAFF"], areaCodes: ["340111X01"] })).data.organizations.totalCount).toBe(3);
+  // partners learn only whether an organization is filed (§9.2 PT "filed yes/no"): the queue is not theirs to list
+  expect((await gql(QUEUE, {}, {})).data.organizations.totalCount).toBe(0);
+  const filed = await gql(`{ organizations(filter: { areaCode: "340111X01", filingStatus: [FILED] }) { totalCount } }`, {}, {});
+  expect(filed.data.organizations.totalCount).toBeGreaterThan(0);
   const starred = await gql(`{ organizations(filter: { minStars: 3 }) { nodes { id currentRating { stars } } } }`, {}, {});
   expect(starred.data.organizations.nodes).toEqual([{ id: "org_jiaqiao", currentRating: { stars: "THREE" } }]);
   expect((await gql(`{ organizations(filter: { minStars: 4 }) { totalCount } }`, {}, {})).data.organizations.totalCount).toBe(0);
