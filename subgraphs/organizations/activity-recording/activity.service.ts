@@ -20,6 +20,11 @@ export class ServiceActivityService {
   async record(ctx: HubContext, input: RecordServiceActivityInput): Promise<ServiceActivity> {
     const organization = await this.organization(ctx, parseId("Organization", input.organizationId, "input.organizationId"));
     await authorizeRecorder(ctx, organization);
+    // §9.2 "Service activities": W is the leader's (OL own, delegable to a deputy acting as ORG_LEADER); members read
+    // their organization's records and request corrections of them (correctServiceActivity), they do not add records
+    if (!actsFor(ctx.viewer, "ORG_LEADER", organization.id)) {
+      throw new ForbiddenError(`Only ${organization.name}'s leader (ORG_LEADER of it, or a deputy acting as one) records its activities; members may request a correction of a record.`);
+    }
     const draft = await draftActivity(ctx, organization.id, input);
     return writeTransaction(ctx.db, async (tx) => {
       await checkDailyMinutes(tx, draft, null);

@@ -34,7 +34,11 @@ export class FilingService {
 
     const role = actingRole(action, filingActorFacts(ctx.viewer, org.id, homeArea));
     if (!role) throw new ForbiddenError(`${action} on a filing may be taken only by ${describeFilingActor(action)}.`);
-    // §9.2 separation of duty: staff do not decide on filings of organizations they belong to
+    // §9.2 separation of duty: staff do not decide on filings of organizations they belong to. Without a person the
+    // check cannot run (and the event would name nobody), so a staff action needs one, whatever the gateway lets by.
+    if (isStaffAction(action) && !ctx.viewer.personId) {
+      throw new ForbiddenError(`${action} on a filing is a staff decision recorded under the staffer's name; sign in as a person (a token with sub).`);
+    }
     if (isStaffAction(action) && (await this.viewerIsMember(ctx, org.id))) {
       throw new ForbiddenError(`You are a member of ${org.name}; another staff member must take ${action} on its filing.`);
     }

@@ -3,6 +3,7 @@ export { FilingRecord } from "./filing-record.entity";
 export { FilingEvent } from "./filing-event.entity";
 export { minimumMembersFor } from "./filing.machine";
 export { whereFilingStatus } from "./filing.queries";
+export { readsAnyFilingStatus } from "./filing.policy";
 
 import { Feature } from "../../kit/feature";
 import { FilingEvent } from "./filing-event.entity";

@@ -7,13 +7,16 @@ import { FederationMembership, federationMembershipsByOrganization } from "../fe
 import { FilingRecord } from "./filing-record.entity";
 import { activeMembershipsByOrganization, Organization, Person, personById } from "../directory";
 import { AgeStructure } from "./age-structure.type";
+import { seesFilingInProgress } from "./filing.policy";
 
 /** Filing, federation membership and age structure of an organization (DOMAIN §3.1, §3.5, §3.7). */
 @Resolver(() => Organization)
 export class OrganizationFilingResolver {
-  @FieldResolver(() => FilingRecord, { nullable: true, description: "The filing (备案); null for organizations that never filed." })
-  filing(@Root() org: Organization, @Ctx() ctx: HubContext) {
-    return rowLoader(ctx, FilingRecord, "organizationId").load(org.id);
+  @FieldResolver(() => FilingRecord, { nullable: true, description: "The filing (备案); null for organizations that never filed, and for partners until it is approved." })
+  async filing(@Root() org: Organization, @Ctx() ctx: HubContext) {
+    const filing = await rowLoader(ctx, FilingRecord, "organizationId").load(org.id);
+    if (!filing || filing.filingNo !== null || seesFilingInProgress(ctx.viewer, org.id)) return filing;
+    return null;
   }
 
   @FieldResolver(() => [FederationMembership], { description: "Memberships as a member of federations and, for a federation, of its members." })

@@ -83,6 +83,8 @@ export class OrganizationImportService {
         argument: "streetCode",
       });
     }
+    // the separation-of-duty check below looks up the importer's memberships: without a person it could not run
+    if (!ctx.viewer.personId) throw new ForbiddenError("Importing filed organizations is recorded under the importer's name; sign in as a person (a token with sub).");
     const at = now();
     return { street, actor: { personId: ctx.viewer.personId, role: staff ? "STREET_STAFF" : "FEDERATION_ADMIN", at, today: businessDate(at) } };
   }
@@ -90,8 +92,8 @@ export class OrganizationImportService {
   /** §9.2 separation of duty: staff do not decide on filings of organizations they belong to. */
   private async separateDuties(ctx: HubContext, checks: RowCheck[]): Promise<void> {
     const orgIds = checks.flatMap((c) => (c.target ? [c.target.organizationId] : []));
-    if (!ctx.viewer.personId || !orgIds.length) return;
-    const mine = await ctx.db.getRepository(Membership).findBy({ personId: ctx.viewer.personId, organizationId: In(orgIds), leftOn: IsNull() });
+    if (!orgIds.length) return;
+    const mine = await ctx.db.getRepository(Membership).findBy({ personId: ctx.viewer.personId!, organizationId: In(orgIds), leftOn: IsNull() });
     for (const check of checks) {
       if (!check.target || !mine.some((m) => m.organizationId === check.target!.organizationId)) continue;
       check.problems.push({ column: "filingNo", value: null, message: `You are a member of ${check.target.organizationName}; another staff member must import changes to its filing.` });

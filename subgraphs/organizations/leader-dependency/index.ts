@@ -1,6 +1,7 @@
 export { RiskLevel } from "./leader-dependency.type";
 export { LeaderDependencySignalRow } from "./leader-dependency-signal.entity";
-export { mayFilterByLeaderDependency } from "./leader-dependency.policy";
+export { leaderDependencyFilterScope } from "./leader-dependency.policy";
+export type { LeaderDependencyFilterScope } from "./leader-dependency.policy";
 export { recomputeLeaderDependency } from "./leader-dependency.service";
 
 import { Feature } from "../../kit/feature";

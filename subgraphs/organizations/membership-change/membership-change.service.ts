@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../../../platform/
 import { newId, parseId } from "../../kit/ids";
 import { Problem, raise } from "../../kit/problem";
 import { isProblem, MembershipPlan, planLeave, planRoleChange } from "./membership-change.rules";
-import { actsFor, Area, isStaffFor, MemberRole, Membership, Organization } from "../directory";
+import { actsFor, MemberRole, Membership, Organization } from "../directory";
 
 /** A planner's plan; the problem it found instead is raised. */
 function planned(result: MembershipPlan | Problem): MembershipPlan {
@@ -34,18 +34,18 @@ export class MembershipChangeService {
     return { ...held, leftOn: plan.close[0].on };
   }
 
-  /** The organization's leader or staff covering it; for leaving, the member themself too. */
+  /**
+   * §9.2 "Member roster": W is the organization's own leader's (OL own); street/community staff read the roster
+   * but do not change it. For leaving, the member themself too (their own record).
+   */
   private async authorized(ctx: HubContext, rawId: unknown, what: string, selfAllowed: boolean) {
     const id = parseId("Membership", rawId, "membershipId");
     const held = await ctx.db.getRepository(Membership).findOneBy({ id });
     if (!held) throw new NotFoundError("Membership", id);
     const org = await ctx.db.getRepository(Organization).findOneByOrFail({ id: held.organizationId });
-    const homeArea = await ctx.db.getRepository(Area).findOneByOrFail({ code: org.homeAreaCode });
-    const self = selfAllowed && ctx.viewer.personId === held.personId;
-    if (!self && !actsFor(ctx.viewer, "ORG_LEADER", org.id) && !isStaffFor(ctx.viewer, homeArea)) {
-      throw new ForbiddenError(
-        `Only ${org.name}'s leader (ORG_LEADER of it) or street/community staff covering its area may ${what}${selfAllowed ? ", besides the member themself" : ""}.`,
-      );
+    const self = selfAllowed && ctx.viewer.personId !== null && ctx.viewer.personId === held.personId;
+    if (!self && !actsFor(ctx.viewer, "ORG_LEADER", org.id)) {
+      throw new ForbiddenError(`Only ${org.name}'s leader (ORG_LEADER of it) may ${what}${selfAllowed ? ", besides the member themself" : ""}; staff read the roster but do not change it.`);
     }
     return { held, org };
   }

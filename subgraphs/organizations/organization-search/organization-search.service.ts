@@ -5,8 +5,8 @@ import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { parseAreaCode } from "../../kit/ids";
 import { Page, paginate } from "../../kit/pagination";
 import { Area, Organization } from "../directory";
-import { whereFilingStatus } from "../filing";
-import { LeaderDependencySignalRow, mayFilterByLeaderDependency } from "../leader-dependency";
+import { readsAnyFilingStatus, whereFilingStatus } from "../filing";
+import { LeaderDependencySignalRow, leaderDependencyFilterScope } from "../leader-dependency";
 import { RatingEvaluation, RatingStatus, StarLevel } from "../rating";
 import { SupervisionAssignment } from "../supervision";
 import { OrgFilter } from "./organization-filter.input";
@@ -32,9 +32,9 @@ export class OrganizationSearch {
     }
     if (filter?.legalForms?.length) query.andWhere("o.legalForm IN (:...legalForms)", { legalForms: filter.legalForms });
     if (filter?.categories?.length) this.whereCategory(query, filter.categories);
-    if (filter?.filingStatus?.length) whereFilingStatus(query, "o", filter.filingStatus);
+    if (filter?.filingStatus?.length) whereFilingStatus(query, "o", filter.filingStatus, { numberedOnly: !readsAnyFilingStatus(ctx.viewer) });
     if (filter?.minStars !== undefined && filter.minStars !== null) this.whereMinStars(query, filter.minStars);
-    if (filter?.leaderDependency?.length) this.whereLeaderDependency(ctx, query, filter.leaderDependency);
+    if (filter?.leaderDependency?.length) await this.whereLeaderDependency(ctx, query, filter.leaderDependency);
     if (filter?.supervisedByMe) this.whereSupervisedBy(ctx, query);
     if (filter?.search) this.whereNameContains(query, filter.search);
     return paginate(query, "o", page);
@@ -65,10 +65,25 @@ export class OrganizationSearch {
     query.setParameters({ finalStatus: RatingStatus.FINAL, ratingToday: businessDate(now()), okStars: STARS_FROM.slice(minStars - 1) });
   }
 
-  private whereLeaderDependency(ctx: HubContext, query: Query, levels: string[]): void {
-    if (!mayFilterByLeaderDependency(ctx)) throw new ForbiddenError("filter.leaderDependency is for staff, supervisors, the academy and funders; leave it out.");
+  /** A list filtered by level reveals the level of every organization it returns: only those the caller may see. */
+  private async whereLeaderDependency(ctx: HubContext, query: Query, levels: string[]): Promise<void> {
+    const scope = await leaderDependencyFilterScope(ctx);
+    if (!scope) throw new ForbiddenError("filter.leaderDependency is for staff, supervisors, the academy and funders; leave it out.");
     whereIdIn(query, (qb) => qb.subQuery().select("s.organizationId").from(LeaderDependencySignalRow, "s").where("s.level IN (:...riskLevels)").getQuery());
     query.setParameter("riskLevels", levels);
+    if (scope.everywhere) return;
+    const { areaPaths, orgIds } = scope;
+    query.andWhere(
+      new Brackets((within) => {
+        within.where("1 = 0"); // nothing in scope: nothing listed
+        if (areaPaths.length) {
+          const paths = areaPaths.map((_, i) => `ldArea.path LIKE :ldPath${i}`).join(" OR ");
+          within.orWhere(`o.homeAreaCode IN ${query.subQuery().select("ldArea.code").from(Area, "ldArea").where(paths).getQuery()}`);
+          areaPaths.forEach((path, i) => query.setParameter(`ldPath${i}`, `${path}%`));
+        }
+        if (orgIds.length) within.orWhere("o.id IN (:...ldOrgIds)", { ldOrgIds: orgIds });
+      }),
+    );
   }
 
   private whereSupervisedBy(ctx: HubContext, query: Query): void {

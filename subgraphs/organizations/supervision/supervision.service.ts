@@ -10,7 +10,7 @@ import { SupervisionAssignment } from "./supervision-assignment.entity";
 import { SupervisionVisit } from "./supervision-visit.entity";
 import { supervisionByOrganization, visitsByAssignment } from "./supervision.loaders";
 import { SupervisionVisitType } from "./supervision.enums";
-import { notesAccess, seesSupervision } from "./supervision.policy";
+import { isAssignedSupervisor, notesAccess, seesAssignment } from "./supervision.policy";
 
 const MAX_NOTES = 2000;
 const MAX_LAST = 100;
@@ -25,10 +25,12 @@ export interface RecordVisitArgs {
 
 /** Supervision assignments and visits (DOMAIN §3.6) with the notes restrictions of §9.2. */
 export class SupervisionService {
-  /** The organization's assignments, past ones included; none for partners and anonymous callers. */
+  /** The organization's assignments, past ones included, that this caller may know of (§9.2); none for everyone else. */
   async forOrganization(ctx: HubContext, org: Organization): Promise<SupervisionAssignment[]> {
-    if (!seesSupervision(ctx.viewer)) return [];
-    return supervisionByOrganization(ctx).load(org.id);
+    if (ctx.viewer.anonymous) return [];
+    const orgArea = await areaByCode(ctx).load(org.homeAreaCode);
+    const assignments = await supervisionByOrganization(ctx).load(org.id);
+    return assignments.filter((assignment) => seesAssignment(ctx.viewer, { ...assignment, orgArea }));
   }
 
   /** The `last` most recent visits of an assignment, oldest first. */
@@ -42,7 +44,7 @@ export class SupervisionService {
 
   /** The notes as this caller may read them: in full, as a summary, or null. */
   async notes(ctx: HubContext, visit: SupervisionVisit): Promise<string | null> {
-    if (visit.notes === null || !seesSupervision(ctx.viewer)) return null;
+    if (visit.notes === null || ctx.viewer.anonymous) return null;
     const assignment = await rowLoader(ctx, SupervisionAssignment).load(visit.assignmentId);
     if (!assignment) return null;
     const org = await organizationById(ctx).load(assignment.organizationId);
@@ -53,12 +55,13 @@ export class SupervisionService {
 
   /** Records a visit; only the supervisor of the assignment may, for a past day within the assignment's span. */
   async recordVisit(ctx: HubContext, args: RecordVisitArgs): Promise<SupervisionVisit> {
-    const personId = ctx.viewer.personId;
-    if (!personId) throw new ForbiddenError("Only the supervisor assigned to the organization may record its supervision visits; sign in as that supervisor.");
+    if (!ctx.viewer.personId || !ctx.viewer.has("SUPERVISOR")) {
+      throw new ForbiddenError("Only the supervisor assigned to the organization may record its supervision visits; sign in as that supervisor (SUPERVISOR).");
+    }
     const id = parseId("SupervisionAssignment", args.assignmentId, "assignmentId");
     const assignment = await ctx.db.getRepository(SupervisionAssignment).findOneBy({ id });
     if (!assignment) throw new NotFoundError("SupervisionAssignment", id);
-    if (assignment.supervisorPersonId !== personId) {
+    if (!isAssignedSupervisor(ctx.viewer, assignment)) {
       throw new ForbiddenError("Only the supervisor assigned to this organization may record its supervision visits.");
     }
     const today = businessDate(now());

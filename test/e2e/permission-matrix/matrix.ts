@@ -29,8 +29,16 @@ export interface Actor {
  */
 export type Expectation =
   | { outcome: "allowed"; check?: (data: any) => void }
-  | { outcome: "refused"; code?: string; check?: (data: any) => void }
+  | { outcome: "refused"; code?: string | string[]; check?: (data: any) => void }
   | { outcome: "limited"; check: (data: any) => void };
+
+/** A read sent after the probe (by default as the same caller) to show what the probe left behind. */
+export interface Afterwards {
+  as?: Actor;
+  query: string;
+  variables?: Record<string, unknown>;
+  check: (data: any) => void;
+}
 
 export interface Probe {
   as: Actor;
@@ -39,6 +47,8 @@ export interface Probe {
   query: string;
   variables?: Record<string, unknown>;
   expect: Expectation;
+  /** For writes: a read that shows the refused write left no trace, or the allowed one took effect. */
+  afterwards?: Afterwards;
 }
 
 export interface MatrixRow {
@@ -53,6 +63,11 @@ export interface MatrixRow {
   probes: Probe[];
 }
 
+/** A caller of one column (`token` null: the anonymous partner view). */
+export function actor(column: MatrixColumn, who: string, token: TokenPayload | null): Actor {
+  return { column, who, token };
+}
+
 /** The columns a row has no probe for. */
 export function missingColumns(row: MatrixRow): MatrixColumn[] {
   const covered = new Set(row.probes.map((p) => p.as.column));
@@ -65,10 +80,25 @@ const errorCodes = (body: GraphQLResponse) => (body.errors ?? []).map((e) => e.e
 export function assertProbe(probe: Probe, body: GraphQLResponse): void {
   const { expect: expectation } = probe;
   if (expectation.outcome === "refused") {
-    expect(errorCodes(body)).toContain(expectation.code ?? "FORBIDDEN");
+    // a list: any of these codes (e.g. the subgraph's FORBIDDEN or the gateway's UNAUTHENTICATED for the same rule)
+    const accepted = [expectation.code ?? "FORBIDDEN"].flat();
+    expect(errorCodes(body).filter((code) => accepted.includes(code))).not.toEqual([]);
     expectation.check?.(body.data);
     return;
   }
   expect(body.errors ?? []).toEqual([]);
   expectation.check?.(body.data);
+}
+
+/** How the runner sends an operation as a caller. */
+export type Send = (query: string, variables: Record<string, unknown>, as: Actor) => Promise<GraphQLResponse>;
+
+/** Sends the probe, asserts its answer, then runs and asserts its `afterwards` read. */
+export async function runProbe(probe: Probe, send: Send): Promise<void> {
+  assertProbe(probe, await send(probe.query, probe.variables ?? {}, probe.as));
+  if (!probe.afterwards) return;
+  const { as = probe.as, query, variables = {}, check } = probe.afterwards;
+  const body = await send(query, variables, as);
+  expect(body.errors ?? []).toEqual([]);
+  check(body.data);
 }

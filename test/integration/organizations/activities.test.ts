@@ -131,14 +131,16 @@ test("17 hours in one day across two activities of two organizations is BAD_USER
   expect((await gql(RECORD, { input: { ...patrol, volunteerLines: [{ personId: p(11), minutes: 360 }] } }, JQ_LEADER)).errors).toBeUndefined();
 });
 
-test("a recorder from another organization, or one who is not its member, is FORBIDDEN (谁组织谁记录)", async () => {
+test("a recorder from another organization, one who is not its member, or a member who is not its leader is FORBIDDEN (谁组织谁记录, §9.2)", async () => {
   const input = visit("2021-06-19", "14:00", "16:00", [[p(5), 120]]);
   const error = await rejected(RECORD, { input }, JQ_LEADER, "FORBIDDEN");
   expect(error.message).toMatch(/邻里测试队/);
   await rejected(RECORD, { input }, { ...JQ_LEADER, orgIds: [TEAM] }, "FORBIDDEN");
   await rejected(RECORD, { input }, SUPERVISOR, "FORBIDDEN");
   await rejected(RECORD, { input }, ANONYMOUS, "FORBIDDEN");
-  expect((await gql(RECORD, { input }, MEMBER)).errors).toBeUndefined();
+  // §9.2 gives members R own on activities: they request corrections (below) but do not add records
+  expect((await rejected(RECORD, { input }, MEMBER, "FORBIDDEN")).message).toMatch(/leader/);
+  expect((await gql(RECORD, { input }, LEADER)).errors).toBeUndefined();
 });
 
 test("a record more than 30 days late is accepted but needs the supervisor's approval, not the leader's", async () => {

@@ -169,6 +169,13 @@ describe("actors (§8.1): the wrong one is FORBIDDEN and nothing is written", ()
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringContaining("member") });
     expect((await stored(FIL_Q2)).status).toBe(FilingStatus.COMMUNITY_REVIEWED);
   });
+
+  test("a staff token without a person cannot decide either: the separation-of-duty check needs someone to check", async () => {
+    const before = await stored(FIL_Q2);
+    const body = await transition({ roles: ["STREET_STAFF"], areaCodes: [STREET_CODE] }, FIL_Q2, "STREET_ACCEPT");
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringContaining("sign in as a person") });
+    expect(await stored(FIL_Q2)).toEqual(before);
+  });
 });
 
 test("an illegal transition is a CONFLICT naming the state and the allowed actions", async () => {
@@ -280,6 +287,16 @@ describe("read rule (§9.2)", () => {
       const { body } = await signedRequest(subgraph.url, FILING, { id: FILED_ORG }, claims);
       expect(body.data.organization.filing.charterDocumentUrl).toBe(`https://docs.hub.example/charters/${FILED_ORG}.pdf`);
       expect(body.data.organization.filing.events.map((e: { to: string }) => e.to)).toEqual(["SUBMITTED", "COMMUNITY_REVIEWED", "STREET_REVIEW", "FILED"]);
+    }
+  });
+
+  test("a filing without a number is not the public's to see: partners and academy staff get null, staff and the team its status", async () => {
+    const STATUS = `query($id: ID!) { organization(id: $id) { filing { status filingNo } } }`;
+    for (const claims of [{}, PARTNER, { personId: "per_t_nobody" }, { personId: "per_t_ac", roles: ["ACADEMY_STAFF"] }] as Partial<Claims>[]) {
+      expect((await signedRequest(subgraph.url, STATUS, { id: Q2 }, claims)).body.data.organization.filing).toBeNull();
+    }
+    for (const claims of [STREET, OTHER_STREET, memberOf(Q2, personId("q2", 5)), { personId: "per_t_va", roles: ["VENUE_ADMIN"] }] as Partial<Claims>[]) {
+      expect((await signedRequest(subgraph.url, STATUS, { id: Q2 }, claims)).body.data.organization.filing).toMatchObject({ filingNo: null });
     }
   });
 

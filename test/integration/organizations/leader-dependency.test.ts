@@ -61,6 +61,23 @@ test("demo: lists filter by leader-dependency level, for those who may see it", 
   expect(anonymous.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 });
 
+test("demo: a level filter lists only organizations whose level the caller may see (§9.2 R s)", async () => {
+  const HIGH = `{ organizations(filter: { leaderDependency: [HIGH, MEDIUM, LOW] }) { nodes { id leaderDependency { level } } } }`;
+  const idsFor = async (claims: Partial<Claims>) => {
+    const body = await gql(HIGH, {}, claims);
+    expect(body.errors).toBeUndefined();
+    return body.data.organizations.nodes.map((o: { id: string; leaderDependency: unknown }) => (o.leaderDependency ? o.id : `${o.id} (level hidden)`));
+  };
+  // street staff of 蜀山经开区 see 加侨飞扬 and the federation, not 常青街道's teams nor Tongling's (they used to see all)
+  expect(await idsFor({ personId: "per_ss", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] })).toEqual(["org_jiaqiao", "org_sjk_fed"]);
+  // a supervisor: the organizations assigned to them, nothing else
+  expect(await idsFor({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] })).toEqual(["org_lezhulin"]);
+  expect(await idsFor({ personId: "per_sup", roles: ["SUPERVISOR"], orgIds: [] })).toEqual([]);
+  // an area code nobody knows, or an empty one, scopes to nothing
+  expect(await idsFor({ personId: "per_ss", roles: ["COMMUNITY_STAFF"], areaCodes: ["", "X%"] })).toEqual([]);
+  expect((await gql(HIGH, {}, { personId: "per_va", roles: ["VENUE_ADMIN"] })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+});
+
 test("demo: Q7's filter: a supervisor's own organizations at risk", async () => {
   const wu: Partial<Claims> = { personId: "per_wu_supervisor", roles: ["SUPERVISOR"], orgIds: ["org_lezhulin"] };
   const mine = await gql(`{ organizations(filter: { supervisedByMe: true }) { nodes { id leaderDependency { level } } } }`, {}, wu);
@@ -71,8 +88,12 @@ test("demo: Q7's filter: a supervisor's own organizations at risk", async () => 
 });
 
 test("demo: lists filter by filing status and by a minimum of stars", async () => {
-  const queue = await gql(`{ organizations(filter: { areaCode: "340111X01", filingStatus: [COMMUNITY_REVIEWED, STREET_REVIEW] }) { totalCount } }`, {}, {});
-  expect(queue.data.organizations.totalCount).toBe(3);
+  const QUEUE = `{ organizations(filter: { areaCode: "340111X01", filingStatus: [COMMUNITY_REVIEWED, STREET_REVIEW] }) { totalCount } }`;
+  expect((await gql(QUEUE, {}, { personId: "per_ss", roles: ["STREET_STAFF"], areaCodes: ["340111X01"] })).data.organizations.totalCount).toBe(3);
+  // partners learn only whether an organization is filed (§9.2 PT "filed yes/no"): the queue is not theirs to list
+  expect((await gql(QUEUE, {}, {})).data.organizations.totalCount).toBe(0);
+  const filed = await gql(`{ organizations(filter: { areaCode: "340111X01", filingStatus: [FILED] }) { totalCount } }`, {}, {});
+  expect(filed.data.organizations.totalCount).toBeGreaterThan(0);
   const starred = await gql(`{ organizations(filter: { minStars: 3 }) { nodes { id currentRating { stars } } } }`, {}, {});
   expect(starred.data.organizations.nodes).toEqual([{ id: "org_jiaqiao", currentRating: { stars: "THREE" } }]);
   expect((await gql(`{ organizations(filter: { minStars: 4 }) { totalCount } }`, {}, {})).data.organizations.totalCount).toBe(0);

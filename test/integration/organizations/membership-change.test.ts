@@ -47,7 +47,7 @@ test("a role change closes the old row and opens a new one; the person's members
 });
 
 test("a new LEADER demotes the old one to DEPUTY in the same transaction: exactly one leader remains", async () => {
-  const body = await change(STREET, membershipId("q1", 2), "LEADER");
+  const body = await change(LEADER, membershipId("q1", 2), "LEADER");
   expect(body.errors).toBeUndefined();
   expect(body.data.changeMemberRole).toMatchObject({ role: "LEADER", joinedOn: "2022-03-12" });
   const active = await subgraph.db.getRepository(Membership).find({ where: { organizationId: ORG } });
@@ -79,17 +79,21 @@ test("leaving closes the row; a left membership is final; bad days are bad input
   expect((await change(LEADER, personId("q1", 10), "BACKBONE")).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
 });
 
-test("only the organization's leader or staff covering it may change roles; members may only leave themselves", async () => {
+test("only the organization's leader may change roles or end memberships; members may only leave themselves", async () => {
   const others: Partial<Claims>[] = [
     memberOf(ORG, personId("q1", 10)),
     leaderOf("org_t_q2", personId("q2", 1)),
     streetStaffOf("990100SOTHER"),
+    // §9.2 gives staff the roster read-only, even where they cover the organization (they used to be able to write)
+    STREET,
+    { personId: "per_t_cs", roles: ["COMMUNITY_STAFF"], areaCodes: ["990100SCQC01"] },
     {},
   ];
   for (const claims of others) {
     const body = await change(claims, membershipId("q1", 10), "BACKBONE");
     expect(body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(body.errors?.[0].message).toContain("ORG_LEADER");
+    if (claims.personId !== personId("q1", 10)) expect((await leave(claims, membershipId("q1", 10))).errors?.[0].extensions?.code).toBe("FORBIDDEN");
   }
   expect((await leave({ personId: personId("q1", 9) }, membershipId("q1", 10))).errors?.[0].extensions?.code).toBe("FORBIDDEN");
   expect((await subgraph.db.getRepository(Membership).findOneByOrFail({ id: membershipId("q1", 10) })).leftOn).toBeNull();

@@ -220,6 +220,13 @@ describe("who may import", () => {
     expect(await subgraph.db.getRepository(FilingEvent).findOneByOrFail({ filingId: filing.id })).toMatchObject({ actorPersonId: "per_t_fa", actorRole: "FEDERATION_ADMIN" });
   });
 
+  test("street staff without a person may not import: the separation-of-duty check needs someone to check", async () => {
+    const before = await tableCounts();
+    const { errors } = await importRows([goodRow()], { claims: { roles: ["STREET_STAFF"], areaCodes: [STREET] } });
+    expect(errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringContaining("sign in as a person") });
+    expect(await tableCounts()).toEqual(before);
+  });
+
   test("a code that is not a street is BAD_USER_INPUT; an unknown one NOT_FOUND", async () => {
     const admin: Partial<Claims> = { roles: ["FEDERATION_ADMIN"] };
     expect((await importRows([goodRow()], { claims: admin, street: TEST_DISTRICT })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");

@@ -70,13 +70,13 @@ const LIST = `query($first: Int!) {
   }
 }`;
 
-async function statements(first: number, claims: Partial<Claims>): Promise<number> {
+async function statements(first: number, claims: Partial<Claims>, seesSupervision = true): Promise<number> {
   const { count, data } = await countedRequest(subgraph, LIST, { first }, claims);
   const nodes = data.organizations.nodes;
   expect(nodes).toHaveLength(first);
   for (const node of nodes) {
-    expect(node.supervision).toHaveLength(1);
-    expect(node.supervision[0].visits).toHaveLength(2);
+    expect(node.supervision).toHaveLength(seesSupervision ? 1 : 0);
+    if (seesSupervision) expect(node.supervision[0].visits).toHaveLength(2);
     expect(node.currentRating).toEqual({ stars: "FOUR", cycle: 2021, validUntil: "2022-12-31" });
     expect(node.ratingHistory.map((e: { status: string }) => e.status)).toEqual(["PANEL_SCORING", "FINAL"]);
     expect(node.ratingHistory[1].indicatorScores).toHaveLength(2);
@@ -92,7 +92,8 @@ test("supervision, currentRating, ratingHistory and aGrade on 50 organizations c
 });
 
 test("…and for a panelist, whose in-progress check needs panels and supervisors", async () => {
+  // a member of no organization: sits on the panels, but supervision is not theirs to see (§9.2; it used to be)
   const panelist: Partial<Claims> = { personId: PANELIST, roles: ["ORG_MEMBER"] };
-  const five = await statements(5, panelist);
-  expectNoGrowth(five, await statements(BATCH, panelist));
+  const five = await statements(5, panelist, false);
+  expectNoGrowth(five, await statements(BATCH, panelist, false));
 });

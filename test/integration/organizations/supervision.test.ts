@@ -102,14 +102,15 @@ test("notes are masked per §9.2: agency in full, leader only shared ones, admin
   const summaries = ["与副队长商定骨干轮值:每月由一名骨干牵头组织集体生日会。…", "入户探访预案:按高龄老人风险分级安排探访频次,独居老人每周一次。…", "年度总结:全年服务1567人次,志愿服务1629.5小时。…"];
   expect(await notesOf(FA)).toEqual(summaries);
   expect(await notesOf(STREET_IN_SCOPE)).toEqual(summaries);
-  expect(await notesOf(STREET_OUT_OF_SCOPE)).toEqual([null, null, null]);
-  expect(await notesOf(ACADEMY)).toEqual([null, null, null]);
-  expect(await notesOf(OTHER_SUPERVISOR)).toEqual([null, null, null]);
 });
 
-test("partners and anonymous callers get no supervision at all", async () => {
-  expect(await supervisionOf(TEAM, ANONYMOUS)).toEqual([]);
-  expect(await supervisionOf(TEAM, PARTNER)).toEqual([]);
+test("callers outside §9.2's supervision row get no supervision at all, not even that it exists", async () => {
+  // these used to see the assignment and its visits (with null notes): the leak issue 10 names
+  for (const claims of [ANONYMOUS, PARTNER, ACADEMY, OTHER_SUPERVISOR, STREET_OUT_OF_SCOPE, { personId: "per_t_nobody" }, { personId: "per_t_va", roles: ["VENUE_ADMIN"] } as Partial<Claims>]) {
+    expect(await supervisionOf(TEAM, claims)).toEqual([]);
+  }
+  expect(await supervisionOf(TEAM, { personId: SUPERVISOR_ID })).toEqual([]); // the supervisor's person id without the SUPERVISOR role
+  // the other street's staff see their own street's team
   expect((await supervisionOf(OTHER_TEAM, STREET_OUT_OF_SCOPE)).map((a) => a.id)).toEqual([OTHER_ASSIGNMENT]);
 });
 

@@ -1,7 +1,7 @@
 import { toViewer, ANONYMOUS_CLAIMS, Claims } from "@platform/identity";
 import { lastVisits, notesFor, summarizeNotes } from "@subgraphs/organizations/supervision/supervision-notes.rules";
 import { isRatingAuthority, seesRatingInProgress } from "@subgraphs/organizations/rating/rating.policy";
-import { notesAccess, seesSupervision } from "@subgraphs/organizations/supervision/supervision.policy";
+import { notesAccess, seesAssignment } from "@subgraphs/organizations/supervision/supervision.policy";
 
 const viewer = (claims: Partial<Claims>) => toViewer({ ...ANONYMOUS_CLAIMS, ...claims });
 const LEZHULIN_AREA = { path: "340100/340111/340111X01/340111X01C01/" };
@@ -30,10 +30,24 @@ describe("supervision notes (DOMAIN §9.2, §9.3)", () => {
     expect(notesAccess(viewer({}), visit)).toBe("NONE");
   });
 
-  test("partners and anonymous callers see no supervision at all", () => {
-    expect(seesSupervision(viewer({}))).toBe(false);
-    expect(seesSupervision(viewer({ roles: ["PARTNER"] }))).toBe(false);
-    expect(seesSupervision(viewer({ personId: "per_m", roles: ["ORG_MEMBER"] }))).toBe(true);
+  test("the supervisor's person id alone (no SUPERVISOR role) reads no notes", () => {
+    expect(notesAccess(viewer({ personId: "per_wu" }), visit)).toBe("NONE");
+    expect(notesAccess(viewer({ personId: "per_wu", roles: ["VENUE_ADMIN"] }), visit)).toBe("NONE");
+  });
+
+  test("only FA, staff in scope, the assigned supervisor or its agency and the organization's leader know of an assignment", () => {
+    expect(seesAssignment(viewer({ personId: "per_fa", roles: ["FEDERATION_ADMIN"] }), visit)).toBe(true);
+    expect(seesAssignment(viewer({ personId: "per_cs", roles: ["COMMUNITY_STAFF"], areaCodes: ["340111X01C01"] }), visit)).toBe(true);
+    expect(seesAssignment(viewer({ personId: "per_wu", roles: ["SUPERVISOR"] }), visit)).toBe(true);
+    expect(seesAssignment(viewer({ personId: "per_zhang", roles: ["ORG_LEADER"], orgIds: ["org_lezhulin"] }), visit)).toBe(true);
+    // the leaks of issue 10: any signed-in non-partner used to see supervision records
+    expect(seesAssignment(viewer({}), visit)).toBe(false);
+    expect(seesAssignment(viewer({ roles: ["PARTNER"] }), visit)).toBe(false);
+    expect(seesAssignment(viewer({ personId: "per_x" }), visit)).toBe(false);
+    expect(seesAssignment(viewer({ personId: "per_va", roles: ["VENUE_ADMIN"], facilityIds: ["fac_x"] }), visit)).toBe(false);
+    expect(seesAssignment(viewer({ personId: "per_m", roles: ["ORG_MEMBER"], orgIds: ["org_lezhulin"] }), visit)).toBe(false);
+    expect(seesAssignment(viewer({ personId: "per_sup2", roles: ["SUPERVISOR"], orgIds: ["org_jiaqiao"] }), visit)).toBe(false);
+    expect(seesAssignment(viewer({ personId: "per_ss2", roles: ["STREET_STAFF"], areaCodes: ["340104Z01"] }), visit)).toBe(false);
   });
 
   test("a summary is the first sentence, at most 40 characters", () => {
