@@ -5,15 +5,14 @@ import { Kind, OperationDefinitionNode, parse } from "graphql";
 import { Browser } from "playwright-core";
 import { GATEWAY_ENV, loadGatewayConfig } from "@gateway/config";
 import { DEV_IDENTITIES } from "@gateway/dev-identities";
-import { startGateway } from "@gateway/server";
 import { buildWeb } from "@scripts/build-web";
 import { pinClock } from "@kit/clock";
 import { ConfigError } from "@platform/config";
-import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
+import { testGatewayKeyEnv } from "@kit/testing";
 import examples from "@web/explorer/examples.json";
 import { explorerTabs, OperationExample } from "@web/explorer/tabs";
 import { launchChromium } from "../support/browser";
-import { startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
+import { startTestGateway, startTestHub, TestHub } from "../support/hub";
 
 // The development explorer: GraphiQL bundled locally with the demo operations as tabs and a dev token picker.
 const root = join(__dirname, "..", "..");
@@ -48,7 +47,7 @@ describe("development mode", () => {
   });
 
   test("off: the gateway serves no explorer, partner page or dev token (404)", async () => {
-    const gateway = await startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, signingKey: TEST_KEYS.gateway, supergraphPath: join(root, "schema", "supergraph.graphql"), subgraphUrls: {} });
+    const gateway = await startTestGateway({});
     try {
       const at = gateway.url.replace(/\/graphql$/, "");
       for (const path of ["/explorer", "/explorer/main.js", "/partner", "/dev/roles", "/dev/token?role=FA"]) expect([path, (await fetch(at + path)).status]).toEqual([path, 404]);

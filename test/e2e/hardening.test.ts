@@ -1,20 +1,17 @@
 import { networkInterfaces } from "node:os";
-import { join } from "node:path";
 import { GatewayConfig, loadGatewayConfig } from "@gateway/config";
 import { isLoopback } from "@gateway/loopback";
-import { startGateway } from "@gateway/server";
 import { ConfigError } from "@platform/config";
 import { Listening } from "@platform/http";
-import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
-import { TEST_JWT_SECRET } from "../support/hub";
+import { testGatewayKeyEnv } from "@kit/testing";
+import { startTestGateway } from "../support/hub";
 import { parseExposition, scrape, total } from "../support/prometheus";
 
 // What the gateway shows beyond /graphql (issue 10, point 7): introspection, /metrics, CORS and dev tokens. The
 // gateways here have no subgraphs: everything tested is answered by the gateway itself.
-const supergraphPath = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 const started: Listening[] = [];
 async function gateway(config: Partial<GatewayConfig> = {}): Promise<Listening> {
-  const running = await startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, signingKey: TEST_KEYS.gateway, supergraphPath, subgraphUrls: {}, ...config });
+  const running = await startTestGateway({}, config);
   started.push(running);
   return running;
 }

@@ -2,15 +2,12 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { join } from "node:path";
 import { Redis } from "ioredis";
 import { RateLimitConfig } from "@gateway/rate-limit";
-import { startGateway } from "@gateway/server";
-import { TEST_KEYS } from "@kit/testing";
 import { Listening } from "@platform/http";
 import { log, logTo } from "@platform/log";
 import { metrics } from "@platform/metrics";
-import { GraphQLResponse, startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
+import { GraphQLResponse, startTestGateway, startTestHub, TestHub } from "../support/hub";
 import { parseExposition, total } from "../support/prometheus";
 
 // The gateway's rate limits (issue 10 point 6), on real gateways in front of the four real subgraphs.
@@ -33,13 +30,7 @@ const uniquePrefix = () => `test:rl:${randomUUID()}`;
 
 /** Another gateway over the hub's subgraphs, with rate limits: 3 anonymous, 5 per identity, 8 signed in per address. */
 async function gatewayWith(limits: Partial<RateLimitConfig>, redisUrl?: string): Promise<Listening> {
-  const gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: TEST_JWT_SECRET,
-    signingKey: TEST_KEYS.gateway,
-    supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
-    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
+  const gateway = await startTestGateway(Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])), {
     rateLimit: { windowSeconds: 60, anonymousPerIp: 3, perIdentity: 5, signedInPerIp: 8, trustedProxies: [], keyPrefix: uniquePrefix(), ...limits },
     redisUrl,
   });

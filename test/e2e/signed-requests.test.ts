@@ -1,20 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingHttpHeaders, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { startGateway } from "@gateway/server";
 import { Listening } from "@platform/http";
 import { ANONYMOUS_CLAIMS, Claims, encodeClaims, REQUEST_ID_PATTERN } from "@platform/identity";
 import { GATEWAY_KEY_ID, newSigningKey, RequestSigner, signedHeaders, signRequest } from "@platform/request-signing";
 import { RunningSubgraph, startSubgraph } from "@kit/server";
 import { freshTestStore, registerTestSubgraph, TEST_CALLER_KEYS, TEST_KEYS, testSigner } from "@kit/testing";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
-import { startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
+import { startTestGateway, startTestHub, TestHub } from "../support/hub";
 
 // Issue 10, point 1: a signature means exactly one request. Every attack here goes straight to a subgraph, as
 // someone on the internal network (or a compromised subgraph) would send it; each must be refused with 401.
 
-const root = join(__dirname, "..", "..");
 const SUBGRAPH_NAMES = ["organizations", "academy", "venues", "funding"];
 /** A read every subgraph answers, so a refusal is the signature's doing and not the document's. */
 const TYPENAME = JSON.stringify({ query: "query Probe { __typename }", variables: {} });
@@ -124,14 +121,7 @@ describe("the re-split attack of issue 10, through the real gateway", () => {
     });
     await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
     const recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql`;
-    gateway = await startGateway({
-      port: 0,
-      host: "127.0.0.1",
-      jwtSecret: TEST_JWT_SECRET,
-      signingKey: TEST_KEYS.gateway,
-      supergraphPath: join(root, "schema", "supergraph.graphql"),
-      subgraphUrls: { ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlOf(name)])), venues: recorderUrl },
-    });
+    gateway = await startTestGateway({ ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, urlOf(name)])), venues: recorderUrl });
   });
   afterAll(async () => {
     await gateway?.stop();

@@ -1,17 +1,15 @@
-import { dirname, join } from "node:path";
-import { startGateway } from "@gateway/server";
+import { dirname } from "node:path";
 import { SUBGRAPHS } from "@scripts/subgraphs";
 import { Listening } from "@platform/http";
 import { startSubgraph } from "@kit/server";
-import { freshTestStore, TEST_CALLER_KEYS, TEST_KEYS, testSubgraphKeyEnv } from "@kit/testing";
+import { freshTestStore, TEST_CALLER_KEYS, testSubgraphKeyEnv } from "@kit/testing";
 import { StoreConfig } from "@kit/db";
-import { TEST_JWT_SECRET } from "../support/hub";
+import { startTestGateway } from "../support/hub";
 import { startProcess, StartedProcess, stopProcess } from "../support/processes";
 
 // One subgraph process goes down and comes back while the gateway keeps running: the answer is partial, says
 // which service is missing, and is whole again once the service is back. The subgraphs run as their own processes
 // (dist/, built by `npm test` before jest); the gateway runs in the test.
-const root = join(__dirname, "..", "..");
 const DEMO_NOW = "2022-03-12T09:00:00+08:00";
 
 /** The environment that points a subgraph process at `store`, as docker-compose would configure it. */
@@ -38,14 +36,7 @@ beforeAll(async () => {
     await seeded.stop();
     processes[name] = await startSubgraphProcess(name, stores[name], 0);
   }
-  gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: TEST_JWT_SECRET,
-    signingKey: TEST_KEYS.gateway,
-    supergraphPath: join(root, "schema", "supergraph.graphql"),
-    subgraphUrls: { organizations: processes.organizations.url, venues: processes.venues.url },
-  });
+  gateway = await startTestGateway({ organizations: processes.organizations.url, venues: processes.venues.url });
 });
 
 afterAll(async () => {

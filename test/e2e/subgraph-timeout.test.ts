@@ -1,17 +1,14 @@
 import { createServer, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { startGateway } from "@gateway/server";
 import { Listening } from "@platform/http";
 import { RunningSubgraph } from "@kit/server";
-import { startTestSubgraph, TEST_KEYS } from "@kit/testing";
+import { startTestSubgraph } from "@kit/testing";
 import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
-import { TEST_JWT_SECRET } from "../support/hub";
+import { startTestGateway } from "../support/hub";
 
 // Issue 10, point 7: one slow subgraph cannot hold the gateway. Venues is played by a server that answers late
 // (or starts an answer and never finishes it); the gateway gives up on it after HUB_SUBGRAPH_TIMEOUT_MS.
-const root = join(__dirname, "..", "..");
 const TIMEOUT_MS = 1_000;
 
 let organizations: RunningSubgraph;
@@ -28,15 +25,8 @@ beforeAll(async () => {
     if (mode === "no end") response.writeHead(200, { "content-type": "application/json" }).write('{"data":{');
   });
   await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
-  gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: TEST_JWT_SECRET,
-    signingKey: TEST_KEYS.gateway,
-    supergraphPath: join(root, "schema", "supergraph.graphql"),
-    subgraphUrls: { organizations: organizations.url, venues: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql` },
-    subgraphTimeoutMs: TIMEOUT_MS,
-  });
+  const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql`;
+  gateway = await startTestGateway({ organizations: organizations.url, venues: slowUrl }, { subgraphTimeoutMs: TIMEOUT_MS });
 });
 afterAll(async () => {
   await gateway?.stop();

@@ -1,15 +1,13 @@
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { exportJWK, exportSPKI, generateKeyPair, JWTPayload, KeyLike, SignJWT } from "jose";
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from "@gateway/auth";
 import { loadGatewayConfig } from "@gateway/config";
 import { DEV_IDENTITIES } from "@gateway/dev-identities";
-import { startGateway } from "@gateway/server";
 import { ConfigError } from "@platform/config";
 import { Listening } from "@platform/http";
-import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
-import { GraphQLResponse, startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
+import { testGatewayKeyEnv } from "@kit/testing";
+import { GraphQLResponse, startTestGateway, startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
 
 // Bearer tokens at the gateway (issue 10, point 2): what it accepts, what it refuses and what it tells the caller.
 // One hub with the shared secret (HS256); a second gateway over the same subgraphs that also trusts the keys of an
@@ -21,7 +19,6 @@ let rsa: { privateKey: KeyLike; publicKey: KeyLike };
 let ec: { privateKey: KeyLike; publicKey: KeyLike };
 let stranger: { privateKey: KeyLike; publicKey: KeyLike };
 let jwksUrl = "";
-const supergraphPath = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -35,15 +32,7 @@ beforeAll(async () => {
   jwksServer = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys })));
   await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
   jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
-  jwksGateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: TEST_JWT_SECRET,
-    tokens: { jwksUrl, clockToleranceSeconds: 5 },
-    signingKey: TEST_KEYS.gateway,
-    supergraphPath,
-    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
-  });
+  jwksGateway = await startTestGateway(Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])), { tokens: { jwksUrl, clockToleranceSeconds: 5 } });
 });
 afterAll(async () => {
   await jwksGateway?.stop();
@@ -184,12 +173,12 @@ describe("the identity provider's keys (HUB_JWKS_URL)", () => {
 
   test("a gateway with only a key set refuses HS256 tokens; an unreachable key set is a 503, not the caller's fault", async () => {
     const subgraphUrls = Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url]));
-    const only = await startGateway({ port: 0, host: "127.0.0.1", tokens: { jwksUrl }, signingKey: TEST_KEYS.gateway, supergraphPath, subgraphUrls });
+    const only = await startTestGateway(subgraphUrls, { jwtSecret: undefined, tokens: { jwksUrl } });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/jwks.json`;
     await new Promise((resolve) => closed.close(resolve));
-    const dead = await startGateway({ port: 0, host: "127.0.0.1", tokens: { jwksUrl: deadUrl }, signingKey: TEST_KEYS.gateway, supergraphPath, subgraphUrls });
+    const dead = await startTestGateway(subgraphUrls, { jwtSecret: undefined, tokens: { jwksUrl: deadUrl } });
     try {
       await refused(await hub.token(LEADER), /algorithm "HS256" is not accepted here \(accepted: RS256, ES256\)/, only.url);
       expect(await accepted(await sign(LEADER, ec.privateKey, { alg: "ES256", kid: "ec-1" }), only.url)).toBe("per_zhang_leader");

@@ -3,16 +3,15 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GatewayConfig, loadGatewayConfig } from "@gateway/config";
-import { startGateway } from "@gateway/server";
 import { documentHash, loadTrustedDocuments, TrustedDocumentsManifest, trustedOperations } from "@gateway/trusted-documents";
 import { pinClock } from "@kit/clock";
-import { TEST_KEYS, testGatewayKeyEnv } from "@kit/testing";
+import { testGatewayKeyEnv } from "@kit/testing";
 import { ConfigError } from "@platform/config";
 import { Listening } from "@platform/http";
 import { TRUSTED_SOURCES, trustedDocumentsManifest, writeTrustedDocuments } from "@scripts/build-trusted-documents";
 import examples from "@web/explorer/examples.json";
 import { explorerTabs, OperationExample } from "@web/explorer/tabs";
-import { GraphQLResponse, startTestHub, TEST_JWT_SECRET, TestHub } from "../support/hub";
+import { GraphQLResponse, startTestGateway, startTestHub, TestHub } from "../support/hub";
 import { startProcess, stopProcess } from "../support/processes";
 import { scrape, total } from "../support/prometheus";
 import { PARTNER_VARIABLES } from "../support/partner-operations";
@@ -31,15 +30,7 @@ let partner: string;
 
 /** Another gateway in front of the hub's subgraphs, with other settings. */
 async function gatewayWith(settings: Partial<GatewayConfig>): Promise<Listening> {
-  const gateway = await startGateway({
-    port: 0,
-    host: "127.0.0.1",
-    jwtSecret: TEST_JWT_SECRET,
-    signingKey: TEST_KEYS.gateway,
-    supergraphPath: join(root, "schema", "supergraph.graphql"),
-    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
-    ...settings,
-  });
+  const gateway = await startTestGateway(Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])), settings);
   gateways.push(gateway);
   return gateway;
 }

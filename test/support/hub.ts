@@ -1,11 +1,22 @@
 import { join } from "node:path";
 import { mintToken, TokenPayload } from "@gateway/auth";
 import { GatewayConfig } from "@gateway/config";
+import { startGateway } from "@gateway/server";
 import { Listening } from "@platform/http";
 import { RunningSubgraph } from "@kit/server";
+import { TEST_KEYS } from "@kit/testing";
 import { startInProcessHub } from "@scripts/in-process-hub";
 
 export const TEST_JWT_SECRET = "test-jwt-secret-0123456789abcdef0123";
+const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
+
+/**
+ * A real gateway on a free local port in front of `subgraphUrls` (name → URL; none: the gateway alone), with the
+ * test secret, the test signing key and the committed supergraph; `config` overrides any of these.
+ */
+export function startTestGateway(subgraphUrls: Record<string, string>, config: Partial<GatewayConfig> = {}): Promise<Listening> {
+  return startGateway({ port: 0, host: "127.0.0.1", jwtSecret: TEST_JWT_SECRET, signingKey: TEST_KEYS.gateway, supergraphPath: SUPERGRAPH_PATH, subgraphUrls, ...config });
+}
 
 export interface GraphQLResponse {
   data?: any;
@@ -30,7 +41,7 @@ export interface TestHub {
 export async function startTestHub(options: { webDir?: string; gateway?: Partial<GatewayConfig> } = {}): Promise<TestHub> {
   const { gateway, subgraphs, stop } = await startInProcessHub({
     jwtSecret: TEST_JWT_SECRET,
-    supergraphPath: join(__dirname, "..", "..", "schema", "supergraph.graphql"),
+    supergraphPath: SUPERGRAPH_PATH,
     webDir: options.webDir,
     gateway: options.gateway,
   });
