@@ -43,15 +43,17 @@ async function main(): Promise<void> {
   const stopSubgraphs = () => Promise.all(running.map((s) => s.stop())).then(() => undefined);
   try {
     const rateLimits = rateLimitFromEnv(process.env); // off unless HUB_RATE_LIMIT=on
+    const port = Number(process.env.PORT ?? 4000);
     for (const module of SUBGRAPHS) {
       const config = loadSubgraphConfig(env, module.name, module.defaultPort);
       pinClock(config.now);
-      running.push(await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: config.port, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
+      // PORT=0 (the start-up test): every process on a free port, so a second hub can run beside this one
+      const subgraphPort = port === 0 ? 0 : config.port;
+      running.push(await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: subgraphPort, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
     }
-    const port = Number(process.env.PORT ?? 4000);
     const host = process.env.HOST ?? "127.0.0.1";
     // limits, trusted documents and the APQ cache as the gateway alone reads them (trusted documents off unless set)
-    const policy = loadGatewayConfig({ ...env, HUB_JWT_SECRET: secrets.jwtSecret });
+    const policy = loadGatewayConfig({ ...env, HUB_JWT_SECRET: secrets.jwtSecret, HUB_GATEWAY_SIGNING_KEY: secrets.gatewaySigningKey });
     const gateway = await startGateway({
       port,
       host,
