@@ -5,7 +5,8 @@ import { GraphQLError } from "graphql";
 // "application/graphql-response+json" responses) that Apollo Server leaves to the HTTP layer.
 
 /** The errors a well-formed request can meet before execution: its document or its variables are wrong. */
-const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+// OPERATION_TOO_COMPLEX: the gateway's limits, checked like validation before anything runs (gateway/limits.ts)
+const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "OPERATION_TOO_COMPLEX"]);
 
 /**
  * The status to answer with. Apollo answers 400 when a well-formed request's document fails to parse or validate

@@ -61,7 +61,7 @@ describe("refused before execution", () => {
   test("a 40-deep area { parent { parent … } }: OPERATION_TOO_COMPLEX, limit depth, for anyone", async () => {
     for (const token of [undefined, staff]) {
       const { status, error } = await refused(nested(40), token);
-      expect(status).toBe(400);
+      expect(status).toBe(200); // application/json: a request error is answered 200 with errors (GraphQL over HTTP)
       expect(error.extensions).toMatchObject({ code: "OPERATION_TOO_COMPLEX", limit: "depth", found: 42 });
       expect(error.message).toMatch(/nests fields 42 levels deep \(at most \d+\); ask for the deep part in a second request/);
     }
@@ -69,6 +69,17 @@ describe("refused before execution", () => {
     // looser for staff: the same 12 levels run
     const { body } = await hub.query(nested(12), {}, staff);
     expect(body.errors).toBeUndefined();
+  });
+
+  test("a client that accepts application/graphql-response+json gets 400 for a refused operation", async () => {
+    const response = await fetch(hub.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({ query: nested(40) }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^application\/graphql-response\+json/);
+    expect(((await response.json()) as GraphQLResponse).errors?.[0].extensions?.code).toBe("OPERATION_TOO_COMPLEX");
   });
 
   test("an alias bomb (200 × organizations(first: 100) with stats and age structure): over the token cap already", async () => {
@@ -101,7 +112,7 @@ describe("refused before execution", () => {
     expect(Buffer.byteLength(JSON.stringify({ query }))).toBeLessThan(1_000_000);
     for (const token of [undefined, staff]) {
       const { status, error } = await refused(query, token);
-      expect(status).toBe(400);
+      expect(status).toBe(200);
       expect(error.extensions).toMatchObject({ code: "OPERATION_TOO_COMPLEX", limit: "tokens", max: DEFAULT_LIMITS.staff.tokens });
       expect(error.message).toMatch(/is over \d+ tokens long \(at most \d+\); send a shorter document/);
     }
