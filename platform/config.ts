@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KeyFormatError, parsePrivateKey, parsePublicKey, parseServiceKeys } from "./request-signing";
+import { KeyFormatError, parsePrivateKey, parsePublicKeys, parseServiceKeys } from "./request-signing";
 
 // Environment parsing that the gateway and every subgraph share: one spelling of each common variable.
 
@@ -37,8 +37,8 @@ function keyVariable<T>(parse: (text: string) => T, expected: string) {
 
 /** An Ed25519 private key a process signs its requests to subgraphs with. */
 export const signingKey = keyVariable(parsePrivateKey, "an Ed25519 private key: PEM, or base64 PKCS#8 DER on one line");
-/** An Ed25519 public key that verifies one caller's requests. */
-export const publicKey = keyVariable(parsePublicKey, "an Ed25519 public key: PEM, or base64 SPKI DER on one line");
+/** One or more Ed25519 public keys of one caller (two while it rotates its key). */
+export const publicKeys = keyVariable(parsePublicKeys, "one or more Ed25519 public keys: PEM, or base64 SPKI DER on one line, separated by commas");
 /** The public keys of services, by name. */
 export const serviceKeys = keyVariable(parseServiceKeys, "a list of <service>:<base64 SPKI DER Ed25519 public key>, separated by commas");
 

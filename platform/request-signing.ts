@@ -71,7 +71,7 @@ export interface VerifiedRequest {
  * Replay (a nonce seen before) is the caller's check: it needs a store.
  */
 export function verifySignedRequest(
-  keyFor: (keyId: string) => KeyObject | undefined,
+  keyFor: (keyId: string) => KeyObject | readonly KeyObject[] | undefined,
   target: SignedTarget,
   headers: { identity?: string; signature?: string; requestId?: string },
   body: string,
@@ -86,10 +86,13 @@ export function verifySignedRequest(
   if (audience !== target.audience) throw new UnauthenticatedError(`The request was signed for the ${audience} subgraph, not ${target.audience}.`);
   const timestamp = Number(t);
   if (Math.abs(at / 1000 - timestamp) > MAX_SIGNATURE_AGE_SECONDS) throw new UnauthenticatedError("The request signature has expired (or the clocks differ by more than a minute).");
-  const key = keyFor(keyId);
-  if (!key) throw new UnauthenticatedError(`This subgraph accepts no requests signed by "${keyId}".`);
+  const found = keyFor(keyId);
+  // several keys of one signer while it rotates: the old and the new public key are both trusted for a while
+  const keys = found === undefined ? [] : Array.isArray(found) ? found : [found as KeyObject];
+  if (keys.length === 0) throw new UnauthenticatedError(`This subgraph accepts no requests signed by "${keyId}".`);
   const payload = signingPayload(target, { timestamp, nonce, requestId, keyId, identity, body });
-  if (!verify(null, payload, key, Buffer.from(sig, "base64url"))) throw new UnauthenticatedError("The request signature does not match.");
+  const signatureBytes = Buffer.from(sig, "base64url");
+  if (!keys.some((key) => verify(null, payload, key, signatureBytes))) throw new UnauthenticatedError("The request signature does not match.");
   const claims = decodeClaims(identity);
   if (keyId === GATEWAY_KEY_ID && (claims.service !== null || claims.roles.includes("SERVICE"))) throw new UnauthenticatedError("The gateway never speaks for a service.");
   if (keyId !== GATEWAY_KEY_ID && claims.service !== keyId) throw new UnauthenticatedError(`A request signed by "${keyId}" must carry the service identity "${keyId}".`);
@@ -116,6 +119,13 @@ export function parsePrivateKey(text: string): KeyObject {
 export function parsePublicKey(text: string): KeyObject {
   const key = isPem(text) ? createPublicKey(text) : createPublicKey({ key: Buffer.from(text.trim(), "base64"), format: "der", type: "spki" });
   return ed25519(key);
+}
+
+/** One or more Ed25519 public keys (PEM blocks, or base64 SPKI DER separated by commas): two while the signer rotates. */
+export function parsePublicKeys(text: string): KeyObject[] {
+  const entries = isPem(text) ? (text.match(/-----BEGIN [^-]+-----[\s\S]+?-----END [^-]+-----/g) ?? []) : text.split(/[\s,]+/).filter(Boolean);
+  if (entries.length === 0) throw new KeyFormatError("no key found");
+  return entries.map(parsePublicKey);
 }
 
 /** Service public keys from `academy:<base64 SPKI DER>,organizations:<…>` (commas or whitespace between entries). */

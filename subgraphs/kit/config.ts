@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { KeyObject } from "node:crypto";
-import { ConfigError, describeIssues, logLevel, metricsToken, port, publicKey, serviceKeys, shutdownTimeoutMs, signingKey } from "../../platform/config";
+import { ConfigError, describeIssues, logLevel, metricsToken, port, publicKeys, serviceKeys, shutdownTimeoutMs, signingKey } from "../../platform/config";
 import { RequestSigner } from "../../platform/request-signing";
 import { CallerKeys } from "./request-auth";
 import { storeFor, StoreConfig } from "./db";
@@ -16,7 +16,7 @@ export const SUBGRAPH_ENV = {
     .describe("MySQL server; each subgraph uses its own database there. Unset: SQLite files under DATA_DIR"),
   DATABASE_PREFIX: z.string().regex(/^[a-z0-9_]{1,20}$/, "lowercase letters, digits and _").default("hub_").describe("database name prefix on MySQL (hub_organizations, …)"),
   DATA_DIR: z.string().min(1).default("data").describe("folder of the SQLite files and generated dev secrets"),
-  HUB_GATEWAY_PUBLIC_KEY: publicKey.describe("the gateway's Ed25519 public key (PEM, or base64 SPKI DER); requests the gateway signed are verified with it"),
+  HUB_GATEWAY_PUBLIC_KEY: publicKeys.describe("the gateway's Ed25519 public key (PEM, or base64 SPKI DER); requests the gateway signed are verified with it. While the gateway rotates its key: the old and the new, separated by a comma"),
   HUB_SERVICE_PUBLIC_KEYS: serviceKeys
     .optional()
     .describe("public keys of the subgraphs that call this one as a service, e.g. academy:MCowBQ…,organizations:MCowBQ…; the code says which mutations each may call"),

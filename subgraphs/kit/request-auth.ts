@@ -8,7 +8,8 @@ import { GATEWAY_KEY_ID, verifySignedRequest } from "../../platform/request-sign
 
 /** The public keys a subgraph trusts: the gateway's, and those of the subgraphs that call it as a service. */
 export interface CallerKeys {
-  gateway: KeyObject;
+  /** One key, or two while the gateway rotates (old and new). */
+  gateway: readonly KeyObject[];
   services: ReadonlyMap<string, KeyObject>;
 }
 

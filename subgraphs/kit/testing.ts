@@ -20,14 +20,14 @@ export const TEST_KEYS: { gateway: KeyObject; services: Record<string, KeyObject
 
 /** What a test subgraph trusts: the test gateway's public key and every test service's. */
 export const TEST_CALLER_KEYS: CallerKeys = {
-  gateway: createPublicKey(TEST_KEYS.gateway),
+  gateway: [createPublicKey(TEST_KEYS.gateway)],
   services: new Map(Object.entries(TEST_KEYS.services).map(([name, key]) => [name, createPublicKey(key)])),
 };
 
 /** The key variables of a subgraph process (entry-point tests) that trusts the test keys. */
 export function testSubgraphKeyEnv(): Record<string, string> {
   return {
-    HUB_GATEWAY_PUBLIC_KEY: exportKey(TEST_CALLER_KEYS.gateway),
+    HUB_GATEWAY_PUBLIC_KEY: TEST_CALLER_KEYS.gateway.map(exportKey).join(","),
     HUB_SERVICE_PUBLIC_KEYS: [...TEST_CALLER_KEYS.services].map(([name, key]) => `${name}:${exportKey(key)}`).join(","),
   };
 }

@@ -26,5 +26,5 @@ test("a subgraph and the gateway start alone from env, serve through each other 
 });
 
 test("a subgraph with a bad environment names the variable and exits 2", async () => {
-  await expect(start("subgraphs/venues/main.js", { HUB_GATEWAY_PUBLIC_KEY: "short" })).rejects.toThrow(/exited with 2: Invalid environment for the venues subgraph:\n {2}HUB_GATEWAY_PUBLIC_KEY: an Ed25519 public key: PEM, or base64 SPKI DER on one line/);
+  await expect(start("subgraphs/venues/main.js", { HUB_GATEWAY_PUBLIC_KEY: "short" })).rejects.toThrow(/exited with 2: Invalid environment for the venues subgraph:\n {2}HUB_GATEWAY_PUBLIC_KEY: one or more Ed25519 public keys: PEM, or base64 SPKI DER on one line, separated by commas/);
 });

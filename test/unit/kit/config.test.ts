@@ -18,7 +18,7 @@ test("a subgraph's config names every bad variable and the form it expects", () 
     const message = (error as Error).message;
     expect(message).toMatch(/PORT:/);
     expect(message).toMatch(/DATABASE_URL: a MySQL server URL without a database, e.g. mysql:\/\/root@127.0.0.1:3306/);
-    expect(message).toMatch(/HUB_GATEWAY_PUBLIC_KEY: an Ed25519 public key: PEM, or base64 SPKI DER on one line/);
+    expect(message).toMatch(/HUB_GATEWAY_PUBLIC_KEY: one or more Ed25519 public keys: PEM, or base64 SPKI DER on one line, separated by commas/);
   }
 });
 
@@ -63,9 +63,16 @@ describe("signing keys", () => {
       expect(exportKey(createPublicKey(config.signingKey))).toBe(exportKey(createPublicKey(gatewayKey)));
     }
     const publicPem = createPublicKey(gatewayKey).export({ format: "pem", type: "spki" }).toString();
-    expect(exportKey(loadSubgraphConfig({ HUB_GATEWAY_PUBLIC_KEY: publicPem }, "venues", 4003).callerKeys.gateway)).toBe(exportKey(createPublicKey(gatewayKey)));
+    expect(exportKey(loadSubgraphConfig({ HUB_GATEWAY_PUBLIC_KEY: publicPem }, "venues", 4003).callerKeys.gateway[0])).toBe(exportKey(createPublicKey(gatewayKey)));
     // a private key where the public one belongs is refused, so a subgraph's config never holds the gateway's secret
-    expect(() => loadSubgraphConfig({ HUB_GATEWAY_PUBLIC_KEY: exportKey(gatewayKey) }, "venues", 4003)).toThrow(/HUB_GATEWAY_PUBLIC_KEY: an Ed25519 public key/);
+    expect(() => loadSubgraphConfig({ HUB_GATEWAY_PUBLIC_KEY: exportKey(gatewayKey) }, "venues", 4003)).toThrow(/HUB_GATEWAY_PUBLIC_KEY: one or more Ed25519 public keys/);
+    // while the gateway rotates: the old and the new public key, as base64 separated by a comma or as PEM blocks
+    const nextKey = generateKeyPairSync("ed25519").privateKey;
+    const both = [createPublicKey(gatewayKey), createPublicKey(nextKey)];
+    const pems = both.map((key) => key.export({ format: "pem", type: "spki" }).toString()).join("");
+    for (const form of [both.map(exportKey).join(","), pems]) {
+      expect(loadSubgraphConfig({ HUB_GATEWAY_PUBLIC_KEY: form }, "venues", 4003).callerKeys.gateway.map(exportKey)).toEqual(both.map(exportKey));
+    }
   });
 
   test("a key of another algorithm is named as such", () => {

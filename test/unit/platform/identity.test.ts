@@ -20,6 +20,17 @@ function sign(signer = gateway, who: Claims = claims, target = VENUES, body = BO
 const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 
 describe("Ed25519 request signatures", () => {
+  test("while the gateway rotates its key, a subgraph trusting the old and the new public key accepts both, and nothing else", () => {
+    const next: RequestSigner = { keyId: GATEWAY_KEY_ID, key: newSigningKey() };
+    const rotating = (keyId: string) => (keyId === GATEWAY_KEY_ID ? [PUBLIC.gateway, createPublicKey(next.key)] : undefined);
+    expect(verifySignedRequest(rotating, VENUES, sign(gateway), BODY).claims).toEqual(claims);
+    expect(verifySignedRequest(rotating, VENUES, sign(next), BODY).claims).toEqual(claims);
+    // once the old key is dropped, what it signs is refused
+    expect(() => verifySignedRequest(() => [createPublicKey(next.key)], VENUES, sign(gateway), BODY)).toThrow(/does not match/);
+    const stranger: RequestSigner = { keyId: GATEWAY_KEY_ID, key: newSigningKey() };
+    expect(() => verifySignedRequest(rotating, VENUES, sign(stranger), BODY)).toThrow(/does not match/);
+  });
+
   test("a request the gateway signed for this subgraph yields the caller's claims and its nonce", () => {
     const verified = verifySignedRequest(keyFor, VENUES, sign(), BODY);
     expect(verified).toMatchObject({ keyId: "gateway", claims });
