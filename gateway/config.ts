@@ -22,7 +22,7 @@ const isAddressOrBlock = (entry: string) => {
 };
 const addressList = (value: string) => value.split(",").map((entry) => entry.trim()).filter(Boolean);
 
-/** The rate-limit variables: also read by `npm start` and the benchmark (rateLimitFromEnv). */
+/** The rate-limit variables: also read by the benchmark (rateLimitFromEnv). */
 const RATE_LIMIT_ENV = {
   HUB_RATE_LIMIT: z
     .stringbool({ error: "on or off (also true/false, 1/0)" })

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { createPublicKey } from "node:crypto";
 import { join } from "node:path";
-import { loadGatewayConfig, rateLimitFromEnv } from "../gateway/config";
+import { loadGatewayConfig } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { pinClock, toBusinessIso } from "../subgraphs/kit/clock";
 import { ConfigError } from "../platform/config";
@@ -28,6 +28,11 @@ const TRY_QUERY = `{
 /** `npm start`: the whole hub in one process on the embedded default (SQLite files under data/, demo data). */
 async function main(): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
+  if (process.env.NODE_ENV === "production") {
+    // its dev tokens would let anyone sign in as anyone: production runs each process alone (README, docker compose)
+    process.stderr.write("npm start runs the development hub (demo data, explorer, dev tokens) and refuses NODE_ENV=production; in production start each process from dist/ as docker compose does.\n");
+    process.exit(2);
+  }
   const dataDir = process.env.DATA_DIR ?? "data";
   const secrets = loadOrCreateDevSecrets(dataDir, process.env, SUBGRAPHS.map((s) => s.name));
   const gatewayKey = parsePrivateKey(secrets.gatewaySigningKey);
@@ -42,7 +47,6 @@ async function main(): Promise<void> {
   const running: RunningSubgraph[] = [];
   const stopSubgraphs = () => Promise.all(running.map((s) => s.stop())).then(() => undefined);
   try {
-    const rateLimits = rateLimitFromEnv(process.env); // off unless HUB_RATE_LIMIT=on
     const port = Number(process.env.PORT ?? 4000);
     for (const module of SUBGRAPHS) {
       const config = loadSubgraphConfig(env, module.name, module.defaultPort);
@@ -51,25 +55,21 @@ async function main(): Promise<void> {
       const subgraphPort = port === 0 ? 0 : config.port;
       running.push(await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: subgraphPort, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
     }
-    const host = process.env.HOST ?? "127.0.0.1";
-    // limits, trusted documents and the APQ cache as the gateway alone reads them (trusted documents off unless set)
-    const policy = loadGatewayConfig({ ...env, HUB_JWT_SECRET: secrets.jwtSecret, HUB_GATEWAY_SIGNING_KEY: secrets.gatewaySigningKey });
-    const gateway = await startGateway({
-      port,
-      host,
-      jwtSecret: secrets.jwtSecret,
-      signingKey: gatewayKey,
-      supergraphPath: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
-      subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
-      metricsToken: process.env.HUB_METRICS_TOKEN,
-      devTools: true, // the embedded demo is development: explorer, partner page and dev tokens
-      ...rateLimits,
-      // its own pages (and a page served from another local port of the same host name) may call it
-      corsOrigins: process.env.HUB_CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
-      limits: policy.limits,
-      trustedDocuments: policy.trustedDocuments,
-      hideSuggestions: policy.hideSuggestions,
+    // the gateway reads the environment as it does alone, with the embedded demo's defaults: dev tools on, the
+    // generated secrets, rate limits and trusted documents off unless set, its own pages as the CORS origins
+    const policy = loadGatewayConfig({
+      ...process.env,
+      PORT: String(port),
+      HUB_JWT_SECRET: secrets.jwtSecret,
+      HUB_GATEWAY_SIGNING_KEY: secrets.gatewaySigningKey,
+      HUB_DEV_TOOLS: "on",
+      HUB_RATE_LIMIT: process.env.HUB_RATE_LIMIT ?? "off",
+      HUB_TRUSTED_DOCUMENTS: process.env.HUB_TRUSTED_DOCUMENTS ?? "off",
+      HUB_CORS_ORIGINS: process.env.HUB_CORS_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,
+      SUPERGRAPH_PATH: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
     });
+    const host = policy.host;
+    const gateway = await startGateway({ ...policy, subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
     const trusted = policy.trustedDocuments
       ? "Trusted documents: ON (HUB_TRUSTED_DOCUMENTS): anonymous and partner callers may run only the shipped operations; sign in (a dev token) to try others."
       : "Trusted documents: off, so the explorer may send any query anonymously. HUB_TRUSTED_DOCUMENTS=on allows anonymous and partner callers only the shipped operations, as production does.";
@@ -84,8 +84,8 @@ async function main(): Promise<void> {
         `  Subgraphs: ${running.map((s) => `${s.name} ${s.url}`).join(", ")}`,
         `  Store: ${store}, demo data loaded.`,
         `  Clock pinned to the demo's today, ${toBusinessIso(new Date(env.HUB_NOW))} (set HUB_NOW to change it).`,
-        rateLimits.rateLimit
-          ? `  Rate limits on: ${rateLimits.rateLimit.anonymousPerIp} anonymous requests per address per ${rateLimits.rateLimit.windowSeconds} s.`
+        policy.rateLimit
+          ? `  Rate limits on: ${policy.rateLimit.anonymousPerIp} anonymous requests per address per ${policy.rateLimit.windowSeconds} s.`
           : "  Rate limits off (HUB_RATE_LIMIT=on turns them on).",
         `  ${trusted}`,
         "",

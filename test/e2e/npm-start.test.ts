@@ -65,3 +65,12 @@ test("Ctrl-C (SIGTERM) stops everything and exits 0", async () => {
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
 }, 30_000);
+
+test("with NODE_ENV=production it refuses to start, since its dev tokens would let anyone sign in as anyone", async () => {
+  const refused = spawn(process.execPath, [join(root, "dist", "scripts", "start-all.js")], { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" }, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  refused.stderr!.on("data", (chunk) => (stderr += chunk));
+  const code = await new Promise((resolve) => refused.once("exit", resolve));
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/refuses NODE_ENV=production; in production start each process from dist\//);
+});
