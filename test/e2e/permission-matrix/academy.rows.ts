@@ -1,5 +1,6 @@
 import { Certificate } from "@subgraphs/academy/certificates";
 import { TestHub } from "@test/support/hub";
+import { CAST } from "./cast";
 import { Actor, Expectation, MatrixRow, Probe } from "./matrix";
 
 // DOMAIN §9.2 rows owned by the academy: "Courses, offerings, sessions", "Enrollments and attendance" and
@@ -12,27 +13,27 @@ import { Actor, Expectation, MatrixRow, Probe } from "./matrix";
 
 /** Callers of the academy rows: each column's boundary caller, and the in-scope caller where §9.2 grants something. */
 export const ACADEMY_ACTORS = {
-  FA: { column: "FA", who: "federation admin", token: { sub: "per_t_fa", roles: ["FA"], areaCodes: ["340100"] } },
-  SS_OUT: { column: "SS/CS", who: "street staff of 蜀山经开区 (outside 常青街道)", token: { sub: "per_t_ss_sjk", roles: ["SS"], areaCodes: ["340104Z01"] } },
-  SS_IN: { column: "SS/CS", who: "street staff of 常青街道", token: { sub: "per_t_ss", roles: ["SS"], areaCodes: ["340111X01"] } },
+  FA: CAST.federationAdmin,
+  SS_OUT: CAST.streetStaffShushan,
+  SS_IN: CAST.streetStaffChangqing,
   CS_IN: { column: "SS/CS", who: "community worker of 竹西社区", token: { sub: "per_zx_cs", roles: ["CS"], areaCodes: ["340111X01C01"] } },
   SS_EMPTY: { column: "SS/CS", who: "street staff whose token has an empty area code", token: { sub: "per_t_ss_empty", roles: ["SS"], areaCodes: [""] } },
-  SUP_OUT: { column: "SUP", who: "supervisor of no organization", token: { sub: "per_t_sup", roles: ["SUP"], orgIds: [] } },
-  SUP_IN: { column: "SUP", who: "supervisor of 乐竹邻", token: { sub: "per_wu_supervisor", roles: ["SUP"], orgIds: ["org_lezhulin"] } },
-  OL_OTHER: { column: "OL", who: "OL of another organization (加侨飞扬)", token: { sub: "per_liu_leader", roles: ["OL"], orgIds: ["org_jiaqiao"] } },
-  OL_OWN: { column: "OL", who: "OL of 乐竹邻", token: { sub: "per_zhang_leader", roles: ["OL"], orgIds: ["org_lezhulin"] } },
+  SUP_OUT: CAST.supervisorOfNone,
+  SUP_IN: CAST.supervisorOfLezhulin,
+  OL_OTHER: CAST.leaderOfJiaqiao,
+  OL_OWN: CAST.leaderOfLezhulin,
   OL_DEPUTY: { column: "OL", who: "王某华 acting as OL of 乐竹邻 (not the holder)", token: { sub: "per_lzl_deputy", roles: ["OL"], orgIds: ["org_lezhulin"] } },
-  OM_OTHER: { column: "OM", who: "OM of another organization (加侨飞扬)", token: { sub: "per_t_om", roles: ["OM"], orgIds: ["org_jiaqiao"] } },
+  OM_OTHER: CAST.memberOfJiaqiao,
   OM_OWN: { column: "OM", who: "王某华, member of 乐竹邻", token: { sub: "per_lzl_deputy", roles: ["OM"], orgIds: ["org_lezhulin"] } },
   HOLDER: { column: "OM", who: "张某琴, holder of the certificate", token: { sub: "per_zhang_leader", roles: ["OM"], orgIds: ["org_lezhulin"] } },
-  AC_OTHER: { column: "AC", who: "academy staff of another academy", token: { sub: "per_t_ac", roles: ["AC"], academyIds: ["acad_t_other"] } },
-  AC_OWN: { column: "AC", who: "academy staff of 常青街道社区治理学校", token: { sub: "per_acad_staff", roles: ["AC"], academyIds: ["acad_cq"] } },
+  AC_OTHER: CAST.academyStaffElsewhere,
+  AC_OWN: CAST.academyStaffChangqing,
   AC_CITY: { column: "AC", who: "academy staff of 合肥社区治理学院 (two levels up)", token: { sub: "per_t_ac_hf", roles: ["AC"], academyIds: ["acad_hf"] } },
   INS_OTHER: { column: "AC", who: "instructor of another session", token: { sub: "per_t_ins", roles: ["INS"], academyIds: ["acad_cq"] } },
   RV: { column: "RV", who: "reviewer of 六零系八零's application", token: { sub: "per_rv_cq", roles: ["RV"], applicationIds: ["app_cq2022_6080"] } },
   PO: { column: "PO", who: "PO of 常青街道社区微创投", token: { sub: "per_po_cq", roles: ["PO"], programIds: ["prog_cq_micro"] } },
   VA: { column: "VA", who: "VA of 竹西社区党群服务中心", token: { sub: "per_zx_admin", roles: ["VA"], facilityIds: ["fac_zx_center"] } },
-  PT: { column: "PT", who: "anonymous partner", token: null },
+  PT: CAST.anonymousPartner,
   PT_TOKEN: { column: "PT", who: "partner front-end token", token: { roles: ["PT"] } },
   SUB_ONLY: { column: "PT", who: "a token with only a person (sub)", token: { sub: "per_t_nobody", roles: [] } },
 } satisfies Record<string, Actor>;

@@ -1,17 +1,18 @@
+import { CAST } from "./cast";
 import { Actor, MatrixRow, Probe } from "./matrix";
 
 /** Callers of the audit-log rows: everyone but the federation admin is refused, whatever their scope. */
 const AUDIT_ACTORS = {
-  FA: { column: "FA", who: "federation admin", token: { sub: "per_t_fa", roles: ["FA"], areaCodes: ["340100"] } },
-  SS: { column: "SS/CS", who: "street staff of 常青街道", token: { sub: "per_t_ss", roles: ["SS"], areaCodes: ["340111X01"] } },
+  FA: CAST.federationAdmin,
+  SS: CAST.streetStaffChangqing,
   SUP: { column: "SUP", who: "supervisor of 乐竹邻", token: { sub: "per_t_sup", roles: ["SUP"], orgIds: ["org_lezhulin"] } },
-  OL: { column: "OL", who: "OL of 乐竹邻", token: { sub: "per_zhang_leader", roles: ["OL"], orgIds: ["org_lezhulin"] } },
+  OL: CAST.leaderOfLezhulin,
   OM: { column: "OM", who: "OM of 乐竹邻", token: { sub: "per_t_om", roles: ["OM"], orgIds: ["org_lezhulin"] } },
   AC: { column: "AC", who: "staff of the city academy", token: { sub: "per_t_ac", roles: ["AC"], academyIds: ["acad_hf"] } },
-  RV: { column: "RV", who: "reviewer assigned nothing", token: { sub: "per_t_rv", roles: ["RV"], applicationIds: [] } },
+  RV: CAST.reviewerOfNothing,
   PO: { column: "PO", who: "PO of a programme", token: { sub: "per_t_po", roles: ["PO"], programIds: ["prg_t_other"] } },
   VA: { column: "VA", who: "VA of the 竹西 centre", token: { sub: "per_t_va", roles: ["VA"], facilityIds: ["fac_zx_center"] } },
-  PT: { column: "PT", who: "anonymous partner", token: null },
+  PT: CAST.anonymousPartner,
 } satisfies Record<string, Actor>;
 
 /** One row per subgraph's log (issue 10, point 8): federation admins read it; every other column gets FORBIDDEN. */

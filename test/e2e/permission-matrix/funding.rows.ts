@@ -1,3 +1,4 @@
+import { CAST } from "./cast";
 import { Actor, MatrixRow, Probe } from "./matrix";
 
 // The funding rows of DOMAIN §9.2 on the demo data (§10.6) at the demo's today, 2022-03-12:
@@ -14,23 +15,23 @@ import { Actor, MatrixRow, Probe } from "./matrix";
 
 /** Callers at the boundary of each column; "own"/"in scope" ones are where §9.2 grants something. */
 export const FUNDING_ACTORS = {
-  FA: { column: "FA", who: "federation admin", token: { sub: "per_t_fa", roles: ["FA"], areaCodes: ["340100"] } },
+  FA: CAST.federationAdmin,
   SS_IN: { column: "SS/CS", who: "street staff of 常青街道 (the project's street)", token: { sub: "per_cq_street_clerk", roles: ["SS"], areaCodes: ["340111X01"] } },
   SS_OUT: { column: "SS/CS", who: "street staff of 蜀山经开区 (outside the applicant's area)", token: { sub: "per_sjk_staff", roles: ["SS"], areaCodes: ["340104Z01"] } },
   CS_OUT: { column: "SS/CS", who: "community staff of 蜀麓苑社区 (outside)", token: { sub: "per_t_cs", roles: ["CS"], areaCodes: ["340104Z01C01"] } },
-  SUP_OWN: { column: "SUP", who: "supervisor of 乐竹邻", token: { sub: "per_wu_supervisor", roles: ["SUP"], orgIds: ["org_lezhulin"] } },
+  SUP_OWN: CAST.supervisorOfLezhulin,
   SUP_OTHER: { column: "SUP", who: "supervisor not assigned to 乐竹邻", token: { sub: "per_shen_worker", roles: ["SUP"], orgIds: ["org_jiaqiao"] } },
-  OL_OWN: { column: "OL", who: "leader of 乐竹邻", token: { sub: "per_zhang_leader", roles: ["OL"], orgIds: ["org_lezhulin"] } },
-  OL_OTHER: { column: "OL", who: "OL of another organization", token: { sub: "per_liu_leader", roles: ["OL"], orgIds: ["org_jiaqiao"] } },
+  OL_OWN: CAST.leaderOfLezhulin,
+  OL_OTHER: CAST.leaderOfJiaqiao,
   OM_OWN: { column: "OM", who: "member of 乐竹邻", token: { sub: "per_lzl_bb2", roles: ["OM"], orgIds: ["org_lezhulin"] } },
-  OM_OTHER: { column: "OM", who: "OM of another organization", token: { sub: "per_t_om", roles: ["OM"], orgIds: ["org_jiaqiao"] } },
+  OM_OTHER: CAST.memberOfJiaqiao,
   AC: { column: "AC", who: "academy staff", token: { sub: "per_t_ac", roles: ["AC"], academyIds: ["acad_hf"] } },
   RV_ASSIGNED: { column: "RV", who: "reviewer assigned app_cq2022_6080", token: { sub: "per_t_rv", roles: ["RV"], applicationIds: ["app_cq2022_6080"] } },
   RV_OTHER: { column: "RV", who: "reviewer assigned nothing of 乐竹邻", token: { sub: "per_t_rv2", roles: ["RV"], applicationIds: ["app_sjk_qinlin_jq"] } },
   PO_OWN: { column: "PO", who: "officer of 常青街道社区微创投", token: { sub: "per_t_po", roles: ["PO"], programIds: ["prog_cq_micro"] } },
   PO_OTHER: { column: "PO", who: "PO of another programme", token: { sub: "per_t_po2", roles: ["PO"], programIds: ["prog_sjk_qinlin"] } },
   VA: { column: "VA", who: "venue admin of 竹西社区党群服务中心", token: { sub: "per_zx_admin", roles: ["VA"], facilityIds: ["fac_zx_center"] } },
-  PT: { column: "PT", who: "anonymous partner", token: null },
+  PT: CAST.anonymousPartner,
   PT_SIGNED: { column: "PT", who: "signed-in partner", token: { roles: ["PT"] } },
 } satisfies Record<string, Actor>;
 

@@ -1,17 +1,18 @@
+import { CAST } from "./cast";
 import { Actor, actor, Afterwards, Expectation, MatrixRow, Probe } from "./matrix";
 
 /** Callers of the organizations rows; scopes name demo data (DOMAIN.md §10). */
 export const ORGANIZATIONS_ACTORS = {
-  FA: { column: "FA", who: "federation admin", token: { sub: "per_t_fa", roles: ["FA"], areaCodes: ["340100"] } },
-  SS: { column: "SS/CS", who: "street staff of 常青街道", token: { sub: "per_t_ss", roles: ["SS"], areaCodes: ["340111X01"] } },
-  SUP: { column: "SUP", who: "supervisor of no organization", token: { sub: "per_t_sup", roles: ["SUP"], orgIds: [] } },
-  OL: { column: "OL", who: "OL of another organization", token: { sub: "per_liu_leader", roles: ["OL"], orgIds: ["org_jiaqiao"] } },
-  OM: { column: "OM", who: "OM of another organization", token: { sub: "per_t_om", roles: ["OM"], orgIds: ["org_jiaqiao"] } },
-  AC: { column: "AC", who: "academy staff", token: { sub: "per_t_ac", roles: ["AC"], academyIds: ["aca_t_other"] } },
-  RV: { column: "RV", who: "reviewer assigned nothing", token: { sub: "per_t_rv", roles: ["RV"], applicationIds: [] } },
+  FA: CAST.federationAdmin,
+  SS: CAST.streetStaffChangqing,
+  SUP: CAST.supervisorOfNone,
+  OL: CAST.leaderOfJiaqiao,
+  OM: CAST.memberOfJiaqiao,
+  AC: CAST.academyStaffElsewhere,
+  RV: CAST.reviewerOfNothing,
   PO: { column: "PO", who: "PO of another programme", token: { sub: "per_t_po", roles: ["PO"], programIds: ["prg_t_other"] } },
   VA: { column: "VA", who: "VA of another facility", token: { sub: "per_t_va", roles: ["VA"], facilityIds: ["fac_t_other"] } },
-  PT: { column: "PT", who: "anonymous partner", token: null },
+  PT: CAST.anonymousPartner,
 } satisfies Record<string, Actor>;
 
 const everyone = (probe: Omit<Probe, "as">): Probe[] => Object.values(ORGANIZATIONS_ACTORS).map((as) => ({ ...probe, as }));
@@ -22,8 +23,8 @@ const everyone = (probe: Omit<Probe, "as">): Probe[] => Object.values(ORGANIZATI
  * Each column has the caller at its boundary (outside the scope) and, where §9.2 grants something, the one inside.
  */
 const WHO = {
-  FA: actor("FA", "federation admin", { sub: "per_t_fa", roles: ["FA"], areaCodes: ["340100"] }),
-  SS_CQ: actor("SS/CS", "street staff of 常青街道", { sub: "per_t_ss", roles: ["SS"], areaCodes: ["340111X01"] }),
+  FA: CAST.federationAdmin,
+  SS_CQ: CAST.streetStaffChangqing,
   CS_ZX: actor("SS/CS", "community staff of 竹西社区", { sub: "per_t_cs", roles: ["CS"], areaCodes: ["340111X01C01"] }),
   // 孙某婷 chairs the 蜀山经开区 pilot panel (rating.seed): staff in scope of 加侨飞扬, outside 常青街道
   SS_SJK: actor("SS/CS", "street staff of 蜀山经开区", { sub: "per_sjk_staff", roles: ["SS"], areaCodes: ["340104Z01"] }),
@@ -32,15 +33,15 @@ const WHO = {
   SS_MEMBER: actor("SS/CS", "street staff of 常青街道 who is a member of 竹西社区邻里互助队", { sub: "per_cqq1_03", roles: ["SS"], areaCodes: ["340111X01"] }),
   SUP_WU: actor("SUP", "supervisor assigned to 乐竹邻 (吴某)", { sub: "per_wu_supervisor", roles: ["SUP"], orgIds: ["org_ailin", "org_lezhulin"] }),
   SUP_SHEN: actor("SUP", "supervisor assigned to 加侨飞扬 (沈某强)", { sub: "per_shen_worker", roles: ["SUP"], orgIds: ["org_shichuang", "org_jiaqiao"] }),
-  OL_ZHANG: actor("OL", "OL of 乐竹邻 (张某琴)", { sub: "per_zhang_leader", roles: ["OL"], orgIds: ["org_lezhulin"] }),
-  OL_LIU: actor("OL", "OL of 加侨飞扬 (刘某明)", { sub: "per_liu_leader", roles: ["OL"], orgIds: ["org_jiaqiao"] }),
+  OL_ZHANG: CAST.leaderOfLezhulin,
+  OL_LIU: CAST.leaderOfJiaqiao,
   OM_LZL: actor("OM", "OM of 乐竹邻 (陈某兰)", { sub: "per_lzl_m01", roles: ["OM"], orgIds: ["org_lezhulin"] }),
   OM_JQ: actor("OM", "OM of 加侨飞扬 (杨某)", { sub: "per_jq_m01", roles: ["OM"], orgIds: ["org_jiaqiao"] }),
-  AC: actor("AC", "AC of another academy", { sub: "per_t_ac", roles: ["AC"], academyIds: ["aca_t_other"] }),
-  RV: actor("RV", "RV assigned nothing", { sub: "per_t_rv", roles: ["RV"], applicationIds: [] }),
+  AC: CAST.academyStaffElsewhere,
+  RV: CAST.reviewerOfNothing,
   PO: actor("PO", "PO of another programme", { sub: "per_t_po", roles: ["PO"], programIds: ["prg_t_other"] }),
   VA: actor("VA", "VA of another facility", { sub: "per_t_va", roles: ["VA"], facilityIds: ["fac_t_other"] }),
-  PT: actor("PT", "anonymous partner", null),
+  PT: CAST.anonymousPartner,
   // issue 10: "readable by any signed-in non-partner (a VA token, a token with only sub)"; no role, so no column of
   // its own: it must get no more than the partner
   NOBODY: actor("PT", "signed-in person without a role (token with only sub)", { sub: "per_t_nobody", roles: [] }),

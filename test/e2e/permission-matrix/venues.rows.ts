@@ -2,6 +2,7 @@ import { Booking, BOOKING_DEFAULTS } from "@subgraphs/venues/bookings/booking.en
 import { BookingStatus } from "@subgraphs/venues/bookings/booking.enums";
 import { BookingPurpose } from "@subgraphs/venues/facilities";
 import { TestHub } from "@test/support/hub";
+import { CAST } from "./cast";
 import { Actor, Expectation, MatrixRow, Probe } from "./matrix";
 
 // DOMAIN §9.2 rows owned by venues: "Facilities, rooms, availability" and "Bookings" (split into read, create,
@@ -11,23 +12,23 @@ import { Actor, Expectation, MatrixRow, Probe } from "./matrix";
 
 /** Callers of the venues rows: each column's boundary caller, and the in-scope caller where §9.2 grants something. */
 export const VENUES_ACTORS = {
-  FA: { column: "FA", who: "federation admin", token: { sub: "per_t_fa", roles: ["FA"], areaCodes: ["340100"] } },
-  SS_OUT: { column: "SS/CS", who: "street staff of 蜀山经开区 (outside 常青街道)", token: { sub: "per_t_ss_sjk", roles: ["SS"], areaCodes: ["340104Z01"] } },
-  SS_IN: { column: "SS/CS", who: "street staff of 常青街道", token: { sub: "per_t_ss", roles: ["SS"], areaCodes: ["340111X01"] } },
+  FA: CAST.federationAdmin,
+  SS_OUT: CAST.streetStaffShushan,
+  SS_IN: CAST.streetStaffChangqing,
   // the issue's leak: an empty area-code claim matched every area (once the gateway refuses empty scopes, this is UNAUTHENTICATED)
   SS_EMPTY: { column: "SS/CS", who: "street staff whose token has an empty area code", token: { sub: "per_t_ss_empty", roles: ["SS"], areaCodes: [""] } },
-  SUP_OUT: { column: "SUP", who: "supervisor of no organization", token: { sub: "per_t_sup", roles: ["SUP"], orgIds: [] } },
-  SUP_IN: { column: "SUP", who: "supervisor of 乐竹邻", token: { sub: "per_wu_supervisor", roles: ["SUP"], orgIds: ["org_lezhulin"] } },
-  OL_OTHER: { column: "OL", who: "OL of another organization (加侨飞扬)", token: { sub: "per_liu_leader", roles: ["OL"], orgIds: ["org_jiaqiao"] } },
-  OL_OWN: { column: "OL", who: "OL of 乐竹邻", token: { sub: "per_zhang_leader", roles: ["OL"], orgIds: ["org_lezhulin"] } },
-  OM_OTHER: { column: "OM", who: "OM of another organization (加侨飞扬)", token: { sub: "per_t_om", roles: ["OM"], orgIds: ["org_jiaqiao"] } },
-  AC_OTHER: { column: "AC", who: "academy staff of another academy", token: { sub: "per_t_ac", roles: ["AC"], academyIds: ["acad_t_other"] } },
-  AC_OWN: { column: "AC", who: "academy staff of 常青街道社区治理学校", token: { sub: "per_acad_staff", roles: ["AC"], academyIds: ["acad_cq"] } },
+  SUP_OUT: CAST.supervisorOfNone,
+  SUP_IN: CAST.supervisorOfLezhulin,
+  OL_OTHER: CAST.leaderOfJiaqiao,
+  OL_OWN: CAST.leaderOfLezhulin,
+  OM_OTHER: CAST.memberOfJiaqiao,
+  AC_OTHER: CAST.academyStaffElsewhere,
+  AC_OWN: CAST.academyStaffChangqing,
   RV: { column: "RV", who: "reviewer of 六零系八零's application", token: { sub: "per_rv_cq", roles: ["RV"], applicationIds: ["app_cq2022_6080"] } },
   PO: { column: "PO", who: "PO of 常青街道社区微创投", token: { sub: "per_po_cq", roles: ["PO"], programIds: ["prog_cq_micro"] } },
   VA_OTHER: { column: "VA", who: "VA of another facility (蜀麓苑)", token: { sub: "per_t_va", roles: ["VA"], facilityIds: ["fac_sly_center"] } },
   VA_OWN: { column: "VA", who: "VA of 竹西社区党群服务中心", token: { sub: "per_zx_admin", roles: ["VA"], facilityIds: ["fac_zx_center"] } },
-  PT: { column: "PT", who: "anonymous partner", token: null },
+  PT: CAST.anonymousPartner,
 } satisfies Record<string, Actor>;
 const A = VENUES_ACTORS;
 
