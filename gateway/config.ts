@@ -1,14 +1,13 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { KeyObject } from "node:crypto";
-import { ConfigError, describeIssues, logLevel, port, shutdownTimeoutMs, signingKey } from "../platform/config";
+import { ConfigError, describeIssues, httpUrl, logLevel, port, shutdownTimeoutMs, signingKey } from "../platform/config";
 import type { RateLimitConfig } from "./rate-limit";
 import { TokenPolicy } from "./auth";
 import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
 import { requireTokenKeys, TOKEN_ENV, tokenPolicyFrom } from "./token-config";
 import { DEFAULT_LIMITS, LIMIT_VARIABLES, LimitName, QueryLimits } from "./limits";
 
-const url = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
 
 const perWindow = "a whole number of requests from 1 to 1000000, e.g. 600";
 const requests = z.coerce.number({ error: perWindow }).int(perWindow).min(1, perWindow).max(1_000_000, perWindow);
@@ -57,10 +56,10 @@ export const GATEWAY_ENV = {
   ...TOKEN_ENV,
   HUB_GATEWAY_SIGNING_KEY: signingKey.describe("the gateway's Ed25519 private key (PEM, or base64 PKCS#8 DER) that signs every subgraph request; subgraphs hold its public key"),
   SUPERGRAPH_PATH: z.string().min(1).default("schema/supergraph.graphql").describe("the composed supergraph the gateway serves"),
-  ORGANIZATIONS_URL: url.optional().describe("organizations subgraph URL (default: the supergraph's, http://localhost:4001/graphql)"),
-  ACADEMY_URL: url.optional().describe("academy subgraph URL (default http://localhost:4002/graphql)"),
-  VENUES_URL: url.optional().describe("venues subgraph URL (default http://localhost:4003/graphql)"),
-  FUNDING_URL: url.optional().describe("funding subgraph URL (default http://localhost:4004/graphql)"),
+  ORGANIZATIONS_URL: httpUrl.optional().describe("organizations subgraph URL (default: the supergraph's, http://localhost:4001/graphql)"),
+  ACADEMY_URL: httpUrl.optional().describe("academy subgraph URL (default http://localhost:4002/graphql)"),
+  VENUES_URL: httpUrl.optional().describe("venues subgraph URL (default http://localhost:4003/graphql)"),
+  FUNDING_URL: httpUrl.optional().describe("funding subgraph URL (default http://localhost:4004/graphql)"),
   HUB_SUBGRAPH_TIMEOUT_MS: z.coerce
     .number({ error: "a whole number of milliseconds from 100 to 600000, e.g. 10000" })
     .int("a whole number of milliseconds from 100 to 600000, e.g. 10000")

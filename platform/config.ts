@@ -9,6 +9,9 @@ export class ConfigError extends Error {}
 /** A TCP port; 0 picks a free one (tests). */
 export const port = z.coerce.number().int().min(0).max(65535);
 
+/** A subgraph's GraphQL URL (the gateway's routing, a relay's consumers). */
+export const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL, e.g. http://organizations:4001/graphql" });
+
 const millis = "a whole number of milliseconds from 0 to 600000, e.g. 10000";
 
 /** How long a stopping process waits for in-flight requests unless SHUTDOWN_TIMEOUT_MS says otherwise. */

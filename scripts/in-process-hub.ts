@@ -2,7 +2,8 @@ import { GatewayConfig } from "../gateway/config";
 import { startGateway } from "../gateway/server";
 import { Listening } from "../platform/http";
 import { RunningSubgraph } from "../subgraphs/kit/server";
-import { startTestSubgraph, TEST_KEYS } from "../subgraphs/kit/testing";
+import { RelaySettings } from "../subgraphs/kit/events";
+import { startTestSubgraph, TEST_KEYS, testSigner } from "../subgraphs/kit/testing";
 import { SUBGRAPHS } from "./subgraphs";
 
 /** The whole hub in one process on free ports: four subgraphs on fresh stores with the demo data, and the gateway. */
@@ -13,12 +14,17 @@ export interface InProcessHub {
 }
 
 /** For tests and benchmarks: fresh SQLite files (or MySQL databases with DATABASE_URL), the committed supergraph. */
-export async function startInProcessHub(options: { jwtSecret: string; supergraphPath: string; webDir?: string; gateway?: Partial<GatewayConfig> } & Pick<GatewayConfig, "rateLimit" | "redisUrl">): Promise<InProcessHub> {
+export async function startInProcessHub(
+  options: { jwtSecret: string; supergraphPath: string; webDir?: string; gateway?: Partial<GatewayConfig>; relay?: Partial<RelaySettings> } & Pick<GatewayConfig, "rateLimit" | "redisUrl">,
+): Promise<InProcessHub> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   const stopSubgraphs = () => Promise.all(Object.values(subgraphs).map((s) => s.stop())).then(() => undefined);
   let gateway: Listening;
   try {
-    for (const module of SUBGRAPHS) subgraphs[module.name] = await startTestSubgraph(module, { seed: true });
+    // the relays deliver events between the subgraphs, as in npm start; the consumers' URLs follow their start
+    const peers = new Map<string, string>();
+    for (const module of SUBGRAPHS) subgraphs[module.name] = await startTestSubgraph(module, { seed: true, events: { peers, signer: testSigner(module.name), settings: options.relay } });
+    for (const running of Object.values(subgraphs)) peers.set(running.name, running.url);
     gateway = await startGateway({
       port: 0,
       host: "127.0.0.1",

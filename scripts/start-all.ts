@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     PORT: undefined,
   };
   const running: RunningSubgraph[] = [];
+  // every relay delivers to the others in this process; their URLs are known once each listens (PORT=0)
+  const peers = new Map<string, string>();
   const stopSubgraphs = () => Promise.all(running.map((s) => s.stop())).then(() => undefined);
   try {
     const port = Number(process.env.PORT ?? 4000);
@@ -53,8 +55,22 @@ async function main(): Promise<void> {
       pinClock(config.now);
       // PORT=0 (the start-up test): every process on a free port, so a second hub can run beside this one
       const subgraphPort = port === 0 ? 0 : config.port;
-      running.push(await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: subgraphPort, host: "127.0.0.1", seed: true, metricsToken: config.metricsToken }));
+      const signer = { keyId: module.name, key: parsePrivateKey(secrets.serviceSigningKeys[module.name]) };
+      running.push(
+        await startSubgraph(module, {
+          store: config.store,
+          callerKeys: config.callerKeys,
+          replay: config.replay ?? undefined,
+          port: subgraphPort,
+          host: "127.0.0.1",
+          seed: true,
+          metricsToken: config.metricsToken,
+          events: { peers, signer, settings: config.relaySettings },
+        }),
+      );
     }
+    for (const subgraph of running) peers.set(subgraph.name, subgraph.url);
+    for (const subgraph of running) subgraph.relay?.wake(); // what an earlier run left in an outbox goes out now
     // the gateway reads the environment as it does alone, with the embedded demo's defaults: dev tools on, the
     // generated secrets, rate limits and trusted documents off unless set, its own pages as the CORS origins
     const policy = loadGatewayConfig({

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { KeyObject } from "node:crypto";
-import { ConfigError, describeIssues, logLevel, metricsToken, port, publicKeys, serviceKeys, shutdownTimeoutMs, signingKey } from "../../platform/config";
+import { ConfigError, describeIssues, httpUrl, logLevel, metricsToken, port, publicKeys, serviceKeys, shutdownTimeoutMs, signingKey } from "../../platform/config";
 import { RequestSigner } from "../../platform/request-signing";
 import { CallerKeys } from "./request-auth";
 import { storeFor, StoreConfig } from "./db";
+import { consumersOf, DEFAULT_RELAY_SETTINGS, RelaySettings } from "./events";
 
 /** Variables every subgraph reads, with their expected forms (the README table is checked against this). */
 export const SUBGRAPH_ENV = {
@@ -27,6 +28,12 @@ export const SUBGRAPH_ENV = {
     .optional()
     .describe("Redis that remembers signature nonces for all replicas (replay check). Unset: in this process's memory"),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, "letters, digits, :, _ and -").default("hub:").describe("prefix of the keys this process writes in Redis"),
+  ORGANIZATIONS_URL: httpUrl.optional().describe("where the organizations subgraph listens, for the events this subgraph sends it (the event catalog says which)"),
+  ACADEMY_URL: httpUrl.optional().describe("where the academy subgraph listens, for the events this subgraph sends it"),
+  VENUES_URL: httpUrl.optional().describe("where the venues subgraph listens, for the events this subgraph sends it (organizations sends eligibility and deregistration)"),
+  FUNDING_URL: httpUrl.optional().describe("where the funding subgraph listens, for the events this subgraph sends it"),
+  HUB_OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(DEFAULT_RELAY_SETTINGS.pollMs).describe("how often the outbox relay looks for due retries besides being woken by each commit (ms)"),
+  HUB_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RELAY_SETTINGS.maxAttempts).describe("delivery attempts (with doubling backoff from 1 s to 5 min) before an event is parked for an admin"),
   HUB_NOW: z.iso.datetime({ offset: true }).optional().describe("pins the hub clock, e.g. 2022-03-12T09:00:00+08:00"),
   LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
@@ -45,6 +52,11 @@ export interface SubgraphConfig {
   serviceSigner: RequestSigner | null;
   /** Where the replay check remembers nonces; null: in memory. */
   replay: { redisUrl: string; keyPrefix: string } | null;
+  /** Consumer URLs this subgraph's relay delivers to, by subgraph name (only those configured). */
+  peers: Map<string, string>;
+  /** Consumers the catalog names for this subgraph's events that have no URL: their events wait in the outbox. */
+  unreachableConsumers: string[];
+  relaySettings: Partial<RelaySettings>;
   now: Date | null;
   shutdownTimeoutMs: number;
   metricsToken?: string;
@@ -62,8 +74,21 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
     callerKeys: { gateway: values.HUB_GATEWAY_PUBLIC_KEY, services: values.HUB_SERVICE_PUBLIC_KEYS ?? new Map<string, KeyObject>() },
     serviceSigner: values.HUB_SERVICE_SIGNING_KEY ? { keyId: subgraph, key: values.HUB_SERVICE_SIGNING_KEY } : null,
     replay: values.REDIS_URL ? { redisUrl: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX } : null,
+    ...peersOf(subgraph, { organizations: values.ORGANIZATIONS_URL, academy: values.ACADEMY_URL, venues: values.VENUES_URL, funding: values.FUNDING_URL }),
+    relaySettings: { pollMs: values.HUB_OUTBOX_POLL_MS, maxAttempts: values.HUB_OUTBOX_MAX_ATTEMPTS },
     now: values.HUB_NOW ? new Date(values.HUB_NOW) : null,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     metricsToken: values.HUB_METRICS_TOKEN,
   };
+}
+
+function peersOf(subgraph: string, urls: Record<string, string | undefined>): { peers: Map<string, string>; unreachableConsumers: string[] } {
+  const peers = new Map<string, string>();
+  const unreachableConsumers: string[] = [];
+  for (const consumer of consumersOf(subgraph)) {
+    const url = urls[consumer];
+    if (url) peers.set(consumer, url);
+    else unreachableConsumers.push(consumer);
+  }
+  return { peers, unreachableConsumers };
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntitySchema, MixedList } from "typeorm";
 import { auditFeature } from "./audit";
+import { EventHandler, eventsFeature } from "./events";
 import { ReferenceResolver } from "./schema";
 import { ServiceCalls } from "./request-auth";
 import { SubgraphModule } from "./server";
@@ -23,6 +24,8 @@ export interface Feature {
   seed?: (db: DataSource) => Promise<void>;
   /** The feature's internal mutations other subgraphs may call with their service identity, by calling service. */
   serviceCalls?: ServiceCalls;
+  /** How the feature applies the events of other subgraphs it consumes (kit/events catalog). */
+  eventHandlers?: EventHandler[];
 }
 
 /** A subgraph as `subgraph.ts` declares it: its name, port, migrations and the features it is made of. */
@@ -35,7 +38,8 @@ export interface SubgraphDeclaration {
 
 /** Puts a subgraph's features together into what the kit serves; two features may not claim one reference. */
 export function defineSubgraph({ name, defaultPort, migrations, features: own }: SubgraphDeclaration): SubgraphModule {
-  const features = [...own, auditFeature(name)]; // every subgraph keeps an audit log of its mutations
+  // every subgraph keeps an audit log of its mutations, and an outbox and inbox for the events it sends and applies
+  const features = [...own, auditFeature(name), eventsFeature(name, own.flatMap((feature) => feature.eventHandlers ?? []))];
   const references: Record<string, ReferenceResolver> = {};
   for (const feature of features) {
     for (const [typeName, resolve] of Object.entries(feature.references ?? {})) {

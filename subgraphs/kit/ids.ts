@@ -36,8 +36,9 @@ export const ID_PREFIXES = {
   AGradeRecord: "agr",
   VolunteerHourLine: "vline",
   BookingSeries: "ser",
-  // every subgraph's audit log (kit/audit)
+  // every subgraph's audit log (kit/audit) and outbox (kit/events)
   AuditEntry: "aud",
+  OutboxEvent: "evt",
 } as const;
 
 export type IdType = keyof typeof ID_PREFIXES;

@@ -11,8 +11,23 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   try {
     const config = loadSubgraphConfig(process.env, module.name, module.defaultPort);
     if (config.now) pinClock(config.now);
-    const running = await startSubgraph(module, { store: config.store, callerKeys: config.callerKeys, replay: config.replay ?? undefined, port: config.port, host: config.host, metricsToken: config.metricsToken });
+    const running = await startSubgraph(module, {
+      store: config.store,
+      callerKeys: config.callerKeys,
+      replay: config.replay ?? undefined,
+      port: config.port,
+      host: config.host,
+      metricsToken: config.metricsToken,
+      events: { peers: config.peers, signer: config.serviceSigner, settings: config.relaySettings },
+    });
     log.info({ subgraph: module.name, url: running.url, store: config.store.kind, replayCheck: config.replay ? "redis" : "memory", clockPinned: clockIsPinned() }, "subgraph listening");
+    const waiting = [...config.unreachableConsumers, ...(config.serviceSigner ? [] : [...config.peers.keys()])];
+    if (waiting.length) {
+      log.warn(
+        { subgraph: module.name, consumers: waiting },
+        `events for ${waiting.join(", ")} stay in the outbox until ${config.serviceSigner ? "" : "HUB_SERVICE_SIGNING_KEY and "}${waiting.map((c) => `${c.toUpperCase()}_URL`).join(", ")} are set`,
+      );
+    }
     stopOnSignals(running.stop, `subgraph ${module.name}`, config.shutdownTimeoutMs);
   } catch (error) {
     if (error instanceof ConfigError) {

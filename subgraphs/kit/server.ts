@@ -14,6 +14,9 @@ import { metricsRoute, serveMetrics } from "../../platform/metrics";
 import { requestOutcomePlugin, requestReporter } from "../../platform/request-log";
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
 import { CallerKeys, checkServiceCalls, requestAuthenticator, ServiceCalls } from "./request-auth";
+import { OutboxRelay, PeerUrls, RelaySettings } from "./events";
+import { watchOutbox } from "./events/event-metrics";
+import { RequestSigner } from "../../platform/request-signing";
 
 /** Everything the kit needs to know about one subgraph: exported by its `subgraph.ts`. */
 export interface SubgraphModule extends DataSourceParts {
@@ -30,6 +33,16 @@ export interface RunningSubgraph extends Listening {
   name: string;
   db: DataSource;
   sdl: string;
+  /** Sends this subgraph's outbox to its consumers; null when started without `events`. */
+  relay: OutboxRelay | null;
+}
+
+/** What the outbox relay needs: where the consumers listen and the key this subgraph signs its calls with. */
+export interface RelayOptions {
+  /** Consumer URLs by subgraph name; the map may be filled in after start (the in-process hub's free ports). */
+  peers: PeerUrls;
+  signer: RequestSigner | null;
+  settings?: Partial<RelaySettings>;
 }
 
 export interface StartOptions {
@@ -44,6 +57,8 @@ export interface StartOptions {
   seed?: boolean;
   /** HUB_METRICS_TOKEN: /metrics asks for it when set. */
   metricsToken?: string;
+  /** Run the outbox relay (issue 11); without it events wait in the outbox (single-subgraph tests). */
+  events?: RelayOptions;
 }
 
 /** Opens the store, builds the schema and serves one subgraph; `stop` drains requests and closes the pool. */
@@ -83,12 +98,17 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       onFinished: requestReporter(module.name),
     });
     const replayStore = nonces;
+    const unwatch = watchOutbox(module.name, db);
+    const relay = options.events ? new OutboxRelay(module.name, db, options.events.peers, options.events.signer, options.events.settings) : null;
     const listening = await listen(server, options.port, options.host ?? "127.0.0.1", async () => {
+      await relay?.stop();
+      unwatch();
       await apollo.stop();
       await replayStore.close();
       await db.destroy();
     });
-    return { ...listening, name: module.name, db, sdl };
+    relay?.start();
+    return { ...listening, name: module.name, db, sdl, relay };
   } catch (error) {
     await nonces?.close();
     await db.destroy();

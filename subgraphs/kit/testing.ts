@@ -8,7 +8,7 @@ import { StoreConfig, statementCounter } from "./db";
 import { ANONYMOUS_CLAIMS, Claims } from "../../platform/identity";
 import { exportKey, GATEWAY_KEY_ID, newSigningKey, RequestSigner, signedHeaders } from "../../platform/request-signing";
 import { CallerKeys } from "./request-auth";
-import { RunningSubgraph, startSubgraph, SubgraphModule } from "./server";
+import { RelayOptions, RunningSubgraph, startSubgraph, SubgraphModule } from "./server";
 
 const TEST_SERVICES = ["organizations", "academy", "venues", "funding"];
 
@@ -78,8 +78,9 @@ export async function freshTestStore(subgraph: string): Promise<StoreConfig> {
 }
 
 /** Starts one subgraph on a free port over a fresh store, optionally with its demo data. */
-export async function startTestSubgraph(module: SubgraphModule, options: { seed?: boolean } = {}): Promise<RunningSubgraph> {
-  const running = await startSubgraph(module, { store: await freshTestStore(module.name), callerKeys: TEST_CALLER_KEYS, port: 0, seed: options.seed });
+export async function startTestSubgraph(module: SubgraphModule, options: { seed?: boolean; store?: StoreConfig; events?: RelayOptions } = {}): Promise<RunningSubgraph> {
+  const store = options.store ?? (await freshTestStore(module.name));
+  const running = await startSubgraph(module, { store, callerKeys: TEST_CALLER_KEYS, port: 0, seed: options.seed, events: options.events });
   registerTestSubgraph(running);
   return running;
 }

@@ -14,13 +14,36 @@ const isSqlite = (db: DataSource) => db.options.type === "better-sqlite3";
  * on timing. Write transactions are therefore queued one at a time per DataSource (test/unit/kit/transaction.test.ts).
  */
 export function writeTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  if (!isSqlite(db)) return db.transaction("READ COMMITTED", work);
-  const run = (queues.get(db) ?? Promise.resolve()).then(() => db.transaction(work));
-  queues.set(
-    db,
-    run.catch(() => undefined),
-  );
-  return run;
+  const hooks: (() => void)[] = [];
+  const body = (tx: EntityManager) => {
+    commitHooks.set(tx, hooks);
+    return work(tx);
+  };
+  let run: Promise<T>;
+  if (!isSqlite(db)) run = db.transaction("READ COMMITTED", body);
+  else {
+    run = (queues.get(db) ?? Promise.resolve()).then(() => db.transaction(body));
+    queues.set(
+      db,
+      run.catch(() => undefined),
+    );
+  }
+  return run.then((result) => {
+    for (const hook of hooks) hook();
+    return result;
+  });
+}
+
+const commitHooks = new WeakMap<EntityManager, (() => void)[]>();
+
+/**
+ * Runs `hook` once the writeTransaction of `tx` has committed, never when it rolls back: the outbox wakes its
+ * relay this way, so an event goes out as soon as other connections can see it.
+ */
+export function afterCommit(tx: EntityManager, hook: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) throw new Error("afterCommit needs the EntityManager of a writeTransaction.");
+  hooks.push(hook);
 }
 
 /**
@@ -41,4 +64,9 @@ export function writeOutsideTransactions<T>(db: DataSource, work: () => Promise<
 /** `SELECT … FOR UPDATE` on MySQL; SQLite needs no row lock because writers are already serialised. */
 export function lockForWrite<T extends ObjectLiteral>(tx: EntityManager, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return isSqlite(tx.connection) ? query : query.setLock("pessimistic_write");
+}
+
+/** `FOR UPDATE SKIP LOCKED` on MySQL (MySQL 8, MariaDB 10.6+): claim rows no other transaction holds. SQLite has one writer. */
+export function lockForWriteSkipLocked<T extends ObjectLiteral>(tx: EntityManager, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return isSqlite(tx.connection) ? query : query.setLock("pessimistic_write").setOnLocked("skip_locked");
 }

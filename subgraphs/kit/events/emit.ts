@@ -1,0 +1,58 @@
+import { DataSource, EntityManager } from "typeorm";
+import { now } from "../clock";
+import { newId } from "../ids";
+import { afterCommit } from "../transaction";
+import { EventContract } from "./contract";
+import { DeliveryStatus, OutboxDelivery, OutboxEvent } from "./outbox.entity";
+
+const wakers = new WeakMap<DataSource, () => void>();
+
+/** The relay of `db` asks to be woken when a transaction on it has committed events. */
+export function onEventsCommitted(db: DataSource, wake: (() => void) | null): void {
+  if (wake) wakers.set(db, wake);
+  else wakers.delete(db);
+}
+
+/** Wakes the relay of `db`, if one runs in this process. */
+export function wakeRelay(db: DataSource): void {
+  wakers.get(db)?.();
+}
+
+/**
+ * Writes an event into the outbox inside the mutation's transaction `tx` (a writeTransaction): the event and the
+ * state change it reports commit or vanish together. One delivery row per consumer the catalog names. The payload
+ * is checked against the contract here, so a producer cannot write what its consumers would refuse.
+ */
+export async function emitEvent<P>(tx: EntityManager, contract: EventContract<P>, aggregateId: string, payload: P, requestId?: string | null): Promise<string> {
+  const checked = contract.payload.safeParse(payload);
+  if (!checked.success) throw new Error(`${contract.type} v${contract.version} payload does not match its contract: ${checked.error.message}`);
+  const event: OutboxEvent = {
+    id: newId("OutboxEvent"),
+    type: contract.type,
+    version: contract.version,
+    aggregateId,
+    payload: JSON.stringify(checked.data),
+    occurredAt: now(),
+    requestId: requestId ?? null,
+  };
+  await tx.getRepository(OutboxEvent).insert(event);
+  const enqueuedAt = new Date(); // wall clock: the relay schedules by it, whatever the hub clock is pinned to
+  for (const consumer of contract.consumers) {
+    await tx.getRepository(OutboxDelivery).insert({
+      eventId: event.id,
+      type: contract.type,
+      aggregateId,
+      consumer,
+      status: DeliveryStatus.PENDING,
+      attempts: 0,
+      enqueuedAt,
+      nextAttemptAt: enqueuedAt,
+      leaseUntil: null,
+      deliveredAt: null,
+      lastError: null,
+    });
+  }
+  const db = tx.connection;
+  afterCommit(tx, () => wakeRelay(db));
+  return event.id;
+}
