@@ -15,7 +15,6 @@ import { requestOutcomePlugin, requestReporter } from "../../platform/request-lo
 import { buildFederatedSchema, SubgraphDefinition } from "./schema";
 import { CallerKeys, checkServiceCalls, requestAuthenticator, ServiceCalls } from "./request-auth";
 import { OutboxRelay, PeerUrls, RelaySettings } from "./events";
-import { watchOutbox } from "./events/event-metrics";
 import { RequestSigner } from "../../platform/request-signing";
 
 /** Everything the kit needs to know about one subgraph: exported by its `subgraph.ts`. */
@@ -98,11 +97,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       onFinished: requestReporter(module.name),
     });
     const replayStore = nonces;
-    const unwatch = watchOutbox(module.name, db);
     const relay = options.events ? new OutboxRelay(module.name, db, options.events.peers, options.events.signer, options.events.settings) : null;
     const listening = await listen(server, options.port, options.host ?? "127.0.0.1", async () => {
       await relay?.stop();
-      unwatch();
       await apollo.stop();
       await replayStore.close();
       await db.destroy();

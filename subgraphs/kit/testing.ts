@@ -87,13 +87,14 @@ export async function startTestSubgraph(module: SubgraphModule, options: { seed?
 
 /**
  * Sends an operation straight to a subgraph, signed as the gateway would sign it, or, when the claims name a
- * `service`, as that service signs its calls (with its own test key).
+ * `service`, as that service signs its calls (with its own test key, or `signer`).
  */
 export async function signedRequest(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   claims: Partial<Claims> = {},
+  signer: RequestSigner = testSigner(claims.service ?? null),
 ): Promise<{ status: number; body: { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
   const audience = subgraphAt.get(url);
   if (!audience) throw new Error(`signedRequest: no test subgraph is registered at ${url} (see registerTestSubgraph).`);
@@ -102,7 +103,7 @@ export async function signedRequest(
   const target = { method: "POST", path: new URL(url).pathname, audience };
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...signedHeaders(testSigner(full.service), target, full, "test-request", body) },
+    headers: { "content-type": "application/json", ...signedHeaders(signer, target, full, "test-request", body) },
     body,
   });
   return { status: response.status, body: (await response.json()) as never };

@@ -1,7 +1,6 @@
 import { Counter, Gauge, Histogram } from "prom-client";
 import { DataSource } from "typeorm";
 import { metrics } from "../../../platform/metrics";
-import { uncounted } from "../db";
 
 const LAG_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
 const LABELS = ["subgraph", "type", "consumer"] as const;
@@ -32,76 +31,56 @@ export const deliveryLag = new Histogram({
 /** Redeliveries a consumer recognised by its inbox and did not apply again. */
 export const inboxDuplicates = new Counter({ name: "hub_inbox_duplicates_total", help: "Events a consumer had already applied and acknowledged again, by consumer and type", labelNames: ["subgraph", "type"], registers: [metrics] });
 
-/** Outboxes whose depth /metrics reads at scrape time: one per subgraph store in this process. */
-const outboxes = new Map<DataSource, string>();
-
-export function watchOutbox(subgraph: string, db: DataSource): () => void {
-  outboxes.set(db, subgraph);
-  return () => outboxes.delete(db);
-}
-
-interface DepthRow {
+/** The depth of one outbox as its relay last read it: gauges serve it, so a scrape never queries a database. */
+export interface OutboxDepth {
   type: string;
   consumer: string;
   status: string;
-  n: number | string;
-  oldest: Date | string;
+  count: number;
+  oldestEnqueuedAt: Date;
 }
 
-async function depthRows(): Promise<{ subgraph: string; rows: DepthRow[] }[]> {
-  return Promise.all(
-    [...outboxes].map(async ([db, subgraph]) => {
-      if (!db.isInitialized) return { subgraph, rows: [] };
-      const rows: DepthRow[] = await uncounted(() =>
-        db.query("SELECT `type`, `consumer`, `status`, COUNT(*) AS n, MIN(`enqueuedAt`) AS oldest FROM `outbox_deliveries` WHERE `status` IN ('PENDING', 'PARKED') GROUP BY `type`, `consumer`, `status`"),
-      ).catch(() => []);
-      return { subgraph, rows };
-    }),
+const depths = new Map<string, OutboxDepth[]>();
+
+/** Reads the outbox's PENDING and PARKED counts per (type, consumer) in one grouped query (the relay calls it). */
+export async function readDepth(db: DataSource): Promise<OutboxDepth[]> {
+  const rows: { type: string; consumer: string; status: string; n: number | string; oldest: Date | string }[] = await db.query(
+    "SELECT `type`, `consumer`, `status`, COUNT(*) AS n, MIN(`enqueuedAt`) AS oldest FROM `outbox_deliveries` WHERE `status` IN ('PENDING', 'PARKED') GROUP BY `type`, `consumer`, `status`",
   );
+  return rows.map((row) => ({ type: row.type, consumer: row.consumer, status: row.status, count: Number(row.n), oldestEnqueuedAt: asDate(row.oldest) }));
 }
 
-/** The outbox depth gauges read their values at scrape time, in one query per store. */
-let scrape: Promise<{ subgraph: string; rows: DepthRow[] }[]> | null = null;
-function sharedScrape() {
-  scrape ??= depthRows().finally(() => setImmediate(() => (scrape = null)));
-  return scrape;
+export function recordDepth(subgraph: string, rows: OutboxDepth[] | null): void {
+  if (rows) depths.set(subgraph, rows);
+  else depths.delete(subgraph);
 }
 
-new Gauge({
-  name: "hub_outbox_pending_events",
-  help: "Events waiting in an outbox for delivery (including retries), by producing subgraph, event type and consumer",
-  labelNames: LABELS,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    for (const { subgraph, rows } of await sharedScrape()) for (const row of rows) if (row.status === "PENDING") this.labels(subgraph, row.type, row.consumer).set(Number(row.n));
-  },
-});
+function depthGauge(name: string, help: string, value: (row: OutboxDepth, at: number) => number | null) {
+  return new Gauge({
+    name,
+    help,
+    labelNames: LABELS,
+    registers: [metrics],
+    collect() {
+      this.reset();
+      const at = Date.now();
+      for (const [subgraph, rows] of depths) {
+        for (const row of rows) {
+          const v = value(row, at);
+          if (v !== null) this.labels(subgraph, row.type, row.consumer).set(v);
+        }
+      }
+    },
+  });
+}
 
-new Gauge({
-  name: "hub_outbox_parked_events",
-  help: "Events parked in an outbox until an admin retries them, by producing subgraph, event type and consumer",
-  labelNames: LABELS,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    for (const { subgraph, rows } of await sharedScrape()) for (const row of rows) if (row.status === "PARKED") this.labels(subgraph, row.type, row.consumer).set(Number(row.n));
-  },
-});
-
-new Gauge({
-  name: "hub_outbox_oldest_pending_age_seconds",
-  help: "Age of the oldest event still waiting for delivery: the delivery lag right now, by producing subgraph, event type and consumer",
-  labelNames: LABELS,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    const at = Date.now();
-    for (const { subgraph, rows } of await sharedScrape()) {
-      for (const row of rows) if (row.status === "PENDING") this.labels(subgraph, row.type, row.consumer).set(Math.max(0, (at - asDate(row.oldest).getTime()) / 1000));
-    }
-  },
-});
+depthGauge("hub_outbox_pending_events", "Events waiting in an outbox for delivery (including retries), by producing subgraph, event type and consumer; read every few seconds", (row) =>
+  row.status === "PENDING" ? row.count : null,
+);
+depthGauge("hub_outbox_parked_events", "Events parked in an outbox until an admin retries them, by producing subgraph, event type and consumer", (row) => (row.status === "PARKED" ? row.count : null));
+depthGauge("hub_outbox_oldest_pending_age_seconds", "Age of the oldest event still waiting for delivery (the lag right now), by producing subgraph, event type and consumer", (row, at) =>
+  row.status === "PENDING" ? Math.max(0, (at - row.oldestEnqueuedAt.getTime()) / 1000) : null,
+);
 
 // SQLite returns datetimes as text ("2026-12-03 14:00:00.000", UTC), mysql2 as Date
 function asDate(value: Date | string): Date {

@@ -10,17 +10,11 @@ import { receiveEvent } from "./receive.service";
 @Directive("@shareable")
 export class OutboxDeliveryConnection extends Connection(OutboxDelivery, "OutboxDelivery", { shareable: true }) {}
 
-const made = new Map<string, Function>(); // eslint-disable-line @typescript-eslint/no-unsafe-function-type
-
 /**
- * A subgraph's event fields, named after it so the supergraph keeps them apart (one class per subgraph, made
- * once): `<subgraph>ReceiveEvent`, the internal mutation relays deliver to, and, for federation admins,
+ * A subgraph's event fields, named after it so the supergraph keeps them apart: `<subgraph>ReceiveEvent`, the internal mutation relays deliver to, and, for federation admins,
  * `<subgraph>Outbox` and `<subgraph>RetryDelivery`.
  */
 export function eventsResolver(subgraph: string, handlers: ReadonlyMap<string, EventHandler>): Function { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
-  const existing = made.get(subgraph);
-  if (existing) return existing;
-
   @Resolver()
   class EventsResolver {
     @Mutation(() => Boolean, {
@@ -61,6 +55,5 @@ export function eventsResolver(subgraph: string, handlers: ReadonlyMap<string, E
       return retryDelivery(ctx, id);
     }
   }
-  made.set(subgraph, EventsResolver);
   return EventsResolver;
 }

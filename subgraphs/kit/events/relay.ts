@@ -6,7 +6,7 @@ import { RequestSigner, signedHeaders } from "../../../platform/request-signing"
 import { uncounted } from "../db";
 import { lockForWriteSkipLocked, writeTransaction } from "../transaction";
 import { onEventsCommitted } from "./emit";
-import { deliveriesTotal, deliveryFailures, deliveryLag, parkedTotal } from "./event-metrics";
+import { deliveriesTotal, deliveryFailures, deliveryLag, parkedTotal, readDepth, recordDepth } from "./event-metrics";
 import { DeliveryStatus, OutboxDelivery, OutboxEvent } from "./outbox.entity";
 
 /** How a relay behaves: the defaults suit production; tests shorten the waits. */
@@ -22,9 +22,11 @@ export interface RelaySettings {
   timeoutMs: number;
   /** Deliveries claimed per round. */
   batchSize: number;
+  /** How often it reads its outbox's depth for /metrics (the gauges are at most this old). */
+  depthEveryMs: number;
 }
 
-export const DEFAULT_RELAY_SETTINGS: RelaySettings = { pollMs: 1000, maxAttempts: 10, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, timeoutMs: 10_000, batchSize: 20 };
+export const DEFAULT_RELAY_SETTINGS: RelaySettings = { pollMs: 1000, maxAttempts: 10, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, timeoutMs: 10_000, batchSize: 20, depthEveryMs: 2000 };
 
 /** Where the consumers listen (their GraphQL URL by subgraph name): may be filled in after the relay starts. */
 export type PeerUrls = ReadonlyMap<string, string>;
@@ -53,6 +55,9 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private depthReadAt = 0;
+  /** Deliveries this relay completed since it started (replicas' shares, in tests and logs). */
+  delivered = 0;
   private readonly settings: RelaySettings;
 
   constructor(
@@ -73,6 +78,7 @@ export class OutboxRelay {
   /** Stops polling and waits for the round in flight; unsent events stay in the outbox for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    recordDepth(this.subgraph, null);
     onEventsCommitted(this.db, null);
     if (this.timer) clearTimeout(this.timer);
     await this.running;
@@ -111,6 +117,10 @@ export class OutboxRelay {
     try {
       // a full batch means more may be due: go on until a round comes back short
       while (!this.stopped && (await this.deliverDue()) === this.settings.batchSize);
+      if (!this.stopped && Date.now() - this.depthReadAt >= this.settings.depthEveryMs) {
+        this.depthReadAt = Date.now();
+        recordDepth(this.subgraph, await uncounted(() => readDepth(this.db)));
+      }
     } catch (error) {
       if (!this.stopped) log.error({ err: error, subgraph: this.subgraph }, "outbox relay round failed");
     }
@@ -173,6 +183,7 @@ export class OutboxRelay {
         tx.getRepository(OutboxDelivery).update({ seq: delivery.seq }, { status: DeliveryStatus.DELIVERED, deliveredAt: at, leaseUntil: null, lastError: null }),
       );
       deliveriesTotal.labels(...labels).inc();
+      this.delivered += 1;
       deliveryLag.labels(...labels).observe(Math.max(0, (at.getTime() - delivery.enqueuedAt.getTime()) / 1000));
     } catch (error) {
       const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error), false);

@@ -1,0 +1,18 @@
+/**
+ * Polls `check` until it stops throwing or `timeoutMs` passes (then its last error is thrown): for effects that
+ * arrive asynchronously, such as an event's, without a fixed sleep that is either flaky or slow.
+ */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000, everyMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+}
+
+/** Waits `ms` (only to show that something does NOT happen meanwhile). */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
