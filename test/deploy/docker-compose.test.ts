@@ -4,7 +4,9 @@ import { parse } from "yaml";
 import { GATEWAY_ENV, loadGatewayConfig } from "@gateway/config";
 import { loadSubgraphConfig, SUBGRAPH_ENV } from "@kit/config";
 import { SUBGRAPHS } from "@scripts/subgraphs";
-import { testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
+import { consumersOf } from "@kit/events";
+import { TEST_KEYS, testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
+import { exportKey } from "@platform/request-signing";
 
 const root = join(__dirname, "..", "..");
 const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { merge: true }) as {
@@ -12,7 +14,7 @@ const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { 
 };
 
 /** Values of the expected form for the variables compose takes from .env: keys are keys, secrets 40 characters. */
-const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv() };
+const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), ORGANIZATIONS_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.organizations) };
 
 /** Replaces `${VAR:?message}` with a value of the expected form, as docker compose would from .env. */
 function substitute(env: Record<string, string>): Record<string, string> {
@@ -34,6 +36,14 @@ describe.each(SUBGRAPHS.map((m) => [m.name, m] as const))("docker-compose servic
     const config = loadSubgraphConfig(substitute(service.environment), name, module.defaultPort);
     expect(config.store.kind).toBe("mysql");
     expect(config.port).toBe(module.defaultPort);
+  });
+
+  test("reaches every consumer of its events by service name and signs its deliveries with its own key", () => {
+    const config = loadSubgraphConfig(substitute(service.environment), name, module.defaultPort);
+    const consumers = consumersOf(name);
+    expect(config.unreachableConsumers).toEqual([]);
+    for (const consumer of consumers) expect(config.peers.get(consumer)).toBe(`http://${consumer}:${SUBGRAPHS.find((s) => s.name === consumer)!.defaultPort}/graphql`);
+    expect(config.serviceSigner !== null).toBe(consumers.length > 0);
   });
 });
 

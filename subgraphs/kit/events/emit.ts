@@ -24,6 +24,8 @@ export function wakeRelay(db: DataSource): void {
  * is checked against the contract here, so a producer cannot write what its consumers would refuse.
  */
 export async function emitEvent<P>(tx: EntityManager, contract: EventContract<P>, aggregateId: string, payload: P, requestId?: string | null): Promise<string> {
+  const db = tx.connection;
+  afterCommit(tx, () => wakeRelay(db)); // throws outside a writeTransaction: nothing is published from outside one
   const checked = contract.payload.safeParse(payload);
   if (!checked.success) throw new Error(`${contract.type} v${contract.version} payload does not match its contract: ${checked.error.message}`);
   const event: OutboxEvent = {
@@ -52,7 +54,5 @@ export async function emitEvent<P>(tx: EntityManager, contract: EventContract<P>
       lastError: null,
     });
   }
-  const db = tx.connection;
-  afterCommit(tx, () => wakeRelay(db));
   return event.id;
 }

@@ -1,7 +1,7 @@
 import { CAST } from "./cast";
 import { Actor, MatrixRow, Probe } from "./matrix";
 
-/** Callers of the audit-log rows: everyone but the federation admin is refused, whatever their scope. */
+/** Callers of the audit-log and outbox rows: everyone but the federation admin is refused, whatever their scope. */
 const AUDIT_ACTORS = {
   FA: CAST.federationAdmin,
   SS: CAST.streetStaffChangqing,
@@ -26,4 +26,33 @@ function auditLogRow(subgraph: string): MatrixRow {
   return { data: `Audit log of ${subgraph} (FA only)`, probes: Object.values(AUDIT_ACTORS).map(probe) };
 }
 
-export const rows: MatrixRow[] = ["organizations", "academy", "venues", "funding"].map(auditLogRow);
+/** One row per subgraph's outbox (issue 11): federation admins list deliveries and retry parked ones; nobody else. */
+function outboxRows(subgraph: string): MatrixRow[] {
+  const list = `${subgraph}Outbox`;
+  const retry = `${subgraph}RetryDelivery`;
+  const read = `{ ${list}(statuses: [PENDING, PARKED, DELIVERED], first: 5) { totalCount nodes { id eventId type aggregateId consumer status attempts } } }`;
+  // no parked delivery exists in the demo: an admin's retry gets as far as NOT_FOUND, everyone else stops at FORBIDDEN
+  const write = `mutation { ${retry}(id: "dlv_999999") { id status } }`;
+  return [
+    {
+      data: `Outbox of ${subgraph} (FA only)`,
+      probes: Object.values(AUDIT_ACTORS).map((as): Probe =>
+        as.column === "FA"
+          ? { as, does: `lists the ${subgraph} outbox`, query: read, expect: { outcome: "allowed", check: (data) => expect(data[list]).toEqual({ totalCount: expect.any(Number), nodes: expect.any(Array) }) } }
+          : { as, does: `lists the ${subgraph} outbox`, query: read, expect: { outcome: "refused", check: (data) => expect(data).toBeNull() } },
+      ),
+    },
+    {
+      data: `Retry of a parked ${subgraph} event (FA only)`,
+      probes: Object.values(AUDIT_ACTORS).map((as): Probe =>
+        as.column === "FA"
+          ? { as, does: `retries a delivery of the ${subgraph} outbox that does not exist`, query: write, expect: { outcome: "refused", code: "NOT_FOUND" } }
+          : { as, does: `retries a delivery of the ${subgraph} outbox`, query: write, expect: { outcome: "refused", code: "FORBIDDEN" } },
+      ),
+    },
+  ];
+}
+
+const SUBGRAPHS = ["organizations", "academy", "venues", "funding"];
+
+export const rows: MatrixRow[] = [...SUBGRAPHS.map(auditLogRow), ...SUBGRAPHS.flatMap(outboxRows)];
