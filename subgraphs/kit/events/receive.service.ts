@@ -1,6 +1,5 @@
 import { BadInputError, ForbiddenError } from "../../../platform/errors";
 import { log } from "../../../platform/log";
-import { now } from "../clock";
 import { HubContext } from "../context";
 import { writeTransaction } from "../transaction";
 import { EventHandler } from "./handler";
@@ -46,7 +45,7 @@ export async function receiveEvent(ctx: HubContext, subgraph: string, handlers: 
   try {
     return await writeTransaction(ctx.db, async (tx) => {
       if (await tx.getRepository(InboxEntry).existsBy({ eventId: event.id })) return false;
-      await tx.getRepository(InboxEntry).insert({ eventId: event.id, producer, type: event.type, appliedAt: now() });
+      await tx.getRepository(InboxEntry).insert({ eventId: event.id, producer, type: event.type, appliedAt: new Date() }); // wall clock: pruning reads it
       await handler.apply(tx, { id: event.id, type: event.type, version: event.version, producer, aggregateId: event.aggregateId, occurredAt: event.occurredAt, payload: checked.data });
       return true;
     }).then((applied) => {

@@ -8,6 +8,7 @@ import { lockForWriteSkipLocked, writeTransaction } from "../transaction";
 import { onEventsCommitted } from "./emit";
 import { deliveriesTotal, deliveryFailures, deliveryLag, parkedTotal, readDepth, recordDepth } from "./event-metrics";
 import { DeliveryStatus, OutboxDelivery, OutboxEvent } from "./outbox.entity";
+import { InboxEntry } from "./inbox.entity";
 
 /** How a relay behaves: the defaults suit production; tests shorten the waits. */
 export interface RelaySettings {
@@ -24,9 +25,13 @@ export interface RelaySettings {
   batchSize: number;
   /** How often it reads its outbox's depth for /metrics (the gauges are at most this old). */
   depthEveryMs: number;
+  /** Delivered events and inbox entries older than this are deleted (parked and pending ones never are). */
+  retentionMs: number;
+  /** How often it deletes them. */
+  pruneEveryMs: number;
 }
 
-export const DEFAULT_RELAY_SETTINGS: RelaySettings = { pollMs: 1000, maxAttempts: 10, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, timeoutMs: 10_000, batchSize: 20, depthEveryMs: 2000 };
+export const DEFAULT_RELAY_SETTINGS: RelaySettings = { pollMs: 1000, maxAttempts: 10, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, timeoutMs: 10_000, batchSize: 20, depthEveryMs: 2000, retentionMs: 7 * 24 * 3600_000, pruneEveryMs: 3600_000 };
 
 /** Where the consumers listen (their GraphQL URL by subgraph name): may be filled in after the relay starts. */
 export type PeerUrls = ReadonlyMap<string, string>;
@@ -56,6 +61,7 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
   private depthReadAt = 0;
+  private prunedAt = Date.now();
   /** Deliveries this relay completed since it started (replicas' shares, in tests and logs). */
   delivered = 0;
   private readonly settings: RelaySettings;
@@ -121,9 +127,26 @@ export class OutboxRelay {
         this.depthReadAt = Date.now();
         recordDepth(this.subgraph, await uncounted(() => readDepth(this.db)));
       }
+      if (!this.stopped && Date.now() - this.prunedAt >= this.settings.pruneEveryMs) {
+        this.prunedAt = Date.now();
+        await uncounted(() => this.prune());
+      }
     } catch (error) {
       if (!this.stopped) log.error({ err: error, subgraph: this.subgraph }, "outbox relay round failed");
     }
+  }
+
+  /**
+   * Deletes what no one needs any more: deliveries DELIVERED before the retention window, events left with no
+   * delivery, and inbox entries as old (a redelivery comes within minutes: a lease that ran out, a lost answer).
+   */
+  async prune(olderThanMs = this.settings.retentionMs): Promise<void> {
+    const before = new Date(Date.now() - olderThanMs);
+    await writeTransaction(this.db, async (tx) => {
+      await tx.createQueryBuilder().delete().from(OutboxDelivery).where("status = :delivered AND deliveredAt < :before", { delivered: DeliveryStatus.DELIVERED, before }).execute();
+      await tx.createQueryBuilder().delete().from(OutboxEvent).where("id NOT IN (SELECT eventId FROM outbox_deliveries)").execute();
+      await tx.createQueryBuilder().delete().from(InboxEntry).where("appliedAt < :before", { before }).execute();
+    });
   }
 
   private reachable(): string[] {
