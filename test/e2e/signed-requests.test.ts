@@ -7,6 +7,7 @@ import { GATEWAY_KEY_ID, newSigningKey, RequestSigner, signedHeaders, signReques
 import { RunningSubgraph, startSubgraph } from "@kit/server";
 import { freshTestStore, registerTestSubgraph, TEST_CALLER_KEYS, TEST_KEYS, testSigner } from "@kit/testing";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+import { eligibilityEvent, VENUES_RECEIVE_EVENT } from "../support/events";
 import { startTestGateway, startTestHub, TestHub } from "../support/hub";
 
 // Issue 10, point 1: a signature means exactly one request. Every attack here goes straight to a subgraph, as
@@ -177,15 +178,18 @@ describe("the re-split attack of issue 10, through the real gateway", () => {
 
 describe("service identities come from an allow-list declared in code", () => {
   const RELEASE = JSON.stringify({ query: 'mutation { releaseBooking(id: "bkg_nosuchhold") { id status } }', variables: {} });
-  const SYNC = JSON.stringify({ query: 'mutation { syncOrganizationEligibility(organizationId: "org_lezhulin", legalForm: "FILED", status: "ACTIVE") }', variables: {} });
+  // a fresh event id per request: venues applies each event once
+  const RECEIVE = () => JSON.stringify({ query: VENUES_RECEIVE_EVENT, variables: eligibilityEvent("org_lezhulin") });
+  const EVENT = RECEIVE();
   const as = (service: string) => ({ ...ANONYMOUS_CLAIMS, service });
 
-  test("venues lets academy run its saga steps and organizations its eligibility sync", async () => {
+  test("venues lets academy run its saga steps and organizations deliver its events", async () => {
     const release = await post(urlOf("venues"), signed(testSigner("academy"), "venues", RELEASE, as("academy")), RELEASE);
     expect(release.status).toBe(200);
     expect(release.body.errors?.[0].extensions?.code).toBe("NOT_FOUND"); // it ran: the hold does not exist
-    const sync = await post(urlOf("venues"), signed(testSigner("organizations"), "venues", SYNC, as("organizations")), SYNC);
-    expect(sync).toEqual({ status: 200, body: { data: { syncOrganizationEligibility: true } } });
+    const event = RECEIVE();
+    const sync = await post(urlOf("venues"), signed(testSigner("organizations"), "venues", event, as("organizations")), event);
+    expect(sync).toEqual({ status: 200, body: { data: { venuesReceiveEvent: true } } });
   });
 
   test("a service venues does not list, or a service calling a subgraph that lists none, is refused (401)", async () => {
@@ -195,7 +199,7 @@ describe("service identities come from an allow-list declared in code", () => {
 
   test("a listed service outside its own fields is FORBIDDEN (403): known, but not permitted", async () => {
     for (const [service, body] of [
-      ["academy", SYNC],
+      ["academy", EVENT],
       ["organizations", RELEASE],
       ["academy", TYPENAME],
       ["academy", JSON.stringify({ query: 'mutation { releaseBooking(id: "bkg_x") { id } cancelBooking(id: "bkg_x", reason: "x") { id } }' })],

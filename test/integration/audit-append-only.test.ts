@@ -3,6 +3,7 @@ import { openDataSource } from "@kit/db";
 import { RunningSubgraph, startSubgraph } from "@kit/server";
 import { freshTestStore, registerTestSubgraph, signedRequest, TEST_CALLER_KEYS, testStoreKind } from "@kit/testing";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+import { eligibilityEvent, VENUES_RECEIVE_EVENT } from "@test/support/events";
 
 // The production recipe of the README ("Audit log"): migrations applied by an admin, the subgraph run as a MySQL
 // user that may only read and insert audit_entries. The subgraph must work so (the kit never updates or deletes an
@@ -44,15 +45,10 @@ onMysql("an append-only audit log on MySQL", () => {
   });
 
   test("the subgraph runs and records its mutations; the same user cannot update or delete an entry", async () => {
-    const { body } = await signedRequest(
-      subgraph!.url,
-      `mutation Sync { syncOrganizationEligibility(organizationId: "org_t_audit", legalForm: "FILED", status: "ACTIVE") }`,
-      {},
-      { service: "organizations" },
-    );
+    const { body } = await signedRequest(subgraph!.url, VENUES_RECEIVE_EVENT, eligibilityEvent("org_t_audit"), { service: "organizations" });
     expect(body.errors).toBeUndefined();
     const db = subgraph!.db;
-    expect(await db.query("SELECT field, service, outcome FROM audit_entries")).toEqual([{ field: "syncOrganizationEligibility", service: "organizations", outcome: "OK" }]);
+    expect(await db.query("SELECT field, service, outcome FROM audit_entries")).toEqual([{ field: "venuesReceiveEvent", service: "organizations", outcome: "OK" }]);
 
     await expect(db.query("UPDATE audit_entries SET outcome = 'FORBIDDEN'")).rejects.toThrow(/UPDATE command denied/);
     await expect(db.query("DELETE FROM audit_entries")).rejects.toThrow(/DELETE command denied/);

@@ -1,6 +1,7 @@
 import { AuditEntry } from "@kit/audit";
 import { pinClock } from "@kit/clock";
 import { signedRequest } from "@kit/testing";
+import { eligibilityEvent, VENUES_RECEIVE_EVENT } from "@test/support/events";
 import { startTestHub, TestHub } from "@test/support/hub";
 
 // Issue 10, point 8: every mutation leaves an entry (who, what, when, outcome) in the audit log of the subgraph that
@@ -123,17 +124,14 @@ describe("each mutation leaves one entry in the owning subgraph's log", () => {
     expectNoPersonalData(added);
   });
 
-  test("a saga step records the calling service", async () => {
+  test("a call from another subgraph (an event delivered to venues) records the calling service", async () => {
     const before = await rows("venues");
-    const { body } = await signedRequest(
-      hub.subgraphs.venues.url,
-      `mutation { syncOrganizationEligibility(organizationId: "org_lezhulin", legalForm: "FILED", status: "ACTIVE") }`,
-      {},
-      { service: "organizations" },
-    );
+    const event = eligibilityEvent("org_lezhulin");
+    const { body } = await signedRequest(hub.subgraphs.venues.url, VENUES_RECEIVE_EVENT, event, { service: "organizations" });
     expect(body.errors).toBeUndefined();
     const added = (await rows("venues")).slice(before.length);
-    expect(added).toEqual([expect.objectContaining({ field: "syncOrganizationEligibility", personId: null, roles: [], service: "organizations", targetIds: ["org_lezhulin"], outcome: "OK" })]);
+    expect(added).toEqual([expect.objectContaining({ field: "venuesReceiveEvent", personId: null, roles: [], service: "organizations", outcome: "OK" })]);
+    expect([...added[0].targetIds].sort()).toEqual([event.id, "org_lezhulin"].sort());
   });
 
   test("a mutation goes to the log of the subgraph that owns its data; queries leave nothing", async () => {
@@ -180,7 +178,7 @@ describe("reading the logs", () => {
     const zhang = await venuesLog({ personId: "per_zhang_leader" });
     expect(zhang.nodes.map((e: { outcome: string }) => e.outcome)).toEqual(["OK", "BAD_USER_INPUT", "BAD_USER_INPUT"]);
     expect((await venuesLog({ operation: "BookParty" })).nodes.map((e: { field: string }) => e.field)).toEqual(["createBooking"]);
-    expect((await venuesLog({ field: "syncOrganizationEligibility" })).nodes.map((e: { service: string }) => e.service)).toEqual(["organizations"]);
+    expect((await venuesLog({ field: "venuesReceiveEvent" })).nodes.map((e: { service: string }) => e.service)).toEqual(["organizations"]);
     expect((await venuesLog({ personId: "per_zhang_leader", outcomes: ["OK", "FORBIDDEN"] })).totalCount).toBe(1);
 
     expect((await venuesLog({ from: "2022-03-12T09:00:00+08:00", to: "2022-03-12T09:00:01+08:00" })).totalCount).toBe(all.totalCount);

@@ -9,6 +9,7 @@ import { decisionProblem, eligibilityProblem, FederationFacts, inAreaSubtree } f
 import { actsFor, Area, isStaffFor, Organization } from "../directory";
 import { FederationMembership } from "./federation-membership.entity";
 import { FederationMembershipStatus } from "./federation-membership.enums";
+import { emitEligibilityChanged } from "./eligibility.events";
 
 /** Applications to and decisions on federation membership (DOMAIN §3.7). */
 export class FederationMembershipService {
@@ -58,6 +59,7 @@ export class FederationMembershipService {
     return writeTransaction(ctx.db, async (tx) => {
       const updated = await tx.getRepository(FederationMembership).update({ id, status: row.status }, changes);
       if (updated.affected !== 1) throw new ConflictError("The membership changed meanwhile; reload it and decide again.", { state: row.status });
+      await emitEligibilityChanged(tx, [row.memberId], ctx.requestId);
       return { ...row, ...changes };
     });
   }

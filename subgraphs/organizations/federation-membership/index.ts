@@ -1,5 +1,6 @@
 export { FederationMembership } from "./federation-membership.entity";
 export { federationMembershipsByOrganization } from "./federation-membership.loaders";
+export { emitDeregistered, emitEligibilityChanged } from "./eligibility.events";
 
 import { Feature } from "../../kit/feature";
 import { FederationMembership } from "./federation-membership.entity";

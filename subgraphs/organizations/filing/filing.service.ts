@@ -16,6 +16,7 @@ import {
 } from "./filing.machine";
 import { filingNoPrefix, nextFilingNo } from "./filing-number.rules";
 import { Area, LegalForm, MemberRole, Membership, Organization } from "../directory";
+import { emitDeregistered, emitEligibilityChanged } from "../federation-membership";
 import { FilingEvent } from "./filing-event.entity";
 import { FilingRecord } from "./filing-record.entity";
 import { FilingAction, FilingStatus } from "./filing.enums";
@@ -89,7 +90,11 @@ export class FilingService {
       const orgStatus = organizationStatusAfter(filing.status, to);
       if (orgStatus && orgStatus !== org.status) await tx.getRepository(Organization).update({ id: org.id }, { status: orgStatus });
       // an informal team becomes a filed organization (备案) when its first filing is approved (§1.2)
-      if (to === FilingStatus.FILED && org.legalForm === LegalForm.INFORMAL) await tx.getRepository(Organization).update({ id: org.id }, { legalForm: LegalForm.FILED });
+      const becomesFiled = to === FilingStatus.FILED && org.legalForm === LegalForm.INFORMAL;
+      if (becomesFiled) await tx.getRepository(Organization).update({ id: org.id }, { legalForm: LegalForm.FILED });
+      // issue 11: venues' C7 snapshot follows the organization; deregistration also cancels its future bookings
+      if (orgStatus || becomesFiled) await emitEligibilityChanged(tx, [org.id], ctx.requestId);
+      if (to === FilingStatus.DEREGISTERED) await emitDeregistered(tx, org.id, businessDate(at), ctx.requestId);
       return { ...filing, ...changes };
     });
   }

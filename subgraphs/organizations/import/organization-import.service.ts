@@ -44,7 +44,7 @@ export class OrganizationImportService {
     const writes = planned.filter((w): w is ImportWrite => w !== null);
     const problemCount = checks.reduce((sum, c) => sum + c.problems.length, 0);
     const written = !dryRun && problemCount === 0;
-    if (written) await writeTransaction(ctx.db, (tx) => writeImport(tx, writes, actor, street.code));
+    if (written) await writeTransaction(ctx.db, (tx) => writeImport(tx, writes, actor, street.code, ctx.requestId));
 
     const results = checks.map((check, i): OrganizationImportRowResult => {
       const write = planned[i];

@@ -7,6 +7,7 @@ import { FilingEvent, FilingRecord, FilingStatus } from "../filing";
 import { LegalForm, MemberRole, Membership, Organization, OrgStatus, Person } from "../directory";
 import { ImportTarget } from "./organization-import.facts";
 import { recomputeLeaderDependency } from "../leader-dependency";
+import { emitEligibilityChanged } from "../federation-membership";
 
 /** Who imports, as the filing events record it. */
 export interface ImportActor {
@@ -122,7 +123,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Writes every row in one transaction and recomputes the §3.9 signal of each organization it touched. */
-export async function writeImport(tx: EntityManager, rows: ImportWrite[], actor: ImportActor, authorityAreaCode: string): Promise<void> {
+export async function writeImport(tx: EntityManager, rows: ImportWrite[], actor: ImportActor, authorityAreaCode: string, requestId: string | null): Promise<void> {
   try {
     await create(tx, rows.filter((r): r is Extract<ImportWrite, { kind: "CREATE" }> => r.kind === "CREATE"), actor, authorityAreaCode);
     for (const row of rows) if (row.kind === "UPDATE") await update(tx, row, actor);
@@ -133,4 +134,6 @@ export async function writeImport(tx: EntityManager, rows: ImportWrite[], actor:
   }
   const touched = rows.filter((r) => r.kind === "CREATE" || r.changed.length).map((r) => (r.kind === "CREATE" ? r.organizationId : r.target.organization.id));
   await recomputeLeaderDependency(tx, touched);
+  // a new organization is FILED and ACTIVE: venues may let it book at once (issue 11); updates change neither
+  await emitEligibilityChanged(tx, rows.flatMap((r) => (r.kind === "CREATE" ? [r.organizationId] : [])), requestId);
 }

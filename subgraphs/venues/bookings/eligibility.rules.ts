@@ -26,5 +26,3 @@ export function eligibilityConflicts(organization: EligibilityFacts | null, poli
   return conflicts;
 }
 
-/** Organization statuses as the organizations subgraph spells them (DOMAIN §3.1). */
-export const ORG_STATUSES = ["PREPARING", "ACTIVE", "DORMANT", "SUSPENDED", "DEREGISTERED"] as const;

@@ -22,10 +22,12 @@ import { seedBookings } from "./booking.seed";
 import { OrgEligibility } from "./org-eligibility.entity";
 import { OrganizationBookingsResolver } from "./organization-bookings.resolver";
 import { SagaResolver } from "./saga.resolver";
+import { deregistered, eligibilityChanged } from "./organization-events.handler";
 
 /**
  * Bookings of rooms (DOMAIN §5, §8.3): rules C1–C8, the lifecycle with approval, the saga steps (hold, confirm,
- * release), the C7 eligibility snapshot (syncOrganizationEligibility) and Organization.bookings.
+ * release), the C7 eligibility snapshot and the cancellations that follow the organizations subgraph's events, and
+ * Organization.bookings.
  */
 export const bookingsFeature: Feature = {
   name: "bookings",
@@ -33,10 +35,10 @@ export const bookingsFeature: Feature = {
   resolvers: [BookingResolver, EquipmentLineResolver, BookingMutationResolver, SagaResolver, OrganizationBookingsResolver],
   references: { Booking: referenceById("Booking", (ctx) => rowLoader(ctx, Booking)) },
   seed: seedBookings,
-  // DOMAIN §7: the academy's scheduling saga holds, confirms and releases rooms; organizations owns legalForm and
-  // status and pushes them for C7. Nobody else calls these, and neither service may call anything else here.
+  // DOMAIN §7: the academy's scheduling saga holds, confirms and releases rooms. Nobody else calls these, and the
+  // academy may call nothing else here (organizations reaches venues only through its events, below).
   serviceCalls: {
     academy: ["holdBooking", "confirmBooking", "releaseBooking"],
-    organizations: ["syncOrganizationEligibility"],
   },
+  eventHandlers: [eligibilityChanged, deregistered],
 };

@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 /**
  * What venues knows of an organization for C7: a snapshot of the organizations subgraph's legalForm and status,
- * seeded for the demo and kept current by `syncOrganizationEligibility` (a signed service call). Its row is also
+ * seeded for the demo and kept current by its OrganizationEligibilityChanged events (organization-events.handler.ts;
+ * `npm run events:republish-eligibility` rebuilds it). Its row is also
  * the lock that serialises one organization's bookings, so the C8 quota holds under concurrency.
  */
 @Entity("org_eligibility")

@@ -5,11 +5,9 @@ import { CreateBookingPayload } from "./booking-payload.type";
 import { BookingTransitionService } from "./booking-transition.service";
 import { Booking } from "./booking.entity";
 import { CreateBookingInput } from "./booking.input";
-import { EligibilityService } from "./eligibility.service";
 
 const commands = new BookingCommandService();
 const transitions = new BookingTransitionService();
-const eligibility = new EligibilityService();
 
 /**
  * Internal steps of cross-subgraph sagas (DOMAIN §7): `@inaccessible`, so the gateway's API has none of them;
@@ -37,16 +35,5 @@ export class SagaResolver {
   @Directive("@inaccessible")
   releaseBooking(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext) {
     return transitions.apply(ctx, id, "RELEASE");
-  }
-
-  @Mutation(() => Boolean, { description: "The organizations subgraph pushes an organization's legalForm and status for eligibility (C7)." })
-  @Directive("@inaccessible")
-  syncOrganizationEligibility(
-    @Arg("organizationId", () => ID) organizationId: string,
-    @Arg("legalForm", () => String) legalForm: string,
-    @Arg("status", () => String) status: string,
-    @Ctx() ctx: HubContext,
-  ) {
-    return eligibility.sync(ctx, organizationId, legalForm, status);
   }
 }

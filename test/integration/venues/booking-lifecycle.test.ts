@@ -5,6 +5,7 @@ import { signedRequest, startTestSubgraph } from "@kit/testing";
 import { Booking, BookingStatus, BookingVisibility } from "@subgraphs/venues/bookings";
 import { BookingPurpose } from "@subgraphs/venues/facilities";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+import { eligibilityEvent, VENUES_RECEIVE_EVENT } from "@test/support/events";
 import {
   ACADEMY_SERVICE,
   ACADEMY_STAFF,
@@ -221,28 +222,28 @@ describe("the academy's scheduling saga (internal, signed service identity)", ()
     expect(codeOf((await signedRequest(subgraph.url, HOLD, { input: session("2022-05-24"), minutes: 45 }, ACADEMY_SERVICE)).body)).toBe("BAD_USER_INPUT");
   });
 
-  test("the saga steps and the eligibility sync are @inaccessible in the subgraph's SDL", () => {
-    for (const field of ["holdBooking", "confirmBooking", "releaseBooking", "syncOrganizationEligibility"]) {
+  test("the saga steps are @inaccessible in the subgraph's SDL; the manual eligibility sync is gone (events feed C7)", () => {
+    for (const field of ["holdBooking", "confirmBooking", "releaseBooking"]) {
       expect(subgraph.sdl).toMatch(new RegExp(`\\n  ${field}\\([^\\n]*\\): [^\\n]* @inaccessible\\n`));
     }
     expect(subgraph.sdl).not.toMatch(/createBooking\([^\n]*@inaccessible/);
+    expect(subgraph.sdl).not.toContain("syncOrganizationEligibility");
   });
 });
 
-describe("the C7 snapshot is kept by the organizations subgraph", () => {
-  const SYNC = `mutation($id: ID!, $form: String!, $status: String!) { syncOrganizationEligibility(organizationId: $id, legalForm: $form, status: $status) }`;
-
-  test("once a preparing federation is ACTIVE it may book; people cannot push the snapshot; bad values are BAD_USER_INPUT", async () => {
+describe("the C7 snapshot follows the organizations subgraph's events", () => {
+  test("once a preparing federation is ACTIVE it may book; people cannot deliver events; bad values are BAD_USER_INPUT", async () => {
     const { roomIds } = await addTestFacility(subgraph.db, "sync");
     const federation = await addTestOrganization(subgraph.db, "sync_fed", { legalForm: "SOCIAL_GROUP", status: "PREPARING" });
     const leader = leaderOf(federation);
     const input = bookingIn(roomIds[0], federation, "2022-03-15", "09:00", "10:00", { title: "联合会筹备会" });
     const before = await signedRequest(subgraph.url, CREATE_BOOKING, { input }, leader);
     expect(before.body.data.createBooking.conflicts.map((c: { reason: string }) => c.reason)).toEqual(["NOT_ELIGIBLE"]);
-    expect(codeOf((await signedRequest(subgraph.url, SYNC, { id: federation, form: "SOCIAL_GROUP", status: "ACTIVE" }, leader)).body)).toBe("FORBIDDEN");
-    expect(codeOf((await signedRequest(subgraph.url, SYNC, { id: federation, form: "CLUB", status: "ACTIVE" }, { service: "organizations" })).body)).toBe("BAD_USER_INPUT");
-    const sync = await signedRequest(subgraph.url, SYNC, { id: federation, form: "SOCIAL_GROUP", status: "ACTIVE" }, { service: "organizations" });
-    expect(sync.body.data.syncOrganizationEligibility).toBe(true);
+    const active = eligibilityEvent(federation, { legalForm: "SOCIAL_GROUP", status: "ACTIVE" });
+    expect(codeOf((await signedRequest(subgraph.url, VENUES_RECEIVE_EVENT, active, leader)).body)).toBe("FORBIDDEN");
+    expect(codeOf((await signedRequest(subgraph.url, VENUES_RECEIVE_EVENT, eligibilityEvent(federation, { legalForm: "CLUB" }), { service: "organizations" })).body)).toBe("BAD_USER_INPUT");
+    const sync = await signedRequest(subgraph.url, VENUES_RECEIVE_EVENT, active, { service: "organizations" });
+    expect(sync.body.data.venuesReceiveEvent).toBe(true);
     const after = await signedRequest(subgraph.url, CREATE_BOOKING, { input }, leader);
     expect(after.body.data.createBooking.booking.status).toBe("CONFIRMED");
   });
