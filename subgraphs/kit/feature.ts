@@ -39,7 +39,8 @@ export interface SubgraphDeclaration {
 /** Puts a subgraph's features together into what the kit serves; two features may not claim one reference. */
 export function defineSubgraph({ name, defaultPort, migrations, features: own }: SubgraphDeclaration): SubgraphModule {
   // every subgraph keeps an audit log of its mutations, and an outbox and inbox for the events it sends and applies
-  const features = [...own, auditFeature(name), eventsFeature(name, own.flatMap((feature) => feature.eventHandlers ?? []))];
+  const handlers = own.flatMap((feature) => feature.eventHandlers ?? []);
+  const features = [...own, auditFeature(name), eventsFeature(name, handlers)];
   const references: Record<string, ReferenceResolver> = {};
   for (const feature of features) {
     for (const [typeName, resolve] of Object.entries(feature.references ?? {})) {
@@ -65,6 +66,7 @@ export function defineSubgraph({ name, defaultPort, migrations, features: own }:
       references,
     },
     serviceCalls,
+    consumes: handlers.map((handler) => handler.contract.type),
     // the demo data goes only into a store with no rows at all: a restart never seeds twice
     seed: async (db) => {
       for (const entity of entities) if ((await db.getRepository(entity).count()) > 0) return;

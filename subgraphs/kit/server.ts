@@ -24,6 +24,8 @@ export interface SubgraphModule extends DataSourceParts {
   definition: SubgraphDefinition;
   /** Which services may call this subgraph, and which root mutations each may run (kit/request-auth). */
   serviceCalls: ServiceCalls;
+  /** The event types it applies (its features' handlers; kit/events catalog). */
+  consumes: readonly string[];
   /** Loads this subgraph's part of the demo data when its store is empty. */
   seed: (db: DataSource) => Promise<void>;
 }
