@@ -4,12 +4,13 @@ import { parse } from "yaml";
 import { loadGatewayConfig } from "@gateway/config";
 import { loadSubgraphConfig } from "@kit/config";
 import { SHUTDOWN_RELEASE_MS } from "@platform/shutdown";
-import { testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
+import { TEST_KEYS, testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
+import { exportKey } from "@platform/request-signing";
 
 const compose = parse(readFileSync(join(__dirname, "..", "..", "docker-compose.yml"), "utf8"), { merge: true }) as {
   services: Record<string, { stop_grace_period?: string; environment: Record<string, string> }>;
 };
-const secrets = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), HUB_JWT_SECRET: "x".repeat(40) };
+const secrets = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), HUB_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.organizations), HUB_JWT_SECRET: "x".repeat(40) };
 
 /** docker compose durations as used here: "20s", "1m30s". */
 function millis(duration: string): number {
