@@ -7,7 +7,7 @@ import { OutboxDelivery, OutboxEvent } from "./outbox.entity";
 
 export { EVENT_CATALOG, contractOf } from "./catalog";
 export type { EventContract, ReceivedEvent } from "./contract";
-export { emitEvent } from "./emit";
+export { emitEvent, emitEvents } from "./emit";
 export { onEvent } from "./handler";
 export type { EventHandler } from "./handler";
 export { DeliveryStatus, OutboxDelivery, OutboxEvent } from "./outbox.entity";

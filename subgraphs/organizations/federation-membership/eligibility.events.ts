@@ -1,5 +1,5 @@
 import { EntityManager, In } from "typeorm";
-import { emitEvent } from "../../kit/events";
+import { emitEvent, emitEvents } from "../../kit/events";
 import { OrganizationDeregistered, OrganizationEligibilityChanged } from "../../kit/events/catalog";
 import { Organization } from "../directory";
 import { FederationMembership } from "./federation-membership.entity";
@@ -11,7 +11,7 @@ import { FederationMembershipStatus } from "./federation-membership.enums";
 
 /**
  * Emits OrganizationEligibilityChanged for each organization, with its legalForm, status and ACTIVE federations as
- * `tx` sees them now: call it inside the mutation's writeTransaction, after its writes. Two queries for any number.
+ * `tx` sees them now: call it inside the mutation's writeTransaction, after its writes. Four statements for up to 200.
  */
 export async function emitEligibilityChanged(tx: EntityManager, organizationIds: readonly string[], requestId: string | null): Promise<number> {
   if (!organizationIds.length) return 0;
@@ -23,10 +23,11 @@ export async function emitEligibilityChanged(tx: EntityManager, organizationIds:
   });
   const federations = new Map<string, string[]>();
   for (const m of memberships) (federations.get(m.memberId) ?? federations.set(m.memberId, []).get(m.memberId)!).push(m.federationId);
-  for (const org of orgs) {
-    const federationIds = [...new Set(federations.get(org.id) ?? [])].sort();
-    await emitEvent(tx, OrganizationEligibilityChanged, org.id, { organizationId: org.id, legalForm: org.legalForm, status: org.status, federationIds }, requestId);
-  }
+  const events = orgs.map((org) => ({
+    aggregateId: org.id,
+    payload: { organizationId: org.id, legalForm: org.legalForm, status: org.status, federationIds: [...new Set(federations.get(org.id) ?? [])].sort() },
+  }));
+  await emitEvents(tx, OrganizationEligibilityChanged, events, requestId);
   return orgs.length;
 }
 
