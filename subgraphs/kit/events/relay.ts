@@ -36,6 +36,12 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = { pollMs: 1000, maxAttempts
 /** Where the consumers listen (their GraphQL URL by subgraph name): may be filled in after the relay starts. */
 export type PeerUrls = ReadonlyMap<string, string>;
 
+/**
+ * A claim outlives the call's timeout by this much (recording the outcome), so no other replica sends the event while
+ * this one may still; a relay that dies mid-call holds its deliveries until then, and another sends them again.
+ */
+const LEASE_MARGIN_MS = 5000;
+
 /** Error codes that no retry can cure: the consumer refused the event itself (malformed, unknown, wrong producer). */
 const PERMANENT = new Set(["BAD_USER_INPUT", "FORBIDDEN"]);
 
@@ -185,7 +191,7 @@ export class OutboxRelay {
       await tx
         .createQueryBuilder()
         .update(OutboxDelivery)
-        .set({ leaseUntil: new Date(at.getTime() + this.settings.timeoutMs * 3), attempts: () => "attempts + 1" })
+        .set({ leaseUntil: new Date(at.getTime() + this.settings.timeoutMs + LEASE_MARGIN_MS), attempts: () => "attempts + 1" })
         .where({ seq: In(claimed) })
         .execute();
       return claimed;
