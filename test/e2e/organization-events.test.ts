@@ -1,6 +1,7 @@
 import { pinClock } from "@kit/clock";
 import { IMPORT_OPERATION } from "@scripts/org-sheets/import-sheet";
 import { GraphQLResponse, startTestHub, TestHub } from "../support/hub";
+import { answerWhen } from "../support/eventually";
 import { operation } from "../support/operations";
 
 // Issue 11, points 5 and 6, through the real gateway with every relay running: what a street office decides about an
@@ -59,16 +60,6 @@ async function decide(action: string): Promise<GraphQLResponse> {
   return body;
 }
 
-/** Asks again every 50 ms until `done` holds of the answer; fails after `seconds` with the last answer. */
-async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean, seconds = 10): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const answer = await ask();
-    if (done(answer) || Date.now() > deadline) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const reasonsOf = (payload: Payload) => payload.conflicts.map((c) => c.reason);
 
 async function board(date: string) {
@@ -85,14 +76,14 @@ test("filed → books within seconds; suspended → NOT_ELIGIBLE; deregistered �
   // the street approves the filing: the team becomes FILED and ACTIVE, and venues learns it from the event
   expect((await decide("APPROVE")).data!.transitionFiling).toMatchObject({ status: "FILED", organization: { id: ORG, status: "ACTIVE", legalForm: "FILED" } });
   // an attempt refused NOT_ELIGIBLE writes nothing, so asking again until it passes books exactly once
-  const monday = await eventually(() => book(roomA("2022-03-14", "09:00", "10:00")), (p) => p.booking !== null);
+  const monday = await answerWhen(() => book(roomA("2022-03-14", "09:00", "10:00")), (p) => p.booking !== null);
   expect(monday).toMatchObject({ booking: { status: "CONFIRMED" }, conflicts: [] });
   const tuesday = await book(roomA("2022-03-15", "14:00", "15:00"));
   expect(tuesday).toMatchObject({ booking: { status: "CONFIRMED" }, conflicts: [] });
 
   // suspended (暂停): the probe asks for 25 people in a room for 20, so it can never book while waiting for the event
   await decide("SUSPEND");
-  const probe = await eventually(() => book(roomA("2022-03-14", "14:00", "15:00", 25)), (p) => reasonsOf(p).includes("NOT_ELIGIBLE"));
+  const probe = await answerWhen(() => book(roomA("2022-03-14", "14:00", "15:00", 25)), (p) => reasonsOf(p).includes("NOT_ELIGIBLE"));
   expect(reasonsOf(probe).sort()).toEqual(["CAPACITY", "NOT_ELIGIBLE"]);
   const refused = await book(roomA("2022-03-14", "14:00", "15:00"));
   expect(refused.booking).toBeNull();
@@ -103,7 +94,7 @@ test("filed → books within seconds; suspended → NOT_ELIGIBLE; deregistered �
   pinClock(new Date("2022-03-14T12:00:00+08:00"));
   await decide("DEREGISTER");
   const reason = "Cancelled: the organization was deregistered on 2022-03-14 (注销).";
-  const tuesdayBoard = await eventually(() => board("2022-03-15"), (bookings) => bookings.some((b) => b.id === tuesday.booking!.id && b.status === "CANCELLED"));
+  const tuesdayBoard = await answerWhen(() => board("2022-03-15"), (bookings) => bookings.some((b) => b.id === tuesday.booking!.id && b.status === "CANCELLED"));
   expect(tuesdayBoard.find((b) => b.id === tuesday.booking!.id)).toEqual({ id: tuesday.booking!.id, status: "CANCELLED", statusReason: reason, organization: { name: "竹西社区亲子共读站" } });
   // the demo's other bookings that day are untouched
   expect(tuesdayBoard.find((b) => b.id === "bkg_zx_0315_handcraft")).toMatchObject({ status: "CONFIRMED", statusReason: null });
@@ -122,7 +113,7 @@ test("an organization imported from the street's sheet can book within seconds",
   const organizationId = body.data.importFiledOrganizations.rows[0].organization.id;
   const taiji = await hub.token({ sub: "per_taiji_leader", roles: ["ORG_LEADER"], orgIds: [organizationId] });
   const input = { ...roomA("2022-03-14", "15:00", "16:00"), organizationId, title: "太极晨练交流" };
-  const booked = await eventually(
+  const booked = await answerWhen(
     () => hub.query(BOOK, { input }, taiji).then((r) => r.body.data.createBooking as Payload),
     (p) => p.booking !== null,
   );
