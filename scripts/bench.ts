@@ -8,7 +8,10 @@ import { ANONYMOUS_CLAIMS, encodeClaims } from "../platform/identity";
 import { MemoryNonceStore } from "../platform/nonce-store";
 import { signedHeaders, signRequest, verifySignedRequest } from "../platform/request-signing";
 import { testSigner } from "../subgraphs/kit/testing";
+import { DataSource, In } from "typeorm";
+import { DeliveryStatus, OutboxDelivery } from "../subgraphs/kit/events";
 import { startInProcessHub } from "./in-process-hub";
+import { republishEligibility } from "./republish-eligibility";
 
 // npm run bench: the whole hub in this process on the demo data, load from autocannon on loopback.
 // Each scenario: 2 s warm-up, then RUNS runs of SECONDS s; medians over the runs. Absolute numbers depend on the
@@ -105,6 +108,31 @@ function signingCost(): { sign: number; verify: number; replay: number } {
   return { sign: median(runs.map((r) => r.sign)), verify: median(runs.map((r) => r.verify)), replay: median(runs.map((r) => r.replay)) };
 }
 
+const EVENT_ROUNDS = 20;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+/**
+ * The outbox under a burst: EVENT_ROUNDS × every demo organization's OrganizationEligibilityChanged queued at once
+ * (as a large sheet import would), delivered by organizations' relay to venues, which applies each in its own
+ * transaction. Throughput from the first commit to the last delivery; lag per event from its commit to its delivery.
+ */
+async function eventBurst(db: DataSource): Promise<{ events: number; perSecond: number; lagP50: number; lagP99: number }> {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = Date.now();
+    let events = 0;
+    for (let round = 0; round < EVENT_ROUNDS; round++) events += await republishEligibility(db, 500, "bench");
+    const deliveries = db.getRepository(OutboxDelivery);
+    while ((await deliveries.countBy({ status: DeliveryStatus.PENDING })) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const seconds = (Date.now() - started) / 1000;
+    const delivered = await deliveries.findBy({ status: In([DeliveryStatus.DELIVERED]) });
+    const lags = delivered.slice(-events).map((d) => d.deliveredAt!.getTime() - d.enqueuedAt.getTime()).sort((a, b) => a - b);
+    runs.push({ events, perSecond: events / seconds, lagP50: percentile(lags, 0.5), lagP99: percentile(lags, 0.99) });
+  }
+  return { events: runs[0].events, perSecond: median(runs.map((r) => r.perSecond)), lagP50: median(runs.map((r) => r.lagP50)), lagP99: median(runs.map((r) => r.lagP99)) };
+}
+
 async function main(): Promise<void> {
   pinClock(new Date("2022-03-12T09:00:00+08:00"));
   const hub = await startInProcessHub({
@@ -120,6 +148,7 @@ async function main(): Promise<void> {
       await scenario("one organization across all four subgraphs, through the gateway", hub.gateway.url, ACROSS, null),
     ];
     const rssAfter = process.memoryUsage().rss;
+    const burst = await eventBurst(hub.subgraphs.organizations.db);
     process.stdout.write(`\n${RUNS} runs × ${SECONDS} s, ${CONNECTIONS} connections, medians over runs\n\n`);
     process.stdout.write("| scenario | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
     for (const r of results) process.stdout.write(`| ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.latencyP50} | ${r.latencyP99} | ${r.errors} |\n`);
@@ -127,6 +156,9 @@ async function main(): Promise<void> {
     const signing = signingCost();
     process.stdout.write(
       `Ed25519 request signing, CPU µs per subgraph request (median of ${RUNS} runs × ${SIGNING_ROUNDS}): sign ${signing.sign.toFixed(1)} (gateway), verify ${signing.verify.toFixed(1)} (subgraph: signature + identity), replay check ${signing.replay.toFixed(1)} (memory); total ${(signing.sign + signing.verify + signing.replay).toFixed(1)}\n`,
+    );
+    process.stdout.write(
+      `Events organizations → venues, a burst of ${burst.events} (median of ${RUNS} runs): ${burst.perSecond.toFixed(0)} events/s delivered and applied; lag commit → delivery p50 ${burst.lagP50} ms, p99 ${burst.lagP99} ms\n`,
     );
     process.stdout.write(`process RSS: ${(rssBefore / 2 ** 20).toFixed(0)} MiB after start-up, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after the load\n`);
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;

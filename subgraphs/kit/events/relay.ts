@@ -127,8 +127,8 @@ export class OutboxRelay {
 
   private async round(): Promise<void> {
     try {
-      // a full batch means more may be due: go on until a round comes back short
-      while (!this.stopped && (await this.deliverDue()) === this.settings.batchSize);
+      // a delivery makes its aggregate's next event due: go on until nothing is
+      while (!this.stopped && (await this.deliverDue()) > 0);
       if (!this.stopped && Date.now() - this.depthReadAt >= this.settings.depthEveryMs) {
         this.depthReadAt = Date.now();
         recordDepth(this.subgraph, await uncounted(() => readDepth(this.db)));
