@@ -17,7 +17,7 @@ const ELIGIBILITY: OrgEligibility[] = [
   ["org_ailin", "SOCIAL_SERVICE_AGENCY", "ACTIVE"],
   ["org_shichuang", "SOCIAL_SERVICE_AGENCY", "ACTIVE"],
   ["org_sjk_fed", "SOCIAL_GROUP", "PREPARING"],
-].map(([organizationId, legalForm, status]) => ({ organizationId, legalForm, status, updatedAt: at("2022-03-01", "09:00") }));
+].map(([organizationId, legalForm, status]) => ({ organizationId, legalForm, status, updatedAt: at("2022-03-01", "09:00"), asOf: null }));
 
 type BookingSeed = Pick<Booking, "id" | "roomId" | "organizationId" | "purpose" | "title" | "expectedAttendance" | "startsAt" | "endsAt" | "status"> & Partial<Booking>;
 

@@ -19,4 +19,8 @@ export class OrgEligibility {
 
   @Column({ type: "datetime", precision: 3 })
   updatedAt: Date;
+
+  /** When the state it holds was true in organizations (the event's occurredAt): an older event never overwrites it. */
+  @Column({ type: "datetime", precision: 3, nullable: true })
+  asOf: Date | null;
 }

@@ -11,9 +11,15 @@ import { OrgEligibility } from "./org-eligibility.entity";
 // Issue 11: what the organizations subgraph tells venues. Each handler runs in the transaction that records the
 // event in the inbox, so it is applied once.
 
-/** C7's snapshot follows the organization: the payload is its whole state after the change, so it replaces the row. */
-export const eligibilityChanged = onEvent(OrganizationEligibilityChanged, async (tx, { payload }) => {
-  await tx.getRepository(OrgEligibility).save({ organizationId: payload.organizationId, legalForm: payload.legalForm, status: payload.status, updatedAt: now() });
+/**
+ * C7's snapshot follows the organization: the payload is its whole state after the change, so it replaces the row,
+ * unless the row already holds a later state (a parked event an admin retried after newer ones went by).
+ */
+export const eligibilityChanged = onEvent(OrganizationEligibilityChanged, async (tx, { payload, occurredAt }) => {
+  const rows = tx.getRepository(OrgEligibility);
+  const current = await lockForWrite(tx, rows.createQueryBuilder("o").where("o.organizationId = :id", { id: payload.organizationId })).getOne();
+  if (current?.asOf && current.asOf.getTime() > occurredAt.getTime()) return;
+  await rows.save({ organizationId: payload.organizationId, legalForm: payload.legalForm, status: payload.status, updatedAt: now(), asOf: occurredAt });
 });
 
 /** DOMAIN §8.1: deregistration cancels the organization's future bookings, saying why on each (venue admins see it). */

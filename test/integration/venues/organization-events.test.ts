@@ -72,6 +72,18 @@ describe("OrganizationEligibilityChanged keeps the C7 snapshot", () => {
     expect(await inboxHas(event.id)).toBe(false);
   });
 
+  test("an older state delivered late (a parked event retried) does not overwrite a newer one", async () => {
+    const organizationId = await addTestOrganization(subgraph.db, "evt_late");
+    const suspended = { ...eligibilityEvent(organizationId, { status: "SUSPENDED" }), occurredAt: "2022-03-12T10:00:00+08:00" };
+    const reinstatedEarlier = { ...eligibilityEvent(organizationId, { status: "ACTIVE" }), occurredAt: "2022-03-12T09:30:00+08:00" };
+    expect((await deliver(suspended)).data.venuesReceiveEvent).toBe(true);
+    expect((await deliver(reinstatedEarlier)).data.venuesReceiveEvent).toBe(true); // applied: recorded, but stale
+    expect(await snapshot(organizationId)).toMatchObject({ status: "SUSPENDED", asOf: new Date("2022-03-12T10:00:00+08:00") });
+    const later = { ...eligibilityEvent(organizationId, { status: "ACTIVE" }), occurredAt: "2022-03-12T11:00:00+08:00" };
+    await deliver(later);
+    expect(await snapshot(organizationId)).toMatchObject({ status: "ACTIVE", asOf: new Date("2022-03-12T11:00:00+08:00") });
+  });
+
   test("a payload that is not JSON, or an event of an unknown version, is BAD_USER_INPUT too", async () => {
     const organizationId = await addTestOrganization(subgraph.db, "evt_notjson");
     expect(codeOf(await deliver({ ...eligibilityEvent(organizationId), payload: "{status: SUSPENDED" }))).toBe("BAD_USER_INPUT");
