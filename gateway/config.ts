@@ -76,6 +76,10 @@ export const GATEWAY_ENV = {
   ...HARDENING_ENV,
   ...RATE_LIMIT_ENV,
   ...limitVariables(),
+  HUB_DEDUPE_READS: z
+    .stringbool({ error: "on or off (also true/false, 1/0)" })
+    .default(true)
+    .describe("identical reads to a subgraph already on their way (same query, variables and signed identity) share one call; off: every request calls"),
   HUB_TRUSTED_DOCUMENTS: z
     .stringbool({ error: "on or off (also true/false, 1/0)" })
     .optional()
@@ -130,6 +134,8 @@ export interface GatewayConfig extends HardeningConfig {
   signingKey: KeyObject;
   /** Bound on one subgraph call, body included; default 10 s. */
   subgraphTimeoutMs?: number;
+  /** Identical in-flight reads (body and signed identity) share one subgraph call (gateway/inflight-dedupe.ts); default on. */
+  dedupeReads?: boolean;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name; others keep the supergraph's URL. */
   subgraphUrls: Record<string, string>;
@@ -197,6 +203,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     tokens: tokenPolicyFrom(v),
     signingKey: v.HUB_GATEWAY_SIGNING_KEY,
     subgraphTimeoutMs: v.HUB_SUBGRAPH_TIMEOUT_MS,
+    dedupeReads: v.HUB_DEDUPE_READS,
     supergraphPath: v.SUPERGRAPH_PATH,
     subgraphUrls,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,

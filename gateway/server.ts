@@ -45,7 +45,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const apq = apqCache<GatewayContext>(trusted, config.redisUrl);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.signingKey, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.signingKey, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, config.dedupeReads ?? true),
     experimental_didResolveQueryPlan: subgraphFetchLimit(limits),
   });
   const apollo = new ApolloServer<GatewayContext>({

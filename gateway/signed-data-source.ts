@@ -6,6 +6,7 @@ import { ANONYMOUS_CLAIMS, Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEA
 import { GATEWAY_KEY_ID, RequestSigner, signRequest } from "../platform/request-signing";
 import { log } from "../platform/log";
 import { subgraphFetchDuration, subgraphFetchFailures } from "../platform/metrics";
+import { dedupeInflightReads } from "./inflight-dedupe";
 
 /** What the gateway knows about a request: the verified caller and the id that follows it everywhere. */
 export interface GatewayContext {
@@ -52,15 +53,14 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     signingKey: KeyObject,
     timeoutMs: number,
+    dedupeReads = true,
   ) {
     const signer: RequestSigner = { keyId: GATEWAY_KEY_ID, key: signingKey };
     const { pathname, search } = new URL(url);
     const target = { method: "POST", path: `${pathname}${search}`, audience: subgraph };
     const durations = subgraphFetchDuration.labels(subgraph);
     const failures = subgraphFetchFailures.labels(subgraph);
-    super({
-      url,
-      fetcher: (async (input: string, init: { headers: Record<string, string>; body: string; method: string }) => {
+    const signedFetch = async (input: string, init: { headers: Record<string, string>; body: string; method: string }) => {
         const headers = { ...init.headers };
         headers[SIGNATURE_HEADER] = signRequest(signer, { ...target, method: init.method }, headers[IDENTITY_HEADER], headers[REQUEST_ID_HEADER], init.body);
         const end = durations.startTimer();
@@ -73,8 +73,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
           failures.inc();
           throw error;
         }
-      }) as never,
-    });
+    };
+    super({ url, fetcher: (dedupeReads ? dedupeInflightReads(subgraph, signedFetch) : signedFetch) as never });
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -44,6 +44,14 @@ export const subgraphFetchDuration = new Histogram({
   registers: [metrics],
 });
 
+/** Gateway fetches that waited for an identical read already on its way instead of calling the subgraph again. */
+export const subgraphFetchesShared = new Counter({
+  name: "hub_subgraph_fetches_shared_total",
+  help: "Gateway reads to a subgraph answered by an identical in-flight read (same body, same signed identity), by subgraph",
+  labelNames: ["subgraph"] as const,
+  registers: [metrics],
+});
+
 /** Gateway fetches that got no HTTP response at all (subgraph down, connection reset). */
 export const subgraphFetchFailures = new Counter({
   name: "hub_subgraph_fetch_failures_total",

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { Response } from "undici";
+import { IDENTITY_HEADER } from "../platform/identity";
+import { subgraphFetchesShared } from "../platform/metrics";
+
+/** What one subgraph answered, kept only while identical requests wait for it. */
+interface SharedAnswer {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+}
+
+type Fetch = (input: string, init: { headers: Record<string, string>; body: string; method: string }) => Promise<Response>;
+
+// the planner writes each fetch as `query …`, `mutation …` or a bare selection set `{ … }`
+const READ = /^\s*(?:query\b|\{)/;
+
+/**
+ * In-flight deduplication of identical reads to one subgraph (issue 12): while a query with the same body AND the
+ * same signed identity is on its way, a second caller waits for that answer instead of sending its own. The key
+ * holds the identity because a subgraph decides masking by it: two callers who are not the same person, with the
+ * same roles and scopes, never share an answer. Mutations are never shared. Each waiter gets its own copy of the
+ * body, parsed by its own request, so nothing one request does to its result reaches another.
+ */
+export function dedupeInflightReads(subgraph: string, fetcher: Fetch): Fetch {
+  const inflight = new Map<string, Promise<SharedAnswer>>();
+  const shared = subgraphFetchesShared.labels(subgraph);
+  return async (input, init) => {
+    if (init.method !== "POST" || !isRead(init.body)) return fetcher(input, init);
+    const key = createHash("sha256").update(input).update("\0").update(init.headers[IDENTITY_HEADER] ?? "").update("\0").update(init.body).digest("base64url");
+    let answer = inflight.get(key);
+    if (answer) shared.inc();
+    else {
+      answer = fetcher(input, init).then(async (response) => ({
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+        body: await response.text(),
+      }));
+      inflight.set(key, answer);
+      const forget = () => inflight.delete(key);
+      answer.then(forget, forget);
+    }
+    const { status, statusText, headers, body } = await answer;
+    return new Response(body, { status, statusText, headers });
+  };
+}
+
+/** Whether a GraphQL request body holds a query (read from its text: bodies with many representations are long). */
+function isRead(body: string): boolean {
+  const at = body.indexOf('"query":"');
+  return at >= 0 && READ.test(body.slice(at + 9, at + 16));
+}
