@@ -18,7 +18,8 @@ import { GatewayContext, SignedDataSource } from "./signed-data-source";
 import { createRateLimit, identityKey, oncePerRequest } from "./rate-limit";
 import { DEFAULT_LIMITS, parserTokenCap, queryLimitsPlugin } from "./limits";
 import { subgraphFetchLimit } from "./subgraph-fetches";
-import { loadTrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents";
+import { loadTrustedDocuments, readManifest, trustedDocumentsPlugin } from "./trusted-documents";
+import { warmQueryPlans } from "./plan-warmup";
 import { apqCache } from "./apq-cache";
 
 /** The subgraph URLs the gateway calls, after config overrides. */
@@ -41,7 +42,8 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const verifyToken = tokenVerifier({ ...config.tokens, secret: config.jwtSecret ?? config.tokens?.secret });
   const limits = config.limits ?? DEFAULT_LIMITS;
-  const trusted = config.trustedDocuments ? loadTrustedDocuments(config.trustedDocumentsPath ?? join(__dirname, "..", "trusted-documents.json")) : null;
+  const manifestPath = config.trustedDocumentsPath ?? join(__dirname, "..", "trusted-documents.json");
+  const trusted = config.trustedDocuments ? loadTrustedDocuments(manifestPath) : null;
   const apq = apqCache<GatewayContext>(trusted, config.redisUrl);
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -74,6 +76,8 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     hideSchemaDetailsFromClientErrors: config.hideSuggestions ?? false,
   });
   await apollo.start();
+  // the shipped operations are planned now rather than on their first request
+  await warmQueryPlans(gateway, readManifest(manifestPath).filter((operation) => operation.type !== "subscription"));
   const rateLimit = config.rateLimit ? await createRateLimit(config.rateLimit, config.redisUrl) : null;
   // verified once per request: the rate limit counts by the token's subject before the context needs the claims
   const claimsOf = oncePerRequest((request: IncomingMessage) => verifyToken(request.headers.authorization));

@@ -61,14 +61,18 @@ export function trustedOperations(text: string): TrustedOperation[] {
 /** The manifest's operations by hash; a ConfigError when the file is missing or malformed. */
 export function loadTrustedDocuments(path: string): Map<string, string> {
   if (!existsSync(path)) throw new ConfigError(`Trusted documents are on, but the manifest ${path} is missing: npm run build writes it (or set HUB_TRUSTED_DOCUMENTS=off).`);
+  return new Map(readManifest(path).map((operation) => [operation.id, operation.body]));
+}
+
+/** The manifest's operations, each checked against its hash; none when the file does not exist (not built). */
+export function readManifest(path: string): TrustedOperation[] {
+  if (!existsSync(path)) return [];
   const manifest = JSON.parse(readFileSync(path, "utf8")) as TrustedDocumentsManifest;
   if (manifest.format !== "apollo-persisted-query-manifest" || !Array.isArray(manifest.operations)) throw new ConfigError(`${path} is not a trusted documents manifest: rebuild it with npm run build.`);
-  const byHash = new Map<string, string>();
   for (const operation of manifest.operations) {
     if (documentHash(operation.body) !== operation.id) throw new ConfigError(`${path}: the hash of ${operation.name} does not match its body; rebuild it with npm run build.`);
-    byHash.set(operation.id, operation.body);
   }
-  return byHash;
+  return manifest.operations;
 }
 
 /** The refusal of a document that is not in the manifest. */
