@@ -1,17 +1,9 @@
 import { createHash } from "node:crypto";
-import { Response } from "undici";
 import { IDENTITY_HEADER } from "../platform/identity";
 import { subgraphFetchesShared } from "../platform/metrics";
+import { bufferedResponse, SubgraphRequest, SubgraphResponse } from "./subgraph-client";
 
-/** What one subgraph answered, kept only while identical requests wait for it. */
-interface SharedAnswer {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: string;
-}
-
-type Fetch = (input: string, init: { headers: Record<string, string>; body: string; method: string }) => Promise<Response>;
+type Fetch = (input: string, init: SubgraphRequest) => Promise<SubgraphResponse>;
 
 // the planner writes each fetch as `query …`, `mutation …` or a bare selection set `{ … }`
 const READ = /^\s*(?:query\b|\{)/;
@@ -24,7 +16,8 @@ const READ = /^\s*(?:query\b|\{)/;
  * body, parsed by its own request, so nothing one request does to its result reaches another.
  */
 export function dedupeInflightReads(subgraph: string, fetcher: Fetch): Fetch {
-  const inflight = new Map<string, Promise<SharedAnswer>>();
+  // what a subgraph answered, kept only while identical requests wait for it
+  const inflight = new Map<string, Promise<{ status: number; contentType: string | null; body: string }>>();
   const shared = subgraphFetchesShared.labels(subgraph);
   return async (input, init) => {
     if (init.method !== "POST" || !isRead(init.body)) return fetcher(input, init);
@@ -32,18 +25,13 @@ export function dedupeInflightReads(subgraph: string, fetcher: Fetch): Fetch {
     let answer = inflight.get(key);
     if (answer) shared.inc();
     else {
-      answer = fetcher(input, init).then(async (response) => ({
-        status: response.status,
-        statusText: response.statusText,
-        headers: [...response.headers],
-        body: await response.text(),
-      }));
+      answer = fetcher(input, init).then(async (response) => ({ status: response.status, contentType: response.headers.get("content-type"), body: await response.text() }));
       inflight.set(key, answer);
       const forget = () => inflight.delete(key);
       answer.then(forget, forget);
     }
-    const { status, statusText, headers, body } = await answer;
-    return new Response(body, { status, statusText, headers });
+    const { status, contentType, body } = await answer;
+    return bufferedResponse(input, status, { "content-type": contentType ?? undefined }, body);
   };
 }
 

@@ -1,22 +1,18 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import { KeyObject } from "node:crypto";
-import { Agent, fetch as undiciFetch } from "undici";
 import { ANONYMOUS_CLAIMS, Claims, encodeClaims, IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER } from "../platform/identity";
 import { GATEWAY_KEY_ID, RequestSigner, signRequest } from "../platform/request-signing";
 import { log } from "../platform/log";
 import { subgraphFetchDuration, subgraphFetchFailures } from "../platform/metrics";
 import { dedupeInflightReads } from "./inflight-dedupe";
+import { callSubgraph, SubgraphRequest } from "./subgraph-client";
 
 /** What the gateway knows about a request: the verified caller and the id that follows it everywhere. */
 export interface GatewayContext {
   claims: Claims;
   requestId: string;
 }
-
-// Keep-alive connections to the subgraphs; a refused connection is retried on the next request, so a subgraph that
-// comes back is used again without restarting the gateway.
-const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
 /** Statuses that mean the subgraph (or the proxy in front of it) could not serve the request at all. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
@@ -60,12 +56,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const target = { method: "POST", path: `${pathname}${search}`, audience: subgraph };
     const durations = subgraphFetchDuration.labels(subgraph);
     const failures = subgraphFetchFailures.labels(subgraph);
-    const signedFetch = async (input: string, init: { headers: Record<string, string>; body: string; method: string }) => {
+    const signedFetch = async (input: string, init: SubgraphRequest) => {
         const headers = { ...init.headers };
         headers[SIGNATURE_HEADER] = signRequest(signer, { ...target, method: init.method }, headers[IDENTITY_HEADER], headers[REQUEST_ID_HEADER], init.body);
         const end = durations.startTimer();
         try {
-          const response = await undiciFetch(input, { ...init, headers, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+          const response = await callSubgraph(input, { ...init, headers }, timeoutMs);
           end();
           if (UNAVAILABLE_STATUSES.has(response.status)) failures.inc();
           return response;
