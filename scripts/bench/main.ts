@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { randomBytes, createPublicKey } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { mintToken } from "../../gateway/auth";
 import { exportKey, newSigningKey } from "../../platform/request-signing";
@@ -189,6 +189,8 @@ async function main(argv: string[]): Promise<number> {
       void stop().then(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });
   }
+  const loadBefore = loadavg()[0];
+  if (loadBefore > cpus().length / 2) say(`Note: the machine is busy (load average ${loadBefore.toFixed(1)} on ${cpus().length} cores): other work shares the CPU with the hub, so rates and latencies read low.`);
   try {
     stores = await freshStores(options.store, process.env);
     say(`Stores: ${stores.where}; loading the ${options.data} data…`);
@@ -216,7 +218,8 @@ async function main(argv: string[]): Promise<number> {
     const signing: SigningCost = signingCost(options.rounds);
     const peakKib = Object.fromEntries(processes.map((p) => [p.name, peakMemoryKib(p.pid)]));
 
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}`;
+    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}, ${load}`;
     const lines = [
       "",
       `${stores.where}, ${options.data} data; ${machine}`,
