@@ -17,7 +17,7 @@ import { freePort, HubProcess, ROOT, startHubProcess, stopAll } from "./processe
 import { cpuTicks, peakMemoryKib, ticksPerSecond } from "./proc";
 import { scrape, total } from "./prometheus";
 import { Counters, markdownTable, memoryLine, OperationReport, Round, summarize } from "./report";
-import { BenchRefusal, DataKind, freshStores, loadData, StoreKind } from "./stores";
+import { BenchRefusal, checkData, DataKind, freshStores, loadData, StoreKind } from "./stores";
 import { readSlotFacts } from "./slot-facts";
 
 // npm run bench: the hub as deployed (each subgraph and the gateway its own process from dist/, on MySQL unless
@@ -178,6 +178,7 @@ async function measure(
 
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv, process.env);
+  checkData(options.data);
   pinClock(new Date(HUB_NOW)); // the demo data's seeds and the free slots run at the operations' today
   const processes: HubProcess[] = [];
   let stores: Awaited<ReturnType<typeof freshStores>> | null = null;

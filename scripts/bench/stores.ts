@@ -71,19 +71,25 @@ async function loadDemoData(stores: BenchStores): Promise<void> {
   }
 }
 
+const SYNTHETIC_ENTRY = join(__dirname, "..", "synthetic", "index.js");
+
+/** Refuses a dataset that cannot be loaded, before any store is dropped or created. */
+export function checkData(data: DataKind): void {
+  if (data === "synthetic" && !existsSync(SYNTHETIC_ENTRY)) {
+    throw new BenchRefusal("--data synthetic: the synthetic dataset generator (scripts/synthetic/, npm run seed:synthetic) is not on this branch yet; run npm run seed:synthetic first once it lands, or bench the demo data (--data demo, the default).");
+  }
+}
+
 /**
  * The synthetic dataset (issue 12 point 1, DOMAIN §11): `seedSynthetic({ scale, seed, stores })` from
  * scripts/synthetic/, which is not on this branch yet. >>> WIRE IT HERE when it lands: import it statically and
- * call it with `stores.byName`; until then this refuses. <<<
+ * call it with `stores.byName` (and drop checkData's test); until then the bench refuses --data synthetic. <<<
  */
 async function loadSyntheticData(stores: BenchStores, options: { scale: number; seed: number }): Promise<void> {
-  const entry = join(__dirname, "..", "synthetic", "index.js");
-  if (!existsSync(entry)) {
-    throw new BenchRefusal("--data synthetic: the synthetic dataset generator (scripts/synthetic/, npm run seed:synthetic) is not on this branch yet; run npm run seed:synthetic first once it lands, or bench the demo data (--data demo, the default).");
-  }
+  checkData("synthetic");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const generator = require(entry) as { seedSynthetic?: (args: { scale: number; seed: number; stores: Record<string, StoreConfig> }) => Promise<unknown> };
-  if (typeof generator.seedSynthetic !== "function") throw new BenchRefusal(`${entry} exports no seedSynthetic({ scale, seed, stores })`);
+  const generator = require(SYNTHETIC_ENTRY) as { seedSynthetic?: (args: { scale: number; seed: number; stores: Record<string, StoreConfig> }) => Promise<unknown> };
+  if (typeof generator.seedSynthetic !== "function") throw new BenchRefusal(`${SYNTHETIC_ENTRY} exports no seedSynthetic({ scale, seed, stores })`);
   await generator.seedSynthetic({ ...options, stores: stores.byName });
 }
 
