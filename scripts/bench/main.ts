@@ -104,9 +104,11 @@ function deployment(ports: Record<string, number>) {
       HUB_JWT_SECRET: jwtSecret,
       HUB_GATEWAY_SIGNING_KEY: exportKey(gatewayKey),
       SUPERGRAPH_PATH: join(ROOT, "schema", "supergraph.graphql"),
-      // like for like with other gateways (issue 12): no rate limits, and any query from any caller
-      HUB_RATE_LIMIT: "off",
+      // like for like with other gateways (issue 12): any query from any caller, and no rate limits unless
+      // HUB_RATE_LIMIT=on (with its HUB_RATE_LIMIT_* limits) says so, as the README's configuration table promises
       HUB_TRUSTED_DOCUMENTS: "off",
+      HUB_RATE_LIMIT: "off",
+      ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("HUB_RATE_LIMIT") && entry[1] !== undefined)),
     }),
   };
 }
