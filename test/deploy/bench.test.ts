@@ -1,0 +1,150 @@
+import { DataSource } from "typeorm";
+import { pinClock } from "@kit/clock";
+import { openDataSource } from "@kit/db";
+import { freeSlots, SlotFacts } from "@scripts/bench/free-slots";
+import { parseStat, parseStatus } from "@scripts/bench/proc";
+import { parseExposition, total } from "@scripts/bench/prometheus";
+import { Counters, markdownTable, median, Round, summarize } from "@scripts/bench/report";
+import { readSlotFacts } from "@scripts/bench/slot-facts";
+import { checkBookingRules } from "@subgraphs/venues/bookings/booking.rules";
+import { facilityPolicy, readRuleFacts, roomIdsOf } from "@subgraphs/venues/bookings/rule-facts.service";
+import { Booking, BookingStatus, OrgEligibility } from "@subgraphs/venues/bookings";
+import { BookingPurpose, DEFAULT_POLICY, Facility, Room } from "@subgraphs/venues/facilities";
+import { venuesSubgraph } from "@subgraphs/venues/subgraph";
+
+// The pure parts of npm run bench (scripts/bench/): what it reads of /proc and /metrics, its arithmetic, and the
+// free slots M2 books. No timings are asserted: speed is the bench's to report.
+
+describe("/proc", () => {
+  test("utime and stime are fields 14 and 15, counted from the last ')' (a command may hold spaces and parentheses)", () => {
+    const line = "4242 (node (bench) x) S 1 4242 4242 0 -1 4194560 12345 0 12 0 731 96 0 0 20 0 11 0 987654 1300000000 40000 18446744073709551615";
+    expect(parseStat(line)).toEqual({ utime: 731, stime: 96 });
+  });
+
+  test("peak and current resident memory come from VmHWM and VmRSS", () => {
+    const status = "Name:\tnode\nVmPeak:\t 1200000 kB\nVmHWM:\t  181234 kB\nVmRSS:\t  150000 kB\nThreads:\t11\n";
+    expect(parseStatus(status)).toEqual({ peakKib: 181234, rssKib: 150000 });
+  });
+});
+
+test("/metrics samples are summed over labels as PromQL's sum()", () => {
+  const samples = parseExposition(
+    [
+      "# HELP hub_subgraph_fetch_duration_seconds x",
+      'hub_subgraph_fetch_duration_seconds_count{subgraph="organizations"} 120',
+      'hub_subgraph_fetch_duration_seconds_count{subgraph="venues"} 30',
+      'hub_graphql_errors_total{service="gateway",code="FORBIDDEN"} 2',
+      'hub_graphql_errors_total{service="organizations",code="FORBIDDEN"} 5',
+    ].join("\n"),
+  );
+  expect(total(samples, "hub_subgraph_fetch_duration_seconds_count")).toBe(150);
+  expect(total(samples, "hub_graphql_errors_total", { service: "gateway" })).toBe(2);
+});
+
+describe("report maths", () => {
+  const round = (requests: number, seconds: number, p50: number, p99: number): Round => ({ requests, seconds, p50, p99, non2xx: 0, transportErrors: 0, conflicts: 0, booked: 0 });
+  const counters = (gateway: number, organizations: number, venues: number, fetches: number, sql: number, errors: number, requests: number): Counters => ({
+    cpuTicks: { organizations, venues, gateway },
+    subgraphFetches: fetches,
+    sqlStatements: sql,
+    graphqlErrors: errors,
+    gatewayRequests: requests,
+  });
+
+  test("the median of an odd count is the middle one; of an even count, the lower middle", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2);
+    expect(median([])).toBeNaN();
+  });
+
+  test("CPU per request is each process's tick delta in ms over the requests the gateway answered; rates and latencies are medians of rounds", () => {
+    const rounds = [round(1000, 10, 5, 20), round(1200, 10, 4, 30), round(900, 10, 6, 25)];
+    // 3,100 requests answered; 100 ticks per second: 1 tick = 10 ms
+    const report = summarize("directory", "anonymous", rounds, counters(1000, 500, 200, 0, 0, 0, 50), counters(1620, 1120, 200, 3100, 9300, 4, 3150), 100);
+    expect(report.requestsPerSecond).toBe(100);
+    expect(report.p50Ms).toBe(5);
+    expect(report.p99Ms).toBe(25);
+    expect(report.gatewayCpuMsPerRequest).toBeCloseTo(2, 10);
+    expect(report.cpuMsPerRequest).toEqual({ organizations: 2, venues: 0, gateway: 2 });
+    expect(report.subgraphsCpuMsPerRequest).toBeCloseTo(2, 10);
+    expect(report.subgraphCallsPerRequest).toBe(1);
+    expect(report.sqlStatementsPerRequest).toBe(3);
+    expect(report.errors).toBe(4);
+    expect(markdownTable([report]).split("\n")[2]).toBe("| directory | anonymous | 100 | 5.0 | 25.0 | 4 | 2.00 | 2.00 | 1.0 | 3.0 |");
+  });
+
+  test("errors add non-2xx answers and requests without an answer to GraphQL errors; conflicts are counted apart", () => {
+    const rounds = [{ ...round(10, 1, 1, 1), non2xx: 2, transportErrors: 1, conflicts: 3, booked: 7 }];
+    const report = summarize("M2", "leader", rounds, counters(0, 0, 0, 0, 0, 0, 0), counters(0, 0, 0, 10, 10, 1, 10), 100);
+    expect(report).toMatchObject({ errors: 4, graphqlErrors: 1, conflicts: 3, booked: 7 });
+  });
+});
+
+describe("free slots for M2", () => {
+  const NOW = new Date("2022-03-12T09:00:00+08:00");
+  let db: DataSource;
+
+  beforeAll(async () => {
+    pinClock(NOW);
+    db = await openDataSource({ kind: "sqlite", file: ":memory:" }, venuesSubgraph);
+    await venuesSubgraph.seed(db);
+  });
+  afterAll(async () => {
+    pinClock(null);
+    await db?.destroy();
+  });
+
+  test("on the demo data every slot is distinct and passes C1–C8 as venues checks them, after the ones before it are booked", async () => {
+    const slots = freeSlots(await readSlotFacts(db, NOW));
+    expect(slots.length).toBeGreaterThan(100);
+    expect(new Set(slots.map((s) => `${s.roomId}|${s.startsAt.toISOString()}`)).size).toBe(slots.length);
+    for (const [i, slot] of slots.entries()) {
+      const room = (await db.getRepository(Room).findOneBy({ id: slot.roomId }))!;
+      const facility = (await db.getRepository(Facility).findOneBy({ id: room.facilityId }))!;
+      const organization = await db.getRepository(OrgEligibility).findOneBy({ organizationId: slot.organizationId });
+      const request = { roomId: slot.roomId, organizationId: slot.organizationId, purpose: BookingPurpose.ACTIVITY, expectedAttendance: slot.expectedAttendance, startsAt: slot.startsAt, endsAt: slot.endsAt, equipment: [] };
+      const target = { room, facility, organization, sponsored: false, policy: await facilityPolicy(db.manager, facility.id), facilityRoomIds: await roomIdsOf(db.manager, facility.id) };
+      const { conflicts } = checkBookingRules(await readRuleFacts(db.manager, target, request, NOW));
+      expect({ slot: i, conflicts }).toEqual({ slot: i, conflicts: [] });
+      await db.getRepository(Booking).insert({
+        id: `bkg_bench_${i}`,
+        ...request,
+        equipment: undefined,
+        requestedById: "per_bench",
+        academyId: null,
+        title: "bench",
+        status: BookingStatus.CONFIRMED,
+        holdExpiresAt: null,
+        visibility: undefined,
+        equipmentLines: null,
+        seriesId: null,
+        sponsorPersonId: null,
+        statusReason: null,
+        lateCancellation: false,
+        approvalRequired: false,
+      } as never);
+    }
+  });
+
+  test("an organization gets no more slots at a venue than its active-booking quota allows, and an ineligible one none", () => {
+    const policy = { ...DEFAULT_POLICY, perOrgMaxActiveBookings: 2, perOrgMonthlyMinutesCap: null, maxAdvanceDays: 7 };
+    const facts: SlotFacts = {
+      now: NOW,
+      rooms: [{ id: "room_a", facilityId: "fac_a", capacity: 20, policy }],
+      hoursOn: () => [{ from: 8 * 60, to: 18 * 60 }],
+      bookings: [{ roomId: "room_a", facilityId: "fac_a", organizationId: "org_one", startsAt: new Date("2022-03-14T09:00:00+08:00"), endsAt: new Date("2022-03-14T10:00:00+08:00"), blocking: true, countsForQuota: true }],
+      organizations: [
+        { id: "org_one", legalForm: "FILED", status: "ACTIVE" },
+        { id: "org_two", legalForm: "SOCIAL_GROUP", status: "ACTIVE" },
+        { id: "org_gone", legalForm: "FILED", status: "DEREGISTERED" },
+        { id: "org_team", legalForm: "INFORMAL", status: "ACTIVE" },
+      ],
+    };
+    const slots = freeSlots(facts);
+    expect(slots.map((s) => s.organizationId).sort()).toEqual(["org_one", "org_two", "org_two"]);
+    // the stored booking 09:00–10:00 keeps its buffer: nothing starts before 10:15 or ends after 08:45 that day
+    for (const s of slots.filter((s) => s.startsAt.toISOString().startsWith("2022-03-14"))) {
+      expect(s.endsAt <= new Date("2022-03-14T08:45:00+08:00") || s.startsAt >= new Date("2022-03-14T10:15:00+08:00")).toBe(true);
+    }
+  });
+});
