@@ -109,6 +109,8 @@ function deployment(ports: Record<string, number>) {
       HUB_TRUSTED_DOCUMENTS: "off",
       HUB_RATE_LIMIT: "off",
       ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("HUB_RATE_LIMIT") && entry[1] !== undefined)),
+      // HUB_DEDUPE_READS=off measures the gateway without in-flight deduplication (like for like with stock gateways)
+      ...(process.env.HUB_DEDUPE_READS ? { HUB_DEDUPE_READS: process.env.HUB_DEDUPE_READS } : {}),
     }),
   };
 }
