@@ -160,7 +160,7 @@ export function buildWorld(seed: number, volumes: Volumes): World {
     for (let k = 0; k < size; k++) {
       const pool = poolByCommunity.get(org.homeAreaCode) ?? [];
       // ≈ 15% of people belong to more than one organization (DOMAIN §3.2): some slots go to a neighbour already in one
-      let personId = k > 0 && pool.length > 20 && rng.chance(0.13) ? rng.pick(pool) : null;
+      let personId = k > 0 && pool.length > 20 && rng.chance(0.19) ? rng.pick(pool) : null;
       if (!personId || chosen.has(personId)) personId = newPerson(org.homeAreaCode);
       chosen.add(personId);
       const role = k === 0 ? MemberRole.LEADER : k <= deputy ? MemberRole.DEPUTY : k <= deputy + backbone ? MemberRole.BACKBONE : rng.chance(0.7) ? MemberRole.MEMBER : MemberRole.VOLUNTEER;

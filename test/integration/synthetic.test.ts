@@ -6,7 +6,7 @@ import { academySubgraph } from "@subgraphs/academy/subgraph";
 import { fundingSubgraph } from "@subgraphs/funding/subgraph";
 import { organizationsSubgraph } from "@subgraphs/organizations/subgraph";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
-import { openingHoursOn, Weekday } from "@subgraphs/venues/facilities";
+import { ExceptionFacts, openingHoursOn, Weekday } from "@subgraphs/venues/facilities";
 import { seedSynthetic, SubgraphName, SyntheticReport } from "@scripts/synthetic/seed";
 import { DataSource } from "typeorm";
 
@@ -115,7 +115,7 @@ test("C1 and C2: no two bookings that hold a room overlap within its buffer, and
       const day = start.toISOString().slice(0, 10);
       const from = start.getUTCHours() * 60 + start.getUTCMinutes();
       const to = from + (time(b.endsAt) - time(b.startsAt)) / 60_000;
-      const hours = openingHoursOn(day, ruleFacts(facilityId), exceptions.map((e) => ({ ...e, facilityId: e.facilityId ?? null })));
+      const hours = openingHoursOn(day, ruleFacts(facilityId), exceptions as ExceptionFacts[]);
       if (!hours.intervals.some((i) => i.from <= from && to <= i.to)) outside.push(`${b.id} ${day} ${from}-${to}`);
     }
   }
