@@ -60,8 +60,8 @@ const MODULES: Record<SubgraphName, SubgraphModule> = { organizations: organizat
 
 /**
  * Generates the synthetic dataset (DOMAIN §11) from `seed` at `scale` and bulk-loads each subgraph's part into that
- * subgraph's own store, never through the API. Generation happens in memory first (ids across subgraphs come from
- * one manifest), then the four stores are written side by side.
+ * subgraph's own store, never through the API. The four stores are opened and checked first; the whole dataset is
+ * then made in memory (ids across subgraphs come from one manifest) and the stores are written side by side.
  */
 export async function seedSynthetic(options: SyntheticOptions): Promise<SyntheticReport> {
   const scale = options.scale ?? 1;
@@ -69,49 +69,6 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
   const log = options.log ?? (() => undefined);
   const started = performance.now();
   const volumes = volumesAt(scale);
-  const world = buildWorld(seed, volumes);
-  const plan = planAcademies(seed, volumes, world);
-  const venues = generateVenues(seed, volumes, world, plan);
-  const funding = generateFunding(seed, volumes, world);
-  const activities = generateActivities(seed, volumes, world, venues, funding);
-  const academy = generateAcademy(seed, world, plan, venues);
-  const generateMs = performance.now() - started;
-  log(`generated in ${(generateMs / 1000).toFixed(1)} s (scale ${scale}, seed ${seed})`);
-
-  const loads: Record<SubgraphName, TableLoad[]> = {
-    organizations: [
-      { entity: Area, rows: world.areas },
-      { entity: Organization, rows: world.organizations },
-      { entity: Person, rows: world.people },
-      { entity: Membership, rows: world.memberships },
-      { entity: ServiceActivity, rows: activities.activities },
-      { entity: VolunteerHourLine, rows: activities.lines },
-    ],
-    venues: [
-      { entity: Facility, rows: venues.facilities },
-      { entity: Room, rows: venues.rooms },
-      { entity: OpeningRule, rows: venues.openingRules },
-      { entity: BookingPolicy, rows: venues.policies },
-      { entity: CalendarException, rows: venues.exceptions },
-      { entity: OrgEligibility, rows: venues.eligibility },
-      { entity: Booking, rows: venues.bookings },
-    ],
-    academy: [
-      { entity: Academy, rows: academy.academies },
-      { entity: Course, rows: academy.courses },
-      { entity: CourseOffering, rows: academy.offerings },
-      { entity: CourseSession, rows: academy.sessions },
-      { entity: Enrollment, rows: academy.enrollments },
-    ],
-    funding: [
-      { entity: Funder, rows: funding.funders },
-      { entity: FundingProgram, rows: funding.programs },
-      { entity: Call, rows: funding.calls },
-      { entity: Application, rows: funding.applications },
-      { entity: Grant, rows: funding.grants },
-    ],
-  };
-
   const names = Object.keys(MODULES) as SubgraphName[];
   const sources = new Map<SubgraphName, DataSource>();
   try {
@@ -123,6 +80,50 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
         throw new NonEmptyStoreError(`The ${name} store is not empty (${Object.entries(filled).map(([t, n]) => `${t}: ${n}`).join(", ")}); pass --replace to empty it first.`);
       }
     }
+    const generating = performance.now();
+    const world = buildWorld(seed, volumes);
+    const plan = planAcademies(seed, volumes, world);
+    const venues = generateVenues(seed, volumes, world, plan);
+    const funding = generateFunding(seed, volumes, world);
+    const activities = generateActivities(seed, volumes, world, venues, funding);
+    const academy = generateAcademy(seed, world, plan, venues);
+    const generateMs = performance.now() - generating;
+    log(`generated in ${(generateMs / 1000).toFixed(1)} s (scale ${scale}, seed ${seed})`);
+
+    const loads: Record<SubgraphName, TableLoad[]> = {
+      organizations: [
+        { entity: Area, rows: world.areas },
+        { entity: Organization, rows: world.organizations },
+        { entity: Person, rows: world.people },
+        { entity: Membership, rows: world.memberships },
+        { entity: ServiceActivity, rows: activities.activities },
+        { entity: VolunteerHourLine, rows: activities.lines },
+      ],
+      venues: [
+        { entity: Facility, rows: venues.facilities },
+        { entity: Room, rows: venues.rooms },
+        { entity: OpeningRule, rows: venues.openingRules },
+        { entity: BookingPolicy, rows: venues.policies },
+        { entity: CalendarException, rows: venues.exceptions },
+        { entity: OrgEligibility, rows: venues.eligibility },
+        { entity: Booking, rows: venues.bookings },
+      ],
+      academy: [
+        { entity: Academy, rows: academy.academies },
+        { entity: Course, rows: academy.courses },
+        { entity: CourseOffering, rows: academy.offerings },
+        { entity: CourseSession, rows: academy.sessions },
+        { entity: Enrollment, rows: academy.enrollments },
+      ],
+      funding: [
+        { entity: Funder, rows: funding.funders },
+        { entity: FundingProgram, rows: funding.programs },
+        { entity: Call, rows: funding.calls },
+        { entity: Application, rows: funding.applications },
+        { entity: Grant, rows: funding.grants },
+      ],
+    };
+
     const writeMs = {} as Record<SubgraphName, number>;
     const counts = {} as SyntheticReport["counts"];
     await Promise.all(
