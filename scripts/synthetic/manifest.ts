@@ -122,8 +122,9 @@ export function buildWorld(seed: number, volumes: Volumes): World {
     const inCommunity = orgsByCommunity.get(community.code) ?? [];
     inCommunity.push(org);
     orgsByCommunity.set(community.code, inCommunity);
-    const street = community.parentCode!;
-    orgsByStreet.set(street, [...(orgsByStreet.get(street) ?? []), org]);
+    const inStreet = orgsByStreet.get(community.parentCode!) ?? [];
+    inStreet.push(org);
+    orgsByStreet.set(community.parentCode!, inStreet);
   }
 
   const people: Person[] = [];

@@ -149,6 +149,13 @@ test("every id one subgraph keeps of another's rows resolves there", async () =>
   expect(missing(sessions.map((s) => s.bookingId), bookings)).toEqual([]);
   const courseBookings = new Map(venueBookings.map((b) => [b.id, b]));
   expect(sessions.filter((s) => courseBookings.get(s.bookingId)!.purpose !== "COURSE_SESSION")).toEqual([]);
+  // a session sits inside its booking (DOMAIN §4)
+  const instant = (v: unknown) => (v instanceof Date ? v : new Date(`${String(v).replace(" ", "T")}Z`)).getTime();
+  const outside = sessions.filter((s) => {
+    const booking = courseBookings.get(s.bookingId)!;
+    return instant(s.startsAt) < instant(booking.startsAt) || instant(s.endsAt) > instant(booking.endsAt);
+  });
+  expect(outside).toEqual([]);
 
   const applications = await rows("funding", "applications");
   expect(missing(applications.map((a) => a.applicantOrgId), orgs)).toEqual([]);
