@@ -10,7 +10,8 @@ const usage = `Usage: npm run seed:synthetic -- [--scale 0.01…1] [--seed N] [-
 
 Bulk-loads the synthetic load-test dataset (DOMAIN §11) into each subgraph's own store, the ones
 DATABASE_URL / DATABASE_PREFIX / DATA_DIR name as the subgraphs read them. Deterministic: the same seed and scale
-give the same rows. At scale 1: 10,000 organizations, ≈103,000 people, ≈120,000 memberships, 100,000 service
+give the same rows. At scale 1: 10,000 organizations, ≈103,000 people, ≈120,000 memberships (with supervisors and
+leader-dependency signals), 100,000 service
 records, 100,000 bookings, ≈20,000 enrollments, 2,000 applications.
 
   --scale    fraction of the full volumes, 0 < scale ≤ 1 (default 1)

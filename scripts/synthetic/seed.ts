@@ -15,7 +15,9 @@ import { openDataSource, StoreConfig } from "../../subgraphs/kit/db";
 import { SubgraphModule } from "../../subgraphs/kit/server";
 import { ServiceActivity, VolunteerHourLine } from "../../subgraphs/organizations/activities";
 import { Area, Membership, Organization, Person } from "../../subgraphs/organizations/directory";
+import { LeaderDependencySignalRow } from "../../subgraphs/organizations/leader-dependency";
 import { organizationsSubgraph } from "../../subgraphs/organizations/subgraph";
+import { SupervisionAssignment } from "../../subgraphs/organizations/supervision";
 import { Booking, OrgEligibility } from "../../subgraphs/venues/bookings";
 import { BookingPolicy, CalendarException, Facility, OpeningRule, Room } from "../../subgraphs/venues/facilities";
 import { venuesSubgraph } from "../../subgraphs/venues/subgraph";
@@ -25,6 +27,8 @@ import { generateActivities } from "./activities";
 import { countRows, emptyTables, insertChunked, nonEmptyTables, tableOf, TableLoad } from "./bulk";
 import { generateFunding } from "./funding";
 import { buildWorld } from "./manifest";
+import { computeSignals } from "./signals";
+import { generateSupervision } from "./supervision";
 import { generateVenues } from "./venues";
 import { volumesAt } from "./volumes";
 
@@ -87,6 +91,7 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
     const funding = generateFunding(seed, volumes, world);
     const activities = generateActivities(seed, volumes, world, venues, funding);
     const academy = generateAcademy(seed, world, plan, venues);
+    const supervision = generateSupervision(seed, world);
     const generateMs = performance.now() - generating;
     log(`generated in ${(generateMs / 1000).toFixed(1)} s (scale ${scale}, seed ${seed})`);
 
@@ -96,6 +101,7 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
         { entity: Organization, rows: world.organizations },
         { entity: Person, rows: world.people },
         { entity: Membership, rows: world.memberships },
+        { entity: SupervisionAssignment, rows: supervision },
         { entity: ServiceActivity, rows: activities.activities },
         { entity: VolunteerHourLine, rows: activities.lines },
       ],
@@ -139,8 +145,13 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
         // one table after another: writing a store's tables side by side on MySQL was measured no faster (Node builds
         // the statements and is the bottleneck on two cores), and SQLite has one writer anyway
         for (const load of loads[name]) await write(load);
+        if (name === "organizations") {
+          const at = performance.now();
+          await computeSignals(db);
+          log(`organizations.leader_dependency_signals: computed in ${((performance.now() - at) / 1000).toFixed(1)} s`);
+        }
         writeMs[name] = performance.now() - begun;
-        counts[name] = await countRows(db, loads[name]);
+        counts[name] = await countRows(db, name === "organizations" ? [...loads[name], { entity: LeaderDependencySignalRow, rows: [] }] : loads[name]);
         log(`${name}: written in ${(writeMs[name] / 1000).toFixed(1)} s`);
       }),
     );

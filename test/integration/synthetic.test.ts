@@ -179,7 +179,7 @@ test("enrollments keep to each offering's seats and waitlist (DOMAIN §8.4)", as
   }
 });
 
-test("the subgraphs serve it: the directory of a district and free rooms next Tuesday", async () => {
+test("the subgraphs serve it: the directory of a district, Q7 for a supervisor, free rooms next Tuesday", async () => {
   pinClock(DEMO_NOW);
   const organizations = await startTestSubgraph(organizationsSubgraph, { store: stores.organizations });
   const venues = await startTestSubgraph(venuesSubgraph, { store: stores.venues });
@@ -192,6 +192,22 @@ test("the subgraphs serve it: the directory of a district and free rooms next Tu
     expect(directory.body.errors).toBeUndefined();
     expect(directory.body.data.organizations.totalCount).toBe(expected);
     expect(directory.body.data.organizations.nodes).toHaveLength(Math.min(20, expected));
+
+    // Q7: a supervisor's organizations at risk, from the assignments and the signals computed after the load
+    const assignments = await rows("organizations", "supervision_assignments");
+    const level = new Map((await rows("organizations", "leader_dependency_signals")).map((r) => [r.organizationId, r.level]));
+    const supervisor = assignments[0].supervisorPersonId;
+    const atRisk = assignments.filter((a) => a.supervisorPersonId === supervisor && ["HIGH", "MEDIUM"].includes(level.get(a.organizationId)));
+    const q7 = await signedRequest(
+      organizations.url,
+      `{ organizations(filter: { supervisedByMe: true, leaderDependency: [HIGH, MEDIUM] }, first: 50) { totalCount nodes { id leaderDependency { level } } } }`,
+      {},
+      // a supervisor's token lists the organizations they supervise (leader-dependency.policy)
+      { personId: supervisor, roles: ["SUPERVISOR"], orgIds: assignments.filter((a) => a.supervisorPersonId === supervisor).map((a) => a.organizationId) },
+    );
+    expect(q7.body.errors).toBeUndefined();
+    expect(atRisk.length).toBeGreaterThan(0);
+    expect(q7.body.data.organizations.totalCount).toBe(atRisk.length);
 
     const community = areas.find((a) => a.level === "COMMUNITY")!;
     const free = await signedRequest(
