@@ -1,12 +1,14 @@
 import { createPublicKey } from "node:crypto";
-import { In, MoreThan } from "typeorm";
+import { DataSource, In, MoreThan } from "typeorm";
 import { ANONYMOUS_CLAIMS, encodeClaims } from "../../platform/identity";
 import { MemoryNonceStore } from "../../platform/nonce-store";
 import { newSigningKey, signRequest, verifySignedRequest } from "../../platform/request-signing";
 import { openDataSource, StoreConfig } from "../../subgraphs/kit/db";
 import { DeliveryStatus, OutboxDelivery } from "../../subgraphs/kit/events";
 import { organizationsSubgraph } from "../../subgraphs/organizations/subgraph";
-import { republishEligibility } from "../republish-eligibility";
+import { writeTransaction } from "../../subgraphs/kit/transaction";
+import { Organization } from "../../subgraphs/organizations/directory";
+import { emitEligibilityChanged } from "../../subgraphs/organizations/federation-membership";
 import { DIRECTORY } from "./operations";
 import { median } from "./report";
 
@@ -64,9 +66,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * sheet import's) to the venues process, which applies each in its own transaction. Throughput from the first
  * commit to the last delivery; lag per event from its commit to its delivery, both from the outbox's rows.
  */
-export async function eventBurst(store: StoreConfig, rounds: number, repeat = 20, timeoutMs = 300_000): Promise<EventBurst> {
+export async function eventBurst(store: StoreConfig, rounds: number, timeoutMs = 300_000): Promise<EventBurst> {
   const db = await openDataSource(store, organizationsSubgraph);
   try {
+    // about BURST events: the demo's 9 organizations 20 times each, or the first 1,000 of a large dataset once each
+    const ids = (await db.getRepository(Organization).find({ select: { id: true }, order: { id: "ASC" }, take: BURST })).map((o) => o.id);
+    const repeat = Math.min(20, Math.ceil(BURST / Math.max(1, ids.length)));
     const runs: EventBurst[] = [];
     const deliveries = db.getRepository(OutboxDelivery);
     for (let run = 0; run < rounds; run++) {
@@ -74,7 +79,7 @@ export async function eventBurst(store: StoreConfig, rounds: number, repeat = 20
       const after = last[0]?.seq ?? 0;
       const started = Date.now();
       let events = 0;
-      for (let i = 0; i < repeat; i++) events += await republishEligibility(db, 500, "bench");
+      for (let i = 0; i < repeat; i++) events += await queueEligibility(db, ids);
       while ((await deliveries.countBy({ seq: MoreThan(after), status: DeliveryStatus.PENDING })) > 0) {
         if (Date.now() - started > timeoutMs) throw new Error(`the event burst was not delivered within ${timeoutMs / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -88,4 +93,13 @@ export async function eventBurst(store: StoreConfig, rounds: number, repeat = 20
   } finally {
     await db.destroy();
   }
+}
+
+const BURST = 1000;
+
+/** Queues one OrganizationEligibilityChanged per organization of `ids`, 500 per transaction, as a rebuild would. */
+async function queueEligibility(db: DataSource, ids: string[]): Promise<number> {
+  let queued = 0;
+  for (let i = 0; i < ids.length; i += 500) queued += await writeTransaction(db, (tx) => emitEligibilityChanged(tx, ids.slice(i, i + 500), "bench"));
+  return queued;
 }

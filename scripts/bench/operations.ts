@@ -4,6 +4,7 @@ import { DocumentNode, Kind, parse, print } from "graphql";
 import type { TokenPayload } from "../../gateway/auth";
 import { toBusinessIso } from "../../subgraphs/kit/clock";
 import { SlotRequest } from "./free-slots";
+import { BenchSubjects } from "./subjects";
 import { ROOT } from "./processes";
 
 // The operations the bench drives through the gateway, with the callers their users are (DOMAIN §12).
@@ -48,25 +49,27 @@ export type BenchOperation = ReadOperation | BookingOperation;
 
 export const DIRECTORY = `query Directory { organizations(first: 20) { totalCount nodes { id name category legalForm homeArea { name } } } }`;
 
-export const ACROSS_FOUR = `query AcrossFour { organization(id: "org_lezhulin") {
+/** One organization's page across the four subgraphs: its profile, service statistics, bookings and grants. */
+export const acrossFour = (organizationId: string) => `query AcrossFour { organization(id: "${organizationId}") {
   name homeArea { name } serviceStats(period: { from: "2021-01-01", to: "2021-12-31" }) { serviceEvents volunteerHours }
   bookings { title room { name facility { name } } } certifiedMemberCount grants { awardedFen program { name } }
 } }`;
 
 /** The read operations and M2, in the order they run (M2 last: its bookings change what Q1 and Q15 see). */
-export function benchOperations(): BenchOperation[] {
+export function benchOperations(subjects: BenchSubjects): BenchOperation[] {
+  const { leader, supervisor, community, facilityId, day } = subjects;
   return [
     {
       kind: "read",
       name: "Q1 availability",
-      caller: { label: "OL of 乐竹邻", token: { sub: "per_zhang_leader", roles: ["ORG_LEADER"], orgIds: ["org_lezhulin"] } },
+      caller: { label: `OL of ${leader.organizationId}`, token: { sub: leader.personId, roles: ["ORG_LEADER"], orgIds: [leader.organizationId] } },
       query: operation("FreeRoomsNextTuesday"),
-      variables: { area: "340111X01C01", date: "2022-03-15" },
+      variables: { area: community, date: day },
     },
     {
       kind: "read",
       name: "Q7 at-risk organizations",
-      caller: { label: "supervisor", token: { sub: "per_shen_worker", roles: ["SUPERVISOR"], orgIds: ["org_jiaqiao"] } },
+      caller: { label: "supervisor", token: { sub: supervisor.personId, roles: ["SUPERVISOR"], orgIds: [supervisor.agencyOrgId] } },
       query: operation("MyAtRiskOrgs"),
       variables: {},
     },
@@ -75,17 +78,17 @@ export function benchOperations(): BenchOperation[] {
       name: "Q12 public directory",
       caller: ANONYMOUS,
       query: operation("PublicDirectory"),
-      variables: { community: "340111X01C01", period: { from: "2021-01-01", to: "2021-12-31" } },
+      variables: { community, period: { from: "2021-01-01", to: "2021-12-31" } },
     },
     {
       kind: "read",
       name: "Q15 day board",
-      caller: { label: "venue admin of fac_zx_center", token: { sub: "per_zx_admin", roles: ["VENUE_ADMIN"], facilityIds: ["fac_zx_center"] } },
+      caller: { label: `venue admin of ${facilityId}`, token: { sub: "per_bench_venue_admin", roles: ["VENUE_ADMIN"], facilityIds: [facilityId] } },
       query: operation("DayBoard"),
-      variables: { facilityId: "fac_zx_center", date: "2022-03-15" },
+      variables: { facilityId, date: day },
     },
     { kind: "read", name: "directory page (20 organizations)", caller: ANONYMOUS, query: DIRECTORY, variables: {} },
-    { kind: "read", name: "one organization across all four subgraphs", caller: ANONYMOUS, query: ACROSS_FOUR, variables: {} },
+    { kind: "read", name: "one organization across all four subgraphs", caller: ANONYMOUS, query: acrossFour(leader.organizationId), variables: {} },
     {
       kind: "booking",
       name: "M2 createBooking (free slots)",

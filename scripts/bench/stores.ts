@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import { openDataSource, StoreConfig, storeFor } from "../../subgraphs/kit/db";
 import { SUBGRAPHS } from "../subgraphs";
+import { seedSynthetic } from "../synthetic/seed";
 
 // Where the bench's hub keeps its data, and how that data gets there: a store per subgraph, then a dataset.
 
@@ -71,26 +72,14 @@ async function loadDemoData(stores: BenchStores): Promise<void> {
   }
 }
 
-const SYNTHETIC_ENTRY = join(__dirname, "..", "synthetic", "index.js");
-
-/** Refuses a dataset that cannot be loaded, before any store is dropped or created. */
+/** Refuses a dataset that cannot be loaded, before any store is dropped or created (both load here). */
 export function checkData(data: DataKind): void {
-  if (data === "synthetic" && !existsSync(SYNTHETIC_ENTRY)) {
-    throw new BenchRefusal("--data synthetic: the synthetic dataset generator (scripts/synthetic/, npm run seed:synthetic) is not on this branch yet; run npm run seed:synthetic first once it lands, or bench the demo data (--data demo, the default).");
-  }
+  if (data !== "demo" && data !== "synthetic") throw new BenchRefusal(`--data ${String(data)}: demo or synthetic`);
 }
 
-/**
- * The synthetic dataset (issue 12 point 1, DOMAIN §11): `seedSynthetic({ scale, seed, stores })` from
- * scripts/synthetic/, which is not on this branch yet. >>> WIRE IT HERE when it lands: import it statically and
- * call it with `stores.byName` (and drop checkData's test); until then the bench refuses --data synthetic. <<<
- */
+/** The synthetic dataset (issue 12 point 1, DOMAIN §11), bulk-loaded into the fresh stores. */
 async function loadSyntheticData(stores: BenchStores, options: { scale: number; seed: number }): Promise<void> {
-  checkData("synthetic");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const generator = require(SYNTHETIC_ENTRY) as { seedSynthetic?: (args: { scale: number; seed: number; stores: Record<string, StoreConfig> }) => Promise<unknown> };
-  if (typeof generator.seedSynthetic !== "function") throw new BenchRefusal(`${SYNTHETIC_ENTRY} exports no seedSynthetic({ scale, seed, stores })`);
-  await generator.seedSynthetic({ ...options, stores: stores.byName });
+  await seedSynthetic({ ...options, stores: stores.byName as Parameters<typeof seedSynthetic>[0]["stores"], log: (line) => process.stdout.write(`  ${line}\n`) });
 }
 
 /** Fills the fresh stores with the chosen dataset. */
