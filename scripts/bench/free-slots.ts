@@ -1,3 +1,4 @@
+import type { PolicyFacts } from "../../subgraphs/venues/facilities";
 import { businessDate, startOfBusinessDay } from "../../subgraphs/kit/clock";
 import { addDays, HOUR_MS, MINUTE_MS } from "../../subgraphs/kit/days";
 
@@ -7,16 +8,10 @@ import { addDays, HOUR_MS, MINUTE_MS } from "../../subgraphs/kit/days";
 // Pure: the facts come from the venues store (slot-facts.ts), so a test checks the output against the rules.
 
 /** The parts of a room's effective policy (purpose ACTIVITY) that decide whether a slot is bookable. */
-export interface SlotPolicy {
-  minLeadHours: number;
-  maxAdvanceDays: number;
-  maxDurationMinutes: number;
-  bufferMinutes: number;
-  slotMinutes: number;
-  perOrgMonthlyMinutesCap: number | null;
-  perOrgMaxActiveBookings: number | null;
-  eligibleLegalForms: string[];
-}
+export type SlotPolicy = Pick<
+  PolicyFacts,
+  "minLeadHours" | "maxAdvanceDays" | "maxDurationMinutes" | "bufferMinutes" | "slotMinutes" | "perOrgMonthlyMinutesCap" | "perOrgMaxActiveBookings" | "eligibleLegalForms"
+>;
 
 export interface SlotRoom {
   id: string;

@@ -7,7 +7,6 @@ import {
   CalendarException,
   DEFAULT_POLICY,
   ExceptionFacts,
-  ExceptionKind,
   Facility,
   FacilityType,
   OpeningRule,
@@ -139,7 +138,7 @@ export function generateVenues(seed: number, volumes: Volumes, world: World, pla
     campusRooms.set(academy.id, [addRoom(campus, "教室1", RoomKind.CLASSROOM, 50, ["白板"]).id, addRoom(campus, "教室2", RoomKind.CLASSROOM, 40).id]);
   }
 
-  const exceptions: Omit<CalendarException, "id">[] = statutoryDays().map((d) => ({ facilityId: null, date: d.date, kind: d.kind as ExceptionKind, opens: null, closes: null, note: d.note }));
+  const exceptions: Omit<CalendarException, "id">[] = statutoryDays().map((d) => ({ facilityId: null, date: d.date, kind: d.kind, opens: null, closes: null, note: d.note }));
   const exceptionFacts = exceptions as ExceptionFacts[];
   const hoursCache = new Map<string, { from: number; to: number }[]>();
   const openOn = (facilityId: string, day: string) => {

@@ -1,5 +1,5 @@
+import { statutoryDays } from "./statutory-holidays";
 import { DataSource } from "typeorm";
-import { addDays } from "../../kit/days";
 import { BookingPolicy } from "./booking-policy.entity";
 import { DEFAULT_POLICY, LEGAL_FORMS, PolicyFacts } from "./booking-policy.rules";
 import { CalendarException } from "./calendar-exception.entity";
@@ -66,24 +66,8 @@ const HOURS: Record<string, Hours> = {
   fac_tl_square: [[[...WEEKDAYS, SAT, SUN], "18:30", "21:30"]],
 };
 
-// The 2022 statutory holidays and makeup workdays (调休上班) of the State Council calendar [REC].
-const HOLIDAYS_2022: [from: string, to: string, note: string, makeup: string[]][] = [
-  ["2022-01-01", "2022-01-03", "元旦", []],
-  ["2022-01-31", "2022-02-06", "春节", ["2022-01-29", "2022-01-30"]],
-  ["2022-04-03", "2022-04-05", "清明节", ["2022-04-02"]],
-  ["2022-04-30", "2022-05-04", "劳动节", ["2022-04-24", "2022-05-07"]],
-  ["2022-06-03", "2022-06-05", "端午节", []],
-  ["2022-09-10", "2022-09-12", "中秋节", []],
-  ["2022-10-01", "2022-10-07", "国庆节", ["2022-10-08", "2022-10-09"]],
-];
-
 function statutoryCalendar(): Partial<CalendarException>[] {
-  const rows: Partial<CalendarException>[] = [];
-  for (const [from, to, note, makeup] of HOLIDAYS_2022) {
-    for (let day = from; day <= to; day = addDays(day, 1)) rows.push({ facilityId: null, date: day, kind: ExceptionKind.HOLIDAY_CLOSED, opens: null, closes: null, note });
-    for (const day of makeup) rows.push({ facilityId: null, date: day, kind: ExceptionKind.MAKEUP_WORKDAY, opens: null, closes: null, note: `${note}调休上班` });
-  }
-  return rows;
+  return statutoryDays("2022-01-01", "2022-12-31").map(({ date, kind, note }) => ({ facilityId: null, date, kind, opens: null, closes: null, note }));
 }
 
 // The square is where the dance team meets on holiday evenings too: its own exception beats the statutory one.

@@ -18,6 +18,8 @@ export { BookingPurpose, EquipmentType, ExceptionKind, FacilityType, RoomKind, W
 export { equipmentByFacility, exceptionsByFacility, facilitiesInArea, openingRulesByFacility, roomsByFacility } from "./facility.loaders";
 export { DEFAULT_POLICY, effectivePolicy, LEGAL_FORMS } from "./booking-policy.rules";
 export type { PolicyFacts, PurposeOverrideFacts } from "./booking-policy.rules";
+export { statutoryDays } from "./statutory-holidays";
+export type { StatutoryDay } from "./statutory-holidays";
 export { exceptionOn, openingHoursOn, openIntervals, weekdayOf } from "./calendar.rules";
 export type { DayHours, ExceptionFacts, OpeningRuleFacts } from "./calendar.rules";
 export { LocalTimeScalar } from "./local-time.scalar";
