@@ -57,18 +57,18 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const durations = subgraphFetchDuration.labels(subgraph);
     const failures = subgraphFetchFailures.labels(subgraph);
     const signedFetch = async (input: string, init: SubgraphRequest) => {
-        const headers = { ...init.headers };
-        headers[SIGNATURE_HEADER] = signRequest(signer, { ...target, method: init.method }, headers[IDENTITY_HEADER], headers[REQUEST_ID_HEADER], init.body);
-        const end = durations.startTimer();
-        try {
-          const response = await callSubgraph(input, { ...init, headers }, timeoutMs);
-          end();
-          if (UNAVAILABLE_STATUSES.has(response.status)) failures.inc();
-          return response;
-        } catch (error) {
-          failures.inc();
-          throw error;
-        }
+      const headers = { ...init.headers };
+      headers[SIGNATURE_HEADER] = signRequest(signer, { ...target, method: init.method }, headers[IDENTITY_HEADER], headers[REQUEST_ID_HEADER], init.body);
+      const end = durations.startTimer();
+      try {
+        const response = await callSubgraph(input, { ...init, headers }, timeoutMs);
+        end();
+        if (UNAVAILABLE_STATUSES.has(response.status)) failures.inc();
+        return response;
+      } catch (error) {
+        failures.inc();
+        throw error;
+      }
     };
     super({ url, fetcher: (dedupeReads ? dedupeInflightReads(subgraph, signedFetch) : signedFetch) as never });
   }

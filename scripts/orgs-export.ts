@@ -1,7 +1,6 @@
 import { extname } from "node:path";
-import { parseArgs } from "node:util";
 import { SheetLanguage } from "./org-sheets/columns";
-import { CliIo, DEFAULT_GATEWAY, gatewayTarget, processIo } from "./org-sheets/cli";
+import { CliIo, cliOptions, DEFAULT_GATEWAY, gatewayTarget, processIo } from "./org-sheets/cli";
 import { exportSheet } from "./org-sheets/export-sheet";
 import { GatewayError } from "./org-sheets/gateway-client";
 import { SheetFormat } from "./org-sheets/write-sheet";
@@ -15,11 +14,7 @@ who may see them (street staff of the street; the default dev token is one); oth
 
 /** npm run orgs:export: returns the exit status. */
 export async function runOrgsExport(argv: string[], io: CliIo = processIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
+  const values = cliOptions(argv, {
         street: { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
@@ -27,16 +22,8 @@ export async function runOrgsExport(argv: string[], io: CliIo = processIo): Prom
         gateway: { type: "string" },
         token: { type: "string" },
         help: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+      } as const, usage, io);
+  if (typeof values === "number") return values;
   if (!values.street) {
     io.err(`Give --street.\n\n${usage}\n`);
     return 2;

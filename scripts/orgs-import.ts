@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { acceptedHeaders } from "./org-sheets/columns";
-import { CliIo, DEFAULT_GATEWAY, gatewayTarget, processIo } from "./org-sheets/cli";
+import { CliIo, cliOptions, DEFAULT_GATEWAY, gatewayTarget, processIo } from "./org-sheets/cli";
 import { GatewayError } from "./org-sheets/gateway-client";
 import { formatImportReport, importSheet } from "./org-sheets/import-sheet";
 import { SheetError } from "./org-sheets/read-sheet";
@@ -21,27 +20,15 @@ Exit status: 0 imported (or a clean dry run), 1 problems or refused, 2 usage or 
 
 /** npm run orgs:import: returns the exit status. */
 export async function runOrgsImport(argv: string[], io: CliIo = processIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
+  const values = cliOptions(argv, {
         file: { type: "string" },
         street: { type: "string" },
         "dry-run": { type: "boolean", default: false },
         gateway: { type: "string" },
         token: { type: "string" },
         help: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+      } as const, usage, io);
+  if (typeof values === "number") return values;
   if (!values.file || !values.street) {
     io.err(`Give --file and --street.\n\n${usage}\n`);
     return 2;

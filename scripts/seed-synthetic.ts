@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ConfigError, describeIssues } from "../platform/config";
 import { SUBGRAPH_ENV } from "../subgraphs/kit/config";
 import { storeFor } from "../subgraphs/kit/db";
-import { CliIo, processIo } from "./org-sheets/cli";
+import { CliIo, cliOptions, processIo } from "./org-sheets/cli";
 import { DEFAULT_SEED, NonEmptyStoreError, seedSynthetic, SubgraphName } from "./synthetic/seed";
 
 const usage = `Usage: npm run seed:synthetic -- [--scale 0.01…1] [--seed N] [--replace]
@@ -23,17 +22,8 @@ const storeEnv = z.object({ DATABASE_URL: SUBGRAPH_ENV.DATABASE_URL, DATABASE_PR
 
 /** npm run seed:synthetic: returns the exit status. */
 export async function runSeedSynthetic(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = processIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { scale: { type: "string" }, seed: { type: "string" }, replace: { type: "boolean" }, help: { type: "boolean" } } }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${usage}\n`);
-    return 0;
-  }
+  const values = cliOptions(argv, { scale: { type: "string" }, seed: { type: "string" }, replace: { type: "boolean" }, help: { type: "boolean" } } as const, usage, io);
+  if (typeof values === "number") return values;
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!(scale > 0 && scale <= 1)) {

@@ -1,6 +1,6 @@
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from "../../../platform/errors";
 import { HubContext } from "../context";
-import { decodeCursor, encodeCursor, Page, pageSize } from "../pagination";
+import { decodeCursor, Page, pageSize, toPage } from "../pagination";
 import { writeTransaction, afterCommit } from "../transaction";
 import { wakeRelay } from "./emit";
 import { DeliveryStatus, OutboxDelivery } from "./outbox.entity";
@@ -17,7 +17,7 @@ function parseDeliveryId(raw: string, argument: string): number {
   return Number(match[1]);
 }
 
-/** The outbox's deliveries in the given statuses (PARKED by default), oldest first: federation admins only. */
+/** The outbox's deliveries in the given statuses (PARKED by default), oldest first, keyset-paged by seq: FA only. */
 export async function readOutbox(ctx: HubContext, statuses: DeliveryStatus[] | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<OutboxDelivery>> {
   requireAdmin(ctx);
   const size = pageSize(args.first);
@@ -26,10 +26,7 @@ export async function readOutbox(ctx: HubContext, statuses: DeliveryStatus[] | n
   const totalCount = await query.clone().getCount();
   const page = query.clone().orderBy("d.seq", "ASC").take(size + 1);
   if (args.after) page.andWhere("d.seq > :after", { after: parseDeliveryId(decodeCursor(args.after), "after") });
-  const rows = await page.getMany();
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return { nodes, edges, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  return toPage(await page.getMany(), size, totalCount);
 }
 
 /** Puts a PARKED delivery back in line with fresh attempts; the relay sends it at once. */
