@@ -69,7 +69,7 @@ export function benchOperations(subjects: BenchSubjects): BenchOperation[] {
     {
       kind: "read",
       name: "Q7 at-risk organizations",
-      caller: { label: "supervisor", token: { sub: supervisor.personId, roles: ["SUPERVISOR"], orgIds: [supervisor.agencyOrgId] } },
+      caller: { label: "supervisor", token: { sub: supervisor.personId, roles: ["SUPERVISOR"], orgIds: [supervisor.agencyOrgId, ...supervisor.supervisedOrgIds] } },
       query: operation("MyAtRiskOrgs"),
       variables: {},
     },

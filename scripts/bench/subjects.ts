@@ -11,7 +11,8 @@ import type { DataKind } from "./stores";
 export interface BenchSubjects {
   community: string;
   leader: { personId: string; organizationId: string };
-  supervisor: { personId: string; agencyOrgId: string };
+  /** A supervisor's token lists their agency and the organizations assigned to them (DOMAIN §9.1, SUP). */
+  supervisor: { personId: string; agencyOrgId: string; supervisedOrgIds: string[] };
   facilityId: string;
   /** The day Q1 and Q15 ask about: "next Tuesday" from the demo's today. */
   day: string;
@@ -20,7 +21,7 @@ export interface BenchSubjects {
 export const DEMO_SUBJECTS: BenchSubjects = {
   community: "340111X01C01",
   leader: { personId: "per_zhang_leader", organizationId: "org_lezhulin" },
-  supervisor: { personId: "per_shen_worker", agencyOrgId: "org_jiaqiao" },
+  supervisor: { personId: "per_shen_worker", agencyOrgId: "org_shichuang", supervisedOrgIds: ["org_jiaqiao"] },
   facilityId: "fac_zx_center",
   day: "2022-03-15",
 };
@@ -33,8 +34,8 @@ async function one<T>(db: DataSource, sql: string, parameters: unknown[], what: 
 
 /** The subjects of a dataset, read from the organizations and venues stores it was loaded into. */
 export async function benchSubjects(data: DataKind, stores: { organizations: DataSource; venues: DataSource }): Promise<BenchSubjects> {
-  if (data === "demo") return DEMO_SUBJECTS;
   const { organizations, venues } = stores;
+  if (data === "demo") return { ...DEMO_SUBJECTS, supervisor: await withAssignments(organizations, DEMO_SUBJECTS.supervisor) };
   const day = DEMO_SUBJECTS.day;
   const { community } = await one<{ community: string }>(
     organizations,
@@ -48,12 +49,13 @@ export async function benchSubjects(data: DataKind, stores: { organizations: Dat
     [community],
     "leader in the busiest community",
   );
-  const supervisor = await one<{ personId: string; agencyOrgId: string }>(
+  const busiest = await one<{ personId: string; agencyOrgId: string }>(
     organizations,
     "SELECT supervisorPersonId AS personId, agencyOrgId FROM supervision_assignments WHERE until IS NULL GROUP BY supervisorPersonId, agencyOrgId ORDER BY COUNT(*) DESC, supervisorPersonId LIMIT 1",
     [],
     "supervision assignment",
   );
+  const supervisor = await withAssignments(organizations, busiest);
   const from = startOfBusinessDay(day);
   const to = new Date(from.getTime() + 24 * 3600_000);
   const { facilityId } = await one<{ facilityId: string }>(
@@ -63,6 +65,13 @@ export async function benchSubjects(data: DataKind, stores: { organizations: Dat
     `booking on ${day}`,
   );
   return { community, leader, supervisor, facilityId, day };
+}
+
+/** The organizations currently assigned to a supervisor, for their token. */
+async function withAssignments(db: DataSource, supervisor: { personId: string; agencyOrgId: string }): Promise<BenchSubjects["supervisor"]> {
+  const rows = (await db.query("SELECT organizationId FROM supervision_assignments WHERE supervisorPersonId = ? AND until IS NULL ORDER BY organizationId", [supervisor.personId])) as { organizationId: string }[];
+  if (!rows.length) throw new Error(`${supervisor.personId} supervises no organization: Q7 would ask about nothing`);
+  return { ...supervisor, supervisedOrgIds: rows.map((r) => r.organizationId) };
 }
 
 // SQLite keeps TypeORM datetimes as UTC text; mysql2 binds a Date in the connection's zone (UTC here)
