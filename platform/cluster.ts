@@ -27,7 +27,7 @@ export interface ServeOptions {
 /** Serves in this process, or, with more than one worker, as the primary that forks and supervises them. */
 export async function serveWithWorkers(options: ServeOptions): Promise<void> {
   if (options.workers > 1 && cluster.isPrimary) return supervise(options);
-  if (cluster.isWorker) {
+  if (options.workers > 1) {
     log.setBindings({ worker: process.pid });
     scrapeThroughPrimary();
   }
