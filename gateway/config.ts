@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { KeyObject } from "node:crypto";
-import { ConfigError, describeIssues, httpUrl, logLevel, port, shutdownTimeoutMs, signingKey } from "../platform/config";
+import { ConfigError, describeIssues, httpUrl, logLevel, port, shutdownTimeoutMs, signingKey, workers } from "../platform/config";
 import type { RateLimitConfig } from "./rate-limit";
 import { TokenPolicy } from "./auth";
 import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
@@ -84,6 +84,9 @@ export const GATEWAY_ENV = {
     .stringbool({ error: "on or off (also true/false, 1/0)" })
     .optional()
     .describe("anonymous and partner callers may run only the operations of dist/trusted-documents.json (staff may send any); default on when NODE_ENV=production, else off"),
+  HUB_WORKERS: workers.describe(
+    "processes that serve the gateway's port (node:cluster), forked by the first, which replaces any that dies; 1: this process serves. More than 1 with rate limits on needs REDIS_URL",
+  ),
 } as const;
 
 /** One variable per limit (gateway/limits.ts): "public/staff", or one number for both. */
@@ -157,6 +160,8 @@ export interface GatewayConfig extends HardeningConfig {
   rateLimit?: RateLimitConfig;
   /** Shared state of the gateway's replicas (rate-limit counters); absent: in this process's memory. */
   redisUrl?: string;
+  /** HUB_WORKERS: processes serving the port (platform/cluster); 1 serves in this one. */
+  workers?: number;
 }
 
 type RateLimitEnv = z.infer<z.ZodObject<typeof RATE_LIMIT_ENV>>;
@@ -196,6 +201,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   }
   const production = v.NODE_ENV === "production";
   if (production && v.HUB_DEV_TOOLS) throw new ConfigError("Invalid environment for the gateway:\n  HUB_DEV_TOOLS: must be off with NODE_ENV=production (dev tokens would let anyone sign in as anyone)");
+  const limited = rateLimitOf(v, production);
+  if (v.HUB_WORKERS > 1 && limited.rateLimit && !limited.redisUrl) {
+    throw new ConfigError("Invalid environment for the gateway:\n  HUB_WORKERS: more than 1 with rate limits on needs REDIS_URL: each worker would count in its own memory, multiplying every limit by the workers (or HUB_RATE_LIMIT=off)");
+  }
   return {
     port: v.PORT,
     host: v.HOST,
@@ -209,9 +218,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     devTools: v.HUB_DEV_TOOLS,
     ...hardeningFrom(v, production),
-    ...rateLimitOf(v, production),
+    ...limited,
     limits: limitsFrom(v),
     trustedDocuments: v.HUB_TRUSTED_DOCUMENTS ?? production,
     hideSuggestions: production,
+    workers: v.HUB_WORKERS,
   };
 }

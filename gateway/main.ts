@@ -1,6 +1,6 @@
-import { ConfigError } from "../platform/config";
+import { serveWithWorkers } from "../platform/cluster";
+import { ConfigError, DEFAULT_SHUTDOWN_TIMEOUT_MS } from "../platform/config";
 import { log } from "../platform/log";
-import { stopOnSignals } from "../platform/shutdown";
 import { loadGatewayConfig } from "./config";
 import { startGateway } from "./server";
 
@@ -9,9 +9,16 @@ process.env.APOLLO_TELEMETRY_DISABLED = "1";
 async function main(): Promise<void> {
   try {
     const config = loadGatewayConfig(process.env);
-    const gateway = await startGateway(config);
-    log.info({ url: gateway.url }, "gateway listening");
-    stopOnSignals(gateway.stop, "gateway", config.shutdownTimeoutMs);
+    await serveWithWorkers({
+      workers: config.workers ?? 1,
+      what: "gateway",
+      graceMs: config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      serve: async () => {
+        const gateway = await startGateway(config);
+        log.info({ url: gateway.url }, "gateway listening");
+        return gateway.stop;
+      },
+    });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -62,3 +62,13 @@ export const metricsToken = z
   .min(16, "at least 16 characters")
   .optional()
   .describe("bearer token /metrics asks for (Prometheus: authorization.credentials); unset: /metrics is open, except on a NODE_ENV=production gateway where it is off");
+
+const workerCount = "a whole number of worker processes from 1 to 64, e.g. 2";
+
+/** HUB_WORKERS: how many processes serve the port (node:cluster); 1 serves in this process as before. */
+export const workers = z.coerce
+  .number({ error: workerCount })
+  .int(workerCount)
+  .min(1, workerCount)
+  .max(64, workerCount)
+  .default(1);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { log } from "./log";
 
 /** The process's one Prometheus registry: every server in this process serves it at GET /metrics. */
 export const metrics = new Registry();
@@ -118,9 +119,23 @@ export function operationLabel(name: string | null | undefined): string {
   return label;
 }
 
+let scrape: () => Promise<string> = () => metrics.metrics();
+
+/** Where GET /metrics takes its text: this registry, unless a cluster worker asks its primary for the whole group's. */
+export function scrapeMetricsWith(source: () => Promise<string>): void {
+  scrape = source;
+}
+
 /** GET /metrics: the registry in Prometheus' text format. */
 export async function serveMetrics(_request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const body = await metrics.metrics();
+  let body: string;
+  try {
+    body = await scrape();
+  } catch (error) {
+    log.warn({ err: error }, "/metrics could not be gathered");
+    response.writeHead(503, { "content-type": "text/plain; charset=utf-8" }).end("The metrics could not be gathered; try again.\n");
+    return;
+  }
   response.writeHead(200, { "content-type": metrics.contentType }).end(body);
 }
 

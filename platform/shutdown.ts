@@ -9,7 +9,11 @@ export const SHUTDOWN_RELEASE_MS = 5_000;
  * `graceMs` (then cuts them) and closes the pool; then exit 0. Exit 1 only if that itself hangs or fails.
  */
 export function stopOnSignals(stop: (graceMs: number) => Promise<void>, what: string, graceMs = DEFAULT_SHUTDOWN_TIMEOUT_MS): void {
+  let called = false;
   const handler = (signal: string) => {
+    // Ctrl-C reaches a cluster's workers from the terminal and again from their primary: one stop
+    if (called) return;
+    called = true;
     const stopped = stop(graceMs); // closes the listening socket at once: the line below means "no longer accepting"
     log.info({ signal, graceMs }, `stopping ${what}`);
     const force = setTimeout(() => {

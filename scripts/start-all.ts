@@ -33,6 +33,10 @@ async function main(): Promise<void> {
     process.stderr.write("npm start runs the development hub (demo data, explorer, dev tokens) and refuses NODE_ENV=production; in production start each process from dist/ as docker compose does.\n");
     process.exit(2);
   }
+  if (Number(process.env.HUB_WORKERS ?? 1) !== 1) {
+    process.stderr.write("npm start runs the whole hub in one process; HUB_WORKERS applies to each process started alone from dist/ (README, \"Workers\").\n");
+    process.exit(2);
+  }
   const dataDir = process.env.DATA_DIR ?? "data";
   const secrets = loadOrCreateDevSecrets(dataDir, process.env, SUBGRAPHS.map((s) => s.name));
   const gatewayKey = parsePrivateKey(secrets.gatewaySigningKey);

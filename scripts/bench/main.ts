@@ -87,7 +87,9 @@ function deployment(ports: Record<string, number>) {
   const gatewayKey = newSigningKey();
   const serviceKeys = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, newSigningKey()]));
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
-  const common = { NODE_ENV: "production", LOG_LEVEL: "warn", APOLLO_TELEMETRY_DISABLED: "1", HUB_METRICS_TOKEN: randomBytes(24).toString("hex"), ...urls };
+  // HUB_WORKERS forks every process into workers; more than 1 needs REDIS_URL (README "Workers"), passed on with its prefix
+  const passed = Object.fromEntries(["HUB_WORKERS", "REDIS_URL", "REDIS_KEY_PREFIX"].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+  const common = { NODE_ENV: "production", LOG_LEVEL: "warn", APOLLO_TELEMETRY_DISABLED: "1", HUB_METRICS_TOKEN: randomBytes(24).toString("hex"), ...urls, ...passed };
   return {
     jwtSecret: randomBytes(32).toString("hex"),
     metricsToken: common.HUB_METRICS_TOKEN,

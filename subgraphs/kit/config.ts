@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { KeyObject } from "node:crypto";
-import { ConfigError, describeIssues, httpUrl, logLevel, metricsToken, port, publicKeys, serviceKeys, shutdownTimeoutMs, signingKey } from "../../platform/config";
+import { ConfigError, describeIssues, httpUrl, logLevel, metricsToken, port, publicKeys, serviceKeys, shutdownTimeoutMs, signingKey, workers } from "../../platform/config";
 import { RequestSigner } from "../../platform/request-signing";
 import { CallerKeys } from "./request-auth";
 import { storeFor, StoreConfig } from "./db";
@@ -39,6 +39,9 @@ export const SUBGRAPH_ENV = {
   LOG_LEVEL: logLevel,
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs,
   HUB_METRICS_TOKEN: metricsToken,
+  HUB_WORKERS: workers.describe(
+    "processes that serve this subgraph's port (node:cluster): the first runs the migrations, then forks them and replaces any that dies; 1: this process serves. More than 1 needs DATABASE_URL and REDIS_URL",
+  ),
 } as const;
 
 const subgraphSchema = z.object(SUBGRAPH_ENV);
@@ -61,6 +64,17 @@ export interface SubgraphConfig {
   now: Date | null;
   shutdownTimeoutMs: number;
   metricsToken?: string;
+  /** HUB_WORKERS: processes serving the port (platform/cluster); 1 serves in this one. */
+  workers: number;
+}
+
+/** Why HUB_WORKERS > 1 cannot run on this environment: each worker would hold state that must be one. */
+function workerRefusals(values: z.infer<typeof subgraphSchema>): string[] {
+  if (values.HUB_WORKERS === 1) return [];
+  const refusals: string[] = [];
+  if (!values.DATABASE_URL) refusals.push("HUB_WORKERS: more than 1 needs DATABASE_URL (MySQL): SQLite has one writer, and every worker runs an outbox relay");
+  if (!values.REDIS_URL) refusals.push("HUB_WORKERS: more than 1 needs REDIS_URL: each worker would remember only the signature nonces it saw, so a signed request replayed to another worker would run again");
+  return refusals;
 }
 
 /** Parses the environment of one subgraph; `defaultPort` is its place in the 4001–4004 range. */
@@ -68,6 +82,8 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
   const parsed = subgraphSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(`Invalid environment for the ${subgraph} subgraph:\n${describeIssues(parsed.error)}`);
   const values = parsed.data;
+  const refusals = workerRefusals(values);
+  if (refusals.length) throw new ConfigError(`Invalid environment for the ${subgraph} subgraph:\n${refusals.map((r) => `  ${r}`).join("\n")}`);
   return {
     port: values.PORT ?? defaultPort,
     host: values.HOST,
@@ -80,6 +96,7 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
     now: values.HUB_NOW ? new Date(values.HUB_NOW) : null,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     metricsToken: values.HUB_METRICS_TOKEN,
+    workers: values.HUB_WORKERS,
   };
 }
 

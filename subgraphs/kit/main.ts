@@ -1,9 +1,10 @@
 import { clockIsPinned, pinClock } from "./clock";
 import { ConfigError } from "../../platform/config";
-import { stopOnSignals } from "../../platform/shutdown";
+import { serveWithWorkers } from "../../platform/cluster";
 import { loadSubgraphConfig } from "./config";
 import { log } from "../../platform/log";
 import { startSubgraph, SubgraphModule } from "./server";
+import { openDataSource } from "./db";
 
 /** Entry point of a subgraph started alone (docker-compose): config from env, then serve until a signal. */
 export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
@@ -11,24 +12,33 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   try {
     const config = loadSubgraphConfig(process.env, module.name, module.defaultPort);
     if (config.now) pinClock(config.now);
-    const running = await startSubgraph(module, {
-      store: config.store,
-      callerKeys: config.callerKeys,
-      replay: config.replay ?? undefined,
-      port: config.port,
-      host: config.host,
-      metricsToken: config.metricsToken,
-      events: { peers: config.peers, signer: config.serviceSigner, settings: config.relaySettings },
+    await serveWithWorkers({
+      workers: config.workers,
+      what: `subgraph ${module.name}`,
+      graceMs: config.shutdownTimeoutMs,
+      // the migrations once, before the workers open their pools and find none pending
+      prepare: async () => (await openDataSource(config.store, module)).destroy(),
+      serve: async () => {
+        const running = await startSubgraph(module, {
+          store: config.store,
+          callerKeys: config.callerKeys,
+          replay: config.replay ?? undefined,
+          port: config.port,
+          host: config.host,
+          metricsToken: config.metricsToken,
+          events: { peers: config.peers, signer: config.serviceSigner, settings: config.relaySettings },
+        });
+        log.info({ subgraph: module.name, url: running.url, store: config.store.kind, replayCheck: config.replay ? "redis" : "memory", clockPinned: clockIsPinned() }, "subgraph listening");
+        const waiting = [...config.unreachableConsumers, ...(config.serviceSigner ? [] : [...config.peers.keys()])];
+        if (waiting.length) {
+          log.warn(
+            { subgraph: module.name, consumers: waiting },
+            `events for ${waiting.join(", ")} stay in the outbox until ${config.serviceSigner ? "" : "HUB_SERVICE_SIGNING_KEY and "}${waiting.map((c) => `${c.toUpperCase()}_URL`).join(", ")} are set`,
+          );
+        }
+        return running.stop;
+      },
     });
-    log.info({ subgraph: module.name, url: running.url, store: config.store.kind, replayCheck: config.replay ? "redis" : "memory", clockPinned: clockIsPinned() }, "subgraph listening");
-    const waiting = [...config.unreachableConsumers, ...(config.serviceSigner ? [] : [...config.peers.keys()])];
-    if (waiting.length) {
-      log.warn(
-        { subgraph: module.name, consumers: waiting },
-        `events for ${waiting.join(", ")} stay in the outbox until ${config.serviceSigner ? "" : "HUB_SERVICE_SIGNING_KEY and "}${waiting.map((c) => `${c.toUpperCase()}_URL`).join(", ")} are set`,
-      );
-    }
-    stopOnSignals(running.stop, `subgraph ${module.name}`, config.shutdownTimeoutMs);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -2,7 +2,9 @@ import { DataSource } from "typeorm";
 import { pinClock } from "@kit/clock";
 import { openDataSource } from "@kit/db";
 import { freeSlots, SlotFacts } from "@scripts/bench/free-slots";
-import { parseStat, parseStatus } from "@scripts/bench/proc";
+import { spawn } from "node:child_process";
+import { cpuTicks, parseStat, parseStatus, peakMemoryKib, processTree } from "@scripts/bench/proc";
+import { eventually } from "../support/eventually";
 import { parseExposition, total } from "@scripts/bench/prometheus";
 import { Counters, markdownTable, median, Round, summarize } from "@scripts/bench/report";
 import { readSlotFacts } from "@scripts/bench/slot-facts";
@@ -16,9 +18,26 @@ import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 // free slots M2 books. No timings are asserted: speed is the bench's to report.
 
 describe("/proc", () => {
-  test("utime and stime are fields 14 and 15, counted from the last ')' (a command may hold spaces and parentheses)", () => {
-    const line = "4242 (node (bench) x) S 1 4242 4242 0 -1 4194560 12345 0 12 0 731 96 0 0 20 0 11 0 987654 1300000000 40000 18446744073709551615";
-    expect(parseStat(line)).toEqual({ utime: 731, stime: 96 });
+  test("ppid is field 4, utime and stime 14 and 15, the reaped children's 16 and 17, counted from the last ')' (a command may hold spaces and parentheses)", () => {
+    const line = "4242 (node (bench) x) S 1 4242 4242 0 -1 4194560 12345 0 12 0 731 96 40 7 20 0 11 0 987654 1300000000 40000 18446744073709551615";
+    expect(parseStat(line)).toEqual({ ppid: 1, utime: 731, stime: 96, cutime: 40, cstime: 7 });
+  });
+
+  test("a process's tree holds its children and theirs (HUB_WORKERS: a primary and its workers), whose CPU and memory count", async () => {
+    // a child that forks a grandchild, both spinning a little, then waiting to be stopped
+    const spin = "const t = Date.now(); while (Date.now() - t < 200);";
+    const script = `${spin} require("node:child_process").spawn(process.execPath, ["-e", '${spin} setInterval(() => {}, 1000)'], { stdio: "inherit" }); setInterval(() => {}, 1000); console.log("up")`;
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      await new Promise((resolve) => child.stdout!.once("data", resolve));
+      await eventually(() => expect(processTree(child.pid!)).toHaveLength(2));
+      const [, grandchild] = processTree(child.pid!);
+      await eventually(() => expect(cpuTicks(grandchild)).toBeGreaterThan(0));
+      expect(cpuTicks(child.pid!)).toBeGreaterThan(cpuTicks(grandchild));
+      expect(peakMemoryKib(child.pid!)).toBeGreaterThan(peakMemoryKib(grandchild));
+    } finally {
+      for (const pid of processTree(child.pid!).reverse()) process.kill(pid, "SIGKILL");
+    }
   });
 
   test("peak and current resident memory come from VmHWM and VmRSS", () => {

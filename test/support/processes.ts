@@ -8,6 +8,8 @@ export interface StartedProcess {
   child: ChildProcess;
   url: string;
   exited: Promise<number | null>;
+  /** Every JSON line it logged so far (a cluster's primary and workers write to the same stdout). */
+  logged: Record<string, unknown>[];
 }
 
 const root = join(__dirname, "..", "..");
@@ -25,9 +27,11 @@ export function startProcess(entry: string, env: Record<string, string>): Promis
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
     exited.then((code) => reject(new Error(`${entry} exited with ${code}: ${stderr}`)));
+    const logged: Record<string, unknown>[] = [];
     createInterface({ input: child.stdout! }).on("line", (line) => {
+      if (line.startsWith("{")) logged.push(JSON.parse(line) as Record<string, unknown>);
       const url = /"url":"([^"]+)"/.exec(line)?.[1];
-      if (url) resolve({ child, url, exited });
+      if (url) resolve({ child, url, exited, logged });
     });
   });
 }
