@@ -14,7 +14,7 @@ const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { 
 };
 
 /** Values of the expected form for the variables compose takes from .env: keys are keys, secrets 40 characters. */
-const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), ORGANIZATIONS_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.organizations) };
+const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), ORGANIZATIONS_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.organizations), VENUES_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.venues) };
 
 /** Replaces `${VAR:?message}` with a value of the expected form, as docker compose would from .env. */
 function substitute(env: Record<string, string>): Record<string, string> {
