@@ -1,6 +1,7 @@
 import { KeyObject } from "node:crypto";
 import { IncomingMessage } from "node:http";
 import { BadInputError, ForbiddenError, HubError } from "../../platform/errors";
+import { checkedPayload } from "../../platform/event-payload";
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER } from "../../platform/identity";
 import { PostRoute } from "../../platform/http";
 import { log } from "../../platform/log";
@@ -38,18 +39,7 @@ function tagsOf(producer: string, variables: Record<string, unknown>): { type: s
   if (!contract) throw new BadInputError(`type: the gateway consumes no "${type.slice(0, 80)}" events.`, { argument: "type" });
   if (contract.producer !== producer) throw new ForbiddenError(`${type} events come from ${contract.producer}, not ${producer}.`);
   if (variables.version !== contract.version) throw new BadInputError(`version: ${type} v${String(variables.version)} is not understood here; the gateway reads v${contract.version}.`, { argument: "version" });
-  let payload: unknown;
-  try {
-    payload = JSON.parse(String(variables.payload));
-  } catch {
-    throw new BadInputError("payload: not JSON.", { argument: "payload" });
-  }
-  const checked = contract.payload.safeParse(payload);
-  if (!checked.success) {
-    const problems = checked.error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`).slice(0, 5);
-    throw new BadInputError(`payload: not a valid ${type} v${contract.version}: ${problems.join("; ")}`, { argument: "payload" });
-  }
-  return { type, tags: tagsClearedBy(type, checked.data)! };
+  return { type, tags: tagsClearedBy(type, checkedPayload<unknown>(contract, String(variables.payload)))! };
 }
 
 /**
