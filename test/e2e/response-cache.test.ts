@@ -6,6 +6,7 @@ import { ANONYMOUS_CLAIMS } from "@platform/identity";
 import { signedHeaders } from "@platform/request-signing";
 import { eventually } from "../support/eventually";
 import { GraphQLResponse, startTestHub, TestHub } from "../support/hub";
+import { operation } from "../support/operations";
 import { ask, BIRTHDAY, DAY, DAY_BOARD, DIRECTORY_VARIABLES, hallBusy, M2, metric, PUBLIC_DIRECTORY } from "../support/response-cache";
 
 // Issue 12, point 5: anonymous and partner reads served from the gateway's response cache, cleared by the events of
@@ -84,6 +85,10 @@ describe("in the gateway's memory", () => {
     await ask(url, DAY_BOARD, elsewhere);
     const elsewhereCached = await ask(url, DAY_BOARD, elsewhere);
     expect(elsewhereCached.cache).toBe("hit");
+    const q1 = operation("FreeRoomsNextTuesday"); // public free/busy: rooms with a free slot
+    const near = { area: "340111X01C01", date: DAY };
+    expect((await ask(url, q1, near)).body.data.availableRooms.map((r: { room: { id: string } }) => r.room.id)).toEqual(["room_zx_hall"]);
+    expect((await ask(url, q1, near)).cache).toBe("hit");
     const invalidations = await metric(url, "hub_response_cache_invalidations_total", { type: "RoomBookingsChanged" });
 
     const booked = await hub.query(M2, { input: BIRTHDAY }, leader);
@@ -97,6 +102,34 @@ describe("in the gateway's memory", () => {
     const still = await ask(url, DAY_BOARD, elsewhere);
     expect(still.cache).toBe("hit");
     expect(still.text).toBe(elsewhereCached.text);
+    const free = await ask(url, q1, near);
+    expect([free.cache, free.body.data.availableRooms]).toEqual(["miss", []]);
+  });
+
+  test("a filing the street approves clears that organization and its areas' directory pages; free/busy stays", async () => {
+    const clerk = await hub.token({ sub: "per_cq_street_clerk", roles: ["STREET_STAFF"], areaCodes: ["340111X01"] });
+    const ORG = `query Org($id: ID!) { organization(id: $id) { id legalForm homeArea { code } } }`;
+    const team = { id: "org_cq_queue_3" }; // 竹西社区亲子共读站, an informal team in street review (DOMAIN §10.2)
+    const first = await ask(url, ORG, team);
+    expect(first.body.data.organization.legalForm).toBe("INFORMAL");
+    expect((await ask(url, ORG, team)).cache).toBe("hit");
+    const community = first.body.data.organization.homeArea.code;
+    const page = { ...DIRECTORY_VARIABLES, community };
+    await ask(url, PUBLIC_DIRECTORY, page);
+    expect((await ask(url, PUBLIC_DIRECTORY, page)).cache).toBe("hit");
+    const board = { facilityId: "fac_cq_incubator", date: "2022-03-16" };
+    await ask(url, DAY_BOARD, board);
+    const invalidations = await metric(url, "hub_response_cache_invalidations_total", { type: "OrganizationListingChanged" });
+
+    const approved = await hub.query(`mutation { transitionFiling(filingId: "fil_cq_0258", action: APPROVE) { status } }`, {}, clerk);
+    expect(approved.body.errors).toBeUndefined();
+
+    await eventually(async () => expect(await metric(url, "hub_response_cache_invalidations_total", { type: "OrganizationListingChanged" })).toBeGreaterThan(invalidations));
+    const after = await ask(url, ORG, team);
+    expect(after.cache).toBe("miss");
+    expect(after.body.data.organization.legalForm).toBe("FILED");
+    expect((await ask(url, PUBLIC_DIRECTORY, page)).cache).toBe("miss");
+    expect((await ask(url, DAY_BOARD, board)).cache).toBe("hit");
   });
 
   test("the event receiver takes only signed events of the catalog from their producer", async () => {
