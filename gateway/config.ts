@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { KeyObject } from "node:crypto";
-import { ConfigError, describeIssues, httpUrl, logLevel, port, shutdownTimeoutMs, signingKey, workers } from "../platform/config";
+import { ConfigError, describeIssues, httpUrl, logLevel, port, serviceKeys, shutdownTimeoutMs, signingKey, workers } from "../platform/config";
+import type { ResponseCacheConfig } from "./response-cache";
 import type { RateLimitConfig } from "./rate-limit";
 import { TokenPolicy } from "./auth";
 import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
@@ -41,7 +42,29 @@ const RATE_LIMIT_ENV = {
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: "a redis:// or rediss:// URL, e.g. redis://redis:6379" })
     .optional()
-    .describe("Redis shared by the gateway's replicas (rate-limit counters, automatic persisted queries); unset: each process keeps them in its own memory"),
+    .describe("Redis shared by the gateway's replicas (rate-limit counters, automatic persisted queries, the response cache); unset: each process keeps them in its own memory"),
+};
+
+const ttlSeconds = "a whole number of seconds from 1 to 3600, e.g. 30";
+const entries = "a whole number of answers from 1 to 1000000, e.g. 10000";
+
+/** The response cache of public reads (gateway/response-cache). */
+const RESPONSE_CACHE_ENV = {
+  HUB_RESPONSE_CACHE: z
+    .stringbool({ error: "on or off (also true/false, 1/0)" })
+    .default(true)
+    .describe("anonymous and partner queries are answered from a cache of answers the subgraphs declared cacheable, cleared by the events of the facts they show; off: every request runs"),
+  HUB_RESPONSE_CACHE_TTL_SECONDS: z.coerce
+    .number({ error: ttlSeconds })
+    .int(ttlSeconds)
+    .min(1, ttlSeconds)
+    .max(3600, ttlSeconds)
+    .default(30)
+    .describe("the longest a cached answer is served (s): how stale it can be when an event is late or its fact sends none"),
+  HUB_RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number({ error: entries }).int(entries).min(1, entries).max(1_000_000, entries).default(10_000).describe("answers one gateway keeps in memory, least recently used dropped first (without REDIS_URL)"),
+  HUB_SERVICE_PUBLIC_KEYS: serviceKeys
+    .optional()
+    .describe("public keys of the subgraphs whose events clear the response cache (organizations, venues), e.g. organizations:MCowBQ…,venues:MCowBQ…; they deliver to /internal/events (their GATEWAY_EVENTS_URL)"),
 };
 
 /** How long one subgraph call may take unless HUB_SUBGRAPH_TIMEOUT_MS says otherwise. */
@@ -85,8 +108,9 @@ export const GATEWAY_ENV = {
     .optional()
     .describe("anonymous and partner callers may run only the operations of dist/trusted-documents.json (staff may send any); default on when NODE_ENV=production, else off"),
   HUB_WORKERS: workers.describe(
-    "processes that serve the gateway's port (node:cluster), forked by the first, which replaces any that dies; 1: this process serves. More than 1 with rate limits on needs REDIS_URL",
+    "processes that serve the gateway's port (node:cluster), forked by the first, which replaces any that dies; 1: this process serves. More than 1 with rate limits or the response cache on needs REDIS_URL",
   ),
+  ...RESPONSE_CACHE_ENV,
 } as const;
 
 /** One variable per limit (gateway/limits.ts): "public/staff", or one number for both. */
@@ -162,6 +186,10 @@ export interface GatewayConfig extends HardeningConfig {
   redisUrl?: string;
   /** HUB_WORKERS: processes serving the port (platform/cluster); 1 serves in this one. */
   workers?: number;
+  /** The cache of anonymous and partner answers (gateway/response-cache); absent: off. */
+  responseCache?: ResponseCacheConfig;
+  /** Public keys of the subgraphs whose events the gateway receives at /internal/events, by name. */
+  producerKeys?: ReadonlyMap<string, KeyObject>;
 }
 
 type RateLimitEnv = z.infer<z.ZodObject<typeof RATE_LIMIT_ENV>>;
@@ -205,6 +233,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   if (v.HUB_WORKERS > 1 && limited.rateLimit && !limited.redisUrl) {
     throw new ConfigError("Invalid environment for the gateway:\n  HUB_WORKERS: more than 1 with rate limits on needs REDIS_URL: each worker would count in its own memory, multiplying every limit by the workers (or HUB_RATE_LIMIT=off)");
   }
+  if (v.HUB_WORKERS > 1 && v.HUB_RESPONSE_CACHE && !limited.redisUrl) {
+    throw new ConfigError(
+      "Invalid environment for the gateway:\n  HUB_WORKERS: more than 1 with the response cache on needs REDIS_URL: an event clearing a cached answer reaches one worker, and the others' memory would serve it stale until its TTL (or HUB_RESPONSE_CACHE=off)",
+    );
+  }
   return {
     port: v.PORT,
     host: v.HOST,
@@ -221,6 +254,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     ...limited,
     limits: limitsFrom(v),
     trustedDocuments: v.HUB_TRUSTED_DOCUMENTS ?? production,
+    responseCache: v.HUB_RESPONSE_CACHE ? { ttlSeconds: v.HUB_RESPONSE_CACHE_TTL_SECONDS, maxEntries: v.HUB_RESPONSE_CACHE_MAX_ENTRIES } : undefined,
+    producerKeys: v.HUB_SERVICE_PUBLIC_KEYS,
     hideSuggestions: production,
     workers: v.HUB_WORKERS,
   };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { IDENTITY_HEADER } from "../platform/identity";
+import { CACHE_TAGS_HEADER } from "../platform/public-facts";
 import { subgraphFetchesShared } from "../platform/metrics";
 import { bufferedResponse, SubgraphRequest, SubgraphResponse } from "./subgraph-client";
 
@@ -17,7 +18,7 @@ const READ = /^\s*(?:query\b|\{)/;
  */
 export function dedupeInflightReads(subgraph: string, fetcher: Fetch): Fetch {
   // what a subgraph answered, kept only while identical requests wait for it
-  const inflight = new Map<string, Promise<{ status: number; contentType: string | null; body: string }>>();
+  const inflight = new Map<string, Promise<{ status: number; contentType: string | null; cacheTags: string | null; body: string }>>();
   const shared = subgraphFetchesShared.labels(subgraph);
   return async (input, init) => {
     if (init.method !== "POST" || !isRead(init.body)) return fetcher(input, init);
@@ -25,13 +26,18 @@ export function dedupeInflightReads(subgraph: string, fetcher: Fetch): Fetch {
     let answer = inflight.get(key);
     if (answer) shared.inc();
     else {
-      answer = fetcher(input, init).then(async (response) => ({ status: response.status, contentType: response.headers.get("content-type"), body: await response.text() }));
+      answer = fetcher(input, init).then(async (response) => ({
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        cacheTags: response.headers.get(CACHE_TAGS_HEADER),
+        body: await response.text(),
+      }));
       inflight.set(key, answer);
       const forget = () => inflight.delete(key);
       answer.then(forget, forget);
     }
-    const { status, contentType, body } = await answer;
-    return bufferedResponse(input, status, { "content-type": contentType ?? undefined }, body);
+    const { status, contentType, cacheTags, body } = await answer;
+    return bufferedResponse(input, status, { "content-type": contentType ?? undefined, [CACHE_TAGS_HEADER]: cacheTags ?? undefined }, body);
   };
 }
 

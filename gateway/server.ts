@@ -21,6 +21,7 @@ import { subgraphFetchLimit } from "./subgraph-fetches";
 import { loadTrustedDocuments, readManifest, trustedDocumentsPlugin } from "./trusted-documents";
 import { warmQueryPlans } from "./plan-warmup";
 import { apqCache } from "./apq-cache";
+import { responseCache } from "./response-cache";
 
 /** The subgraph URLs the gateway calls, after config overrides. */
 function subgraphUrlsOf(supergraphSdl: string, overrides: Record<string, string>): Record<string, string> {
@@ -45,6 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   const manifestPath = config.trustedDocumentsPath ?? join(__dirname, "..", "trusted-documents.json");
   const trusted = config.trustedDocuments ? loadTrustedDocuments(manifestPath) : null;
   const apq = apqCache<GatewayContext>(trusted, config.redisUrl);
+  const cache = responseCache(config.responseCache, config.redisUrl, config.producerKeys ?? new Map());
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SignedDataSource(name, urls[name] ?? url!, config.signingKey, config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, config.dedupeReads ?? true),
@@ -70,6 +72,8 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
       ...(trusted ? [trustedDocumentsPlugin<GatewayContext>(trusted)] : []),
       queryLimitsPlugin<GatewayContext>(limits),
       apq.plugin,
+      // after the limits and trusted documents: a refused document is never looked up
+      ...cache.plugins,
     ],
     parseOptions: { maxTokens: parserTokenCap(limits) },
     persistedQueries: { cache: apq.cache },
@@ -89,6 +93,7 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
     }),
     admit: rateLimit ? (request) => rateLimit.admit(request, identityKey(request.headers.authorization, claimsOf(request))) : undefined,
     ready: subgraphReadiness(urls),
+    postRoutes: cache.postRoutes,
     routes: {
       ...metricsRouteOf(config),
       ...(config.devTools ? devRoutes({ jwtSecret: config.jwtSecret, webDir: config.webDir, issuer: config.tokens?.issuer, audience: config.tokens?.audience }) : {}),
@@ -100,5 +105,6 @@ export async function startGateway(config: GatewayConfig): Promise<Listening> {
   return listen(server, config.port, config.host, async () => {
     await apollo.stop();
     await rateLimit?.close();
+    await cache.close();
   });
 }

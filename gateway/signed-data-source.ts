@@ -7,6 +7,8 @@ import { log } from "../platform/log";
 import { subgraphFetchDuration, subgraphFetchFailures } from "../platform/metrics";
 import { dedupeInflightReads } from "./inflight-dedupe";
 import { callSubgraph, SubgraphRequest } from "./subgraph-client";
+import { noteSubgraphAnswer } from "./response-cache";
+import { CACHE_TAGS_HEADER } from "../platform/public-facts";
 
 /** What the gateway knows about a request: the verified caller and the id that follows it everywhere. */
 export interface GatewayContext {
@@ -81,6 +83,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (claims.service !== null || claims.roles.includes("SERVICE")) throw new Error("The gateway never signs a service identity.");
     request.http?.headers.set(IDENTITY_HEADER, encodeClaims(claims));
     request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /** Tells the response cache whether the subgraph declared this answer cacheable, and its tags. */
+  async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0]) {
+    noteSubgraphAnswer(context, response.http?.headers.get(CACHE_TAGS_HEADER) ?? null);
+    return response;
   }
 
   /**

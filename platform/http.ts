@@ -12,6 +12,7 @@ import { FinishedRequest } from "./request-log";
 const MAX_BODY_BYTES = 1_000_000;
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+export type PostRoute = (request: IncomingMessage, rawBody: string, requestId: string) => Promise<{ status: number; body: unknown }>;
 
 /** Builds the per-request context from the request and its raw body; throwing a GraphQLError answers 401/400. */
 export type ContextFor<C> = (request: IncomingMessage, rawBody: string, requestId: string) => Promise<C>;
@@ -23,6 +24,8 @@ export interface HttpOptions<C extends BaseContext> {
   ready: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
   /** Extra GET routes (metrics, the gateway's explorer); a key ending in `/*` serves every path under it. */
   routes?: Record<string, Route>;
+  /** POST routes beside /graphql that answer JSON from the raw body (the gateway's event receiver). */
+  postRoutes?: Record<string, PostRoute>;
   /** Runs first for every request to /graphql, before its body is read: a GraphQLError it throws refuses the request (rate limits). */
   admit?: (request: IncomingMessage) => Promise<void>;
   /** Answers a browser that opens /graphql as a page; by default a short text on how to send a query. */
@@ -72,7 +75,7 @@ function errorStatus(error: GraphQLError): number {
 
 /** An HTTP server that serves GraphQL at /graphql plus /health and /ready, without any framework. */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
-  const { apollo, contextFor, ready, routes = {}, onFinished, admit, browserVisit = sendHowToQuery, intercept } = options;
+  const { apollo, contextFor, ready, routes = {}, postRoutes = {}, onFinished, admit, browserVisit = sendHowToQuery, intercept } = options;
   return createServer(async (request, response) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? "/", "http://hub.local");
@@ -87,6 +90,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       const route = routes[url.pathname] ?? routes[`${url.pathname.slice(0, url.pathname.lastIndexOf("/") + 1)}*`];
       if (route && request.method === "GET") return await route(request, response);
+      const postRoute = postRoutes[url.pathname];
+      if (postRoute && request.method === "POST") {
+        const answer = await postRoute(request, await readBody(request), requestId);
+        return sendJson(response, answer.status, answer.body, requestId);
+      }
       if (url.pathname !== "/graphql") return sendJson(response, 404, { error: `Nothing at ${url.pathname}; GraphQL is served at /graphql.` });
       await admit?.(request);
       if (isBrowserVisit(request.method, request.headers, url.searchParams)) return await browserVisit(request, response);

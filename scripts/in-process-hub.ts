@@ -3,7 +3,8 @@ import { startGateway } from "../gateway/server";
 import { Listening } from "../platform/http";
 import { RunningSubgraph } from "../subgraphs/kit/server";
 import { RelaySettings } from "../subgraphs/kit/events";
-import { startTestSubgraph, TEST_KEYS, testSigner } from "../subgraphs/kit/testing";
+import { startTestSubgraph, TEST_CALLER_KEYS, TEST_KEYS, testSigner } from "../subgraphs/kit/testing";
+import { EVENTS_PATH } from "../gateway/response-cache";
 import { SUBGRAPHS } from "./subgraphs";
 
 /** The whole hub in one process on free ports: four subgraphs on fresh stores with the demo data, and the gateway. */
@@ -36,8 +37,11 @@ export async function startInProcessHub(
       webDir: options.webDir,
       rateLimit: options.rateLimit,
       redisUrl: options.redisUrl,
+      producerKeys: TEST_CALLER_KEYS.services,
       ...options.gateway,
     });
+    // the gateway consumes the events that clear its response cache
+    peers.set("gateway", gateway.url.replace(/\/graphql$/, EVENTS_PATH));
   } catch (error) {
     await stopSubgraphs(); // a half-started hub would keep the process (and jest) alive
     throw error;

@@ -3,6 +3,7 @@ import { createPublicKey } from "node:crypto";
 import { join } from "node:path";
 import { loadGatewayConfig } from "../gateway/config";
 import { startGateway } from "../gateway/server";
+import { EVENTS_PATH } from "../gateway/response-cache";
 import { pinClock, toBusinessIso } from "../subgraphs/kit/clock";
 import { ConfigError } from "../platform/config";
 import { loadSubgraphConfig } from "../subgraphs/kit/config";
@@ -85,11 +86,14 @@ async function main(): Promise<void> {
       HUB_DEV_TOOLS: "on",
       HUB_RATE_LIMIT: process.env.HUB_RATE_LIMIT ?? "off",
       HUB_TRUSTED_DOCUMENTS: process.env.HUB_TRUSTED_DOCUMENTS ?? "off",
+      HUB_SERVICE_PUBLIC_KEYS: env.HUB_SERVICE_PUBLIC_KEYS,
       HUB_CORS_ORIGINS: process.env.HUB_CORS_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,
       SUPERGRAPH_PATH: process.env.SUPERGRAPH_PATH ?? join(__dirname, "..", "..", "schema", "supergraph.graphql"),
     });
     const host = policy.host;
     const gateway = await startGateway({ ...policy, subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])) });
+    // the relays deliver the events that clear the gateway's response cache to it, like to any consumer
+    peers.set("gateway", gateway.url.replace(/\/graphql$/, EVENTS_PATH));
     const trusted = policy.trustedDocuments
       ? "Trusted documents: ON (HUB_TRUSTED_DOCUMENTS): anonymous and partner callers may run only the shipped operations; sign in (a dev token) to try others."
       : "Trusted documents: off, so the explorer may send any query anonymously. HUB_TRUSTED_DOCUMENTS=on allows anonymous and partner callers only the shipped operations, as production does.";

@@ -32,6 +32,9 @@ export const SUBGRAPH_ENV = {
   ACADEMY_URL: httpUrl.optional().describe("where the academy subgraph listens, for the events this subgraph sends it"),
   VENUES_URL: httpUrl.optional().describe("where the venues subgraph listens, for the events this subgraph sends it (organizations sends eligibility and deregistration)"),
   FUNDING_URL: httpUrl.optional().describe("where the funding subgraph listens, for the events this subgraph sends it"),
+  GATEWAY_EVENTS_URL: httpUrl
+    .optional()
+    .describe("the gateway's event receiver (http://gateway:4000/internal/events), for the events that clear its response cache (organizations and venues send them)"),
   HUB_OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(DEFAULT_RELAY_SETTINGS.pollMs).describe("how often the outbox relay looks for due retries besides being woken by each commit (ms)"),
   HUB_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RELAY_SETTINGS.maxAttempts).describe("delivery attempts (with doubling backoff from 1 s to 5 min) before an event is parked for an admin"),
   HUB_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7).describe("delivered events (and the inbox's record of applied ones) are deleted after this many days; pending and parked ones stay"),
@@ -91,13 +94,18 @@ export function loadSubgraphConfig(env: NodeJS.ProcessEnv, subgraph: string, def
     callerKeys: { gateway: values.HUB_GATEWAY_PUBLIC_KEY, services: values.HUB_SERVICE_PUBLIC_KEYS ?? new Map<string, KeyObject>() },
     serviceSigner: values.HUB_SERVICE_SIGNING_KEY ? { keyId: subgraph, key: values.HUB_SERVICE_SIGNING_KEY } : null,
     replay: values.REDIS_URL ? { redisUrl: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX } : null,
-    ...peersOf(subgraph, { organizations: values.ORGANIZATIONS_URL, academy: values.ACADEMY_URL, venues: values.VENUES_URL, funding: values.FUNDING_URL }),
+    ...peersOf(subgraph, { organizations: values.ORGANIZATIONS_URL, academy: values.ACADEMY_URL, venues: values.VENUES_URL, funding: values.FUNDING_URL, gateway: values.GATEWAY_EVENTS_URL }),
     relaySettings: { pollMs: values.HUB_OUTBOX_POLL_MS, maxAttempts: values.HUB_OUTBOX_MAX_ATTEMPTS, retentionMs: values.HUB_OUTBOX_RETENTION_DAYS * 24 * 3600_000 },
     now: values.HUB_NOW ? new Date(values.HUB_NOW) : null,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     metricsToken: values.HUB_METRICS_TOKEN,
     workers: values.HUB_WORKERS,
   };
+}
+
+/** The variable that says where a consumer receives its events. */
+export function consumerUrlVariable(consumer: string): string {
+  return consumer === "gateway" ? "GATEWAY_EVENTS_URL" : `${consumer.toUpperCase()}_URL`;
 }
 
 function peersOf(subgraph: string, urls: Record<string, string | undefined>): { peers: Map<string, string>; unreachableConsumers: string[] } {

@@ -1,6 +1,7 @@
 import { DataSource, EntitySchema, MixedList } from "typeorm";
 import { auditFeature } from "./audit";
 import { EventHandler, eventsFeature } from "./events";
+import { mergePublicReads, PublicReads } from "./public-reads";
 import { ReferenceResolver } from "./schema";
 import { ServiceCalls } from "./request-auth";
 import { SubgraphModule } from "./server";
@@ -26,6 +27,8 @@ export interface Feature {
   serviceCalls?: ServiceCalls;
   /** How the feature applies the events of other subgraphs it consumes (kit/events catalog). */
   eventHandlers?: EventHandler[];
+  /** Its reads the gateway may cache for anonymous and partner callers, and their tags (kit/public-reads). */
+  publicReads?: PublicReads;
 }
 
 /** A subgraph as `subgraph.ts` declares it: its name, port, migrations and the features it is made of. */
@@ -67,6 +70,7 @@ export function defineSubgraph({ name, defaultPort, migrations, features: own }:
     },
     serviceCalls,
     consumes: handlers.map((handler) => handler.contract.type),
+    publicReads: mergePublicReads(name, features.map((feature) => feature.publicReads)),
     // the demo data goes only into a store with no rows at all: a restart never seeds twice
     seed: async (db) => {
       for (const entity of entities) if ((await db.getRepository(entity).count()) > 0) return;

@@ -1,7 +1,7 @@
 import { clockIsPinned, pinClock } from "./clock";
 import { ConfigError } from "../../platform/config";
 import { serveWithWorkers } from "../../platform/cluster";
-import { loadSubgraphConfig } from "./config";
+import { consumerUrlVariable, loadSubgraphConfig } from "./config";
 import { log } from "../../platform/log";
 import { startSubgraph, SubgraphModule } from "./server";
 import { openDataSource } from "./db";
@@ -33,7 +33,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
         if (waiting.length) {
           log.warn(
             { subgraph: module.name, consumers: waiting },
-            `events for ${waiting.join(", ")} stay in the outbox until ${config.serviceSigner ? "" : "HUB_SERVICE_SIGNING_KEY and "}${waiting.map((c) => `${c.toUpperCase()}_URL`).join(", ")} are set`,
+            `events for ${waiting.join(", ")} stay in the outbox until ${config.serviceSigner ? "" : "HUB_SERVICE_SIGNING_KEY and "}${waiting.map(consumerUrlVariable).join(", ")} are set`,
           );
         }
         return running.stop;

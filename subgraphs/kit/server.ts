@@ -16,6 +16,7 @@ import { buildFederatedSchema, SubgraphDefinition } from "./schema";
 import { CallerKeys, checkServiceCalls, requestAuthenticator, ServiceCalls } from "./request-auth";
 import { OutboxRelay, PeerUrls, RelaySettings } from "./events";
 import { RequestSigner } from "../../platform/request-signing";
+import { PublicReads, trackPublicReads } from "./public-reads";
 
 /** Everything the kit needs to know about one subgraph: exported by its `subgraph.ts`. */
 export interface SubgraphModule extends DataSourceParts {
@@ -26,6 +27,8 @@ export interface SubgraphModule extends DataSourceParts {
   serviceCalls: ServiceCalls;
   /** The event types it applies (its features' handlers; kit/events catalog). */
   consumes: readonly string[];
+  /** What the gateway may cache of its answers to anonymous and partner callers; none when absent. */
+  publicReads?: PublicReads;
   /** Loads this subgraph's part of the demo data when its store is empty. */
   seed: (db: DataSource) => Promise<void>;
 }
@@ -70,6 +73,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
     if (options.seed) await module.seed(db);
     const { schema, sdl } = await buildFederatedSchema(module.definition);
     checkServiceCalls(module.name, schema, module.serviceCalls);
+    const publicReads = trackPublicReads(module.name, schema, module.publicReads ?? {});
     nonces = options.replay ? await RedisNonceStore.connect(options.replay.redisUrl, options.replay.keyPrefix) : new MemoryNonceStore();
     const authenticate = requestAuthenticator(module.name, options.callerKeys, module.serviceCalls, nonces);
     const apollo = new ApolloServer<HubContext>({
@@ -80,7 +84,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       stopOnTerminationSignals: false,
       // no Apollo Studio here: inline traces would only cost CPU on every request
       // nor its landing page, which loads Apollo Sandbox from a CDN: a browser gets kit/http's text instead
-      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), auditPlugin(module.name), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), auditPlugin(module.name), publicReads, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     const server = createHttpServer<HubContext>({

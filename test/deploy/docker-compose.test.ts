@@ -14,7 +14,7 @@ const compose = parse(readFileSync(join(root, "docker-compose.yml"), "utf8"), { 
 };
 
 /** Values of the expected form for the variables compose takes from .env: keys are keys, secrets 40 characters. */
-const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), ORGANIZATIONS_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.organizations) };
+const DOT_ENV: Record<string, string> = { ...testGatewayKeyEnv(), ...testSubgraphKeyEnv(), ORGANIZATIONS_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.organizations), VENUES_SERVICE_SIGNING_KEY: exportKey(TEST_KEYS.services.venues) };
 
 /** Replaces `${VAR:?message}` with a value of the expected form, as docker compose would from .env. */
 function substitute(env: Record<string, string>): Record<string, string> {
@@ -42,7 +42,8 @@ describe.each(SUBGRAPHS.map((m) => [m.name, m] as const))("docker-compose servic
     const config = loadSubgraphConfig(substitute(service.environment), name, module.defaultPort);
     const consumers = consumersOf(name);
     expect(config.unreachableConsumers).toEqual([]);
-    for (const consumer of consumers) expect(config.peers.get(consumer)).toBe(`http://${consumer}:${SUBGRAPHS.find((s) => s.name === consumer)!.defaultPort}/graphql`);
+    const urlOf = (consumer: string) => (consumer === "gateway" ? "http://gateway:4000/internal/events" : `http://${consumer}:${SUBGRAPHS.find((s) => s.name === consumer)!.defaultPort}/graphql`);
+    for (const consumer of consumers) expect(config.peers.get(consumer)).toBe(urlOf(consumer));
     expect(config.serviceSigner !== null).toBe(consumers.length > 0);
   });
 });
@@ -54,6 +55,8 @@ test("the gateway reaches every subgraph by its service name and reads only its 
   const config = loadGatewayConfig(substitute(gateway.environment));
   for (const module of SUBGRAPHS) expect(config.subgraphUrls[module.name]).toBe(`http://${module.name}:${module.defaultPort}/graphql`);
   expect(gateway.ports).toContain(`${config.port}:${config.port}`);
+  // it verifies the events of the producers that clear its response cache
+  expect([...(config.producerKeys?.keys() ?? [])]).toEqual(expect.arrayContaining(["organizations", "venues"]));
 });
 
 test("every service listens on all interfaces of its container, since the processes' own default is 127.0.0.1", () => {

@@ -1,3 +1,4 @@
+import { cacheTag } from "../../../platform/public-facts";
 import { Feature } from "../../kit/feature";
 import { keyOnlyReference } from "../../kit/schema";
 import { AreaStub } from "./area.stub";
@@ -10,4 +11,6 @@ export const externalFeature: Feature = {
   name: "external",
   orphanedTypes: [OrganizationStub, AreaStub],
   references: { Organization: keyOnlyReference("Organization") },
+  // the grants funding adds to an organization change with no event yet: the gateway's TTL bounds them
+  publicReads: { entities: { Organization: (ref: { id: string }) => [cacheTag.organization(ref.id)] } },
 };

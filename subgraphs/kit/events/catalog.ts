@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OrganizationListingChanged, RoomBookingsChanged } from "../../../platform/public-facts";
 import { defineEvent, EventContract } from "./contract";
 
 /**
@@ -41,7 +42,12 @@ export const OrganizationDeregistered = defineEvent({
   payload: z.object({ organizationId, deregisteredOn: z.iso.date() }).strict(),
 });
 
-export const EVENT_CATALOG: readonly EventContract[] = [OrganizationEligibilityChanged, OrganizationDeregistered] as EventContract[];
+export { OrganizationListingChanged, RoomBookingsChanged };
+
+/** The gateway consumes the public facts' events (platform/public-facts): they clear its response cache. */
+export const GATEWAY_CONSUMER = "gateway";
+
+export const EVENT_CATALOG: readonly EventContract[] = [OrganizationEligibilityChanged, OrganizationDeregistered, OrganizationListingChanged, RoomBookingsChanged] as EventContract[];
 
 /** The contract of an event type, or undefined for a type the hub does not know. */
 export function contractOf(type: string): EventContract | undefined {

@@ -1,4 +1,5 @@
 import { BadInputError, ForbiddenError } from "../../../platform/errors";
+import { checkedPayload } from "../../../platform/event-payload";
 import { log } from "../../../platform/log";
 import { HubContext } from "../context";
 import { writeTransaction } from "../transaction";
@@ -17,7 +18,6 @@ export interface IncomingEvent {
 }
 
 const EVENT_ID = /^evt_[0-9A-HJKMNP-TV-Z]{26}$/;
-const MAX_PAYLOAD = 64 * 1024;
 
 /**
  * Applies one delivered event once (issue 11, point 3): the handler's writes and the inbox row commit together,
@@ -35,18 +35,12 @@ export async function receiveEvent(ctx: HubContext, subgraph: string, handlers: 
     throw new BadInputError(`version: ${contract.type} v${event.version} is not understood here; ${subgraph} reads v${contract.version}.`, { argument: "version" });
   }
   if (!EVENT_ID.test(event.id)) throw new BadInputError(`id: "${event.id.slice(0, 60)}" is not an event id (evt_ and a ULID).`, { argument: "id" });
-  const payload = parsePayload(event.payload);
-  const checked = contract.payload.safeParse(payload);
-  if (!checked.success) {
-    // the paths and messages only: the values may be anything the producer sent
-    const problems = checked.error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`).slice(0, 5);
-    throw new BadInputError(`payload: not a valid ${contract.type} v${contract.version}: ${problems.join("; ")}`, { argument: "payload" });
-  }
+  const payload = checkedPayload(contract, event.payload);
   try {
     return await writeTransaction(ctx.db, async (tx) => {
       if (await tx.getRepository(InboxEntry).existsBy({ eventId: event.id })) return false;
       await tx.getRepository(InboxEntry).insert({ eventId: event.id, producer, type: event.type, appliedAt: new Date() }); // wall clock: pruning reads it
-      await handler.apply(tx, { id: event.id, type: event.type, version: event.version, producer, aggregateId: event.aggregateId, occurredAt: event.occurredAt, payload: checked.data });
+      await handler.apply(tx, { id: event.id, type: event.type, version: event.version, producer, aggregateId: event.aggregateId, occurredAt: event.occurredAt, payload });
       return true;
     }).then((applied) => {
       if (!applied) duplicate(subgraph, event, ctx.requestId);
@@ -60,15 +54,6 @@ export async function receiveEvent(ctx: HubContext, subgraph: string, handlers: 
       return false;
     }
     throw error;
-  }
-}
-
-function parsePayload(raw: string): unknown {
-  if (raw.length > MAX_PAYLOAD) throw new BadInputError(`payload: ${raw.length} characters is more than an event may carry (${MAX_PAYLOAD}).`, { argument: "payload" });
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new BadInputError("payload: not JSON.", { argument: "payload" });
   }
 }
 

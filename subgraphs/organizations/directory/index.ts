@@ -1,3 +1,4 @@
+import { cacheTag } from "../../../platform/public-facts";
 // What the other features take from the directory: its tables, enums, GraphQL shapes, loaders, scope checks,
 // masking and terms.
 export { AgeBand, AreaLevel, HubType, LegalForm, MemberRole, OrgCategory, OrgForm, OrgStatus } from "./directory.enums";
@@ -37,6 +38,17 @@ export const directoryFeature: Feature = {
     Organization: referenceById("Organization", organizationById),
     Person: referenceById("Person", personById),
     Area: (ref, ctx) => areaByCode(ctx).load(String(ref.code)),
+  },
+  publicReads: {
+    queries: {
+      area: (args: { code: string }) => [cacheTag.area(args.code)],
+      areas: () => [cacheTag.directory],
+      organization: (args: { id: string }) => [cacheTag.organization(args.id)],
+    },
+    entities: {
+      Organization: (ref: { id: string }) => [cacheTag.organization(ref.id)],
+      Area: (ref: { code: string }) => [cacheTag.area(ref.code)],
+    },
   },
   seed: (db) => db.transaction((tx) => seedDirectory(tx)),
 };

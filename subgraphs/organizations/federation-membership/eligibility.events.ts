@@ -1,7 +1,7 @@
 import { EntityManager, In } from "typeorm";
 import { emitEvent, emitEvents } from "../../kit/events";
-import { OrganizationDeregistered, OrganizationEligibilityChanged } from "../../kit/events/catalog";
-import { Organization } from "../directory";
+import { OrganizationDeregistered, OrganizationEligibilityChanged, OrganizationListingChanged } from "../../kit/events/catalog";
+import { Area, Organization } from "../directory";
 import { FederationMembership } from "./federation-membership.entity";
 import { FederationMembershipStatus } from "./federation-membership.enums";
 
@@ -11,12 +11,13 @@ import { FederationMembershipStatus } from "./federation-membership.enums";
 
 /**
  * Emits OrganizationEligibilityChanged for each organization, with its legalForm, status and ACTIVE federations as
- * `tx` sees them now: call it inside the mutation's writeTransaction, after its writes. Four statements for up to 200.
+ * `tx` sees them now, and OrganizationListingChanged with its areas for the gateway's cache of the public directory:
+ * call it inside the mutation's writeTransaction, after its writes. Seven statements for up to 200.
  */
 export async function emitEligibilityChanged(tx: EntityManager, organizationIds: readonly string[], requestId: string | null): Promise<number> {
   if (!organizationIds.length) return 0;
   const ids = [...new Set(organizationIds)];
-  const orgs = await tx.getRepository(Organization).find({ select: { id: true, legalForm: true, status: true }, where: { id: In(ids) }, order: { id: "ASC" } });
+  const orgs = await tx.getRepository(Organization).find({ select: { id: true, legalForm: true, status: true, homeAreaCode: true }, where: { id: In(ids) }, order: { id: "ASC" } });
   const memberships = await tx.getRepository(FederationMembership).find({
     select: { id: true, memberId: true, federationId: true },
     where: { memberId: In(ids), status: FederationMembershipStatus.ACTIVE },
@@ -28,7 +29,17 @@ export async function emitEligibilityChanged(tx: EntityManager, organizationIds:
     payload: { organizationId: org.id, legalForm: org.legalForm, status: org.status, federationIds: [...new Set(federations.get(org.id) ?? [])].sort() },
   }));
   await emitEvents(tx, OrganizationEligibilityChanged, events, requestId);
+  await emitListingChanged(tx, orgs, requestId);
   return orgs.length;
+}
+
+/** The home area and every area above it: the directory lists of each show the organization. */
+async function emitListingChanged(tx: EntityManager, orgs: readonly Pick<Organization, "id" | "homeAreaCode">[], requestId: string | null): Promise<void> {
+  const codes = [...new Set(orgs.map((org) => org.homeAreaCode))];
+  const areas = await tx.getRepository(Area).find({ select: { code: true, path: true }, where: { code: In(codes) } });
+  const pathOf = new Map(areas.map((area) => [area.code, area.path.split("/").filter(Boolean)]));
+  const events = orgs.map((org) => ({ aggregateId: org.id, payload: { organizationId: org.id, areaCodes: pathOf.get(org.homeAreaCode) ?? [org.homeAreaCode] } }));
+  await emitEvents(tx, OrganizationListingChanged, events, requestId);
 }
 
 /** Emits OrganizationDeregistered (DOMAIN §8.1: consumers end what the organization still had running). */

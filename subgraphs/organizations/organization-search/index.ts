@@ -1,3 +1,4 @@
+import { cacheTag } from "../../../platform/public-facts";
 import { Feature } from "../../kit/feature";
 import { AreaOrganizationsResolver, OrganizationSearchResolver } from "./organization-search.resolver";
 
@@ -9,4 +10,5 @@ import { AreaOrganizationsResolver, OrganizationSearchResolver } from "./organiz
 export const organizationSearchFeature: Feature = {
   name: "organization-search",
   resolvers: [OrganizationSearchResolver, AreaOrganizationsResolver],
+  publicReads: { queries: { organizations: () => [cacheTag.directory] } },
 };

@@ -10,6 +10,7 @@ import { BookingPurpose, Facility, Room } from "../facilities";
 import { needsApproval, onNoShowProbation } from "./approval.machine";
 import { bookingInputProblem, checkedBooking, CheckedBooking } from "./booking-input.rules";
 import { Booking } from "./booking.entity";
+import { emitRoomBookingsChanged } from "./booking.events";
 import { BookingStatus } from "./booking.enums";
 import { CreateBookingInput, CreateBookingSeriesInput } from "./booking.input";
 import { BookingRole, bookingRole } from "./booking.policy";
@@ -167,6 +168,7 @@ export class BookingCommandService {
         approvalRequired: approval,
       });
       await tx.getRepository(Booking).insert(booking);
+      await emitRoomBookingsChanged(tx, [{ ...booking, facilityId: target.facility.id }], ctx.requestId);
       return { booking, conflicts: [] };
     };
   }

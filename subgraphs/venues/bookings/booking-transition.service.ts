@@ -7,6 +7,7 @@ import { raise } from "../../kit/problem";
 import { AvailabilityService, RoomAvailability } from "../availability";
 import { effectivePolicy, Facility, Room } from "../facilities";
 import { Booking } from "./booking.entity";
+import { emitRoomBookingsChanged } from "./booking.events";
 import { BookingStatus } from "./booking.enums";
 import { allowedActions, BookingAction, effectiveStatus, isLateCancellation, nextStatus, timingProblem } from "./booking.machine";
 import { bookingRole, isService, managesFacility } from "./booking.policy";
@@ -67,6 +68,7 @@ export class BookingTransitionService {
       if (reason) booking.statusReason = reason;
       else if (action === "RELEASE") booking.statusReason = `Released by the ${ctx.viewer.service} saga.`;
       await tx.getRepository(Booking).update({ id }, { status: booking.status, statusReason: booking.statusReason, lateCancellation: booking.lateCancellation });
+      await emitRoomBookingsChanged(tx, [{ ...booking, facilityId: facility.id }], ctx.requestId);
       return booking;
     });
   }

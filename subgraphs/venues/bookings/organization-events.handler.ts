@@ -4,6 +4,7 @@ import { onEvent } from "../../kit/events";
 import { OrganizationDeregistered, OrganizationEligibilityChanged } from "../../kit/events/catalog";
 import { lockForWrite } from "../../kit/transaction";
 import { Booking } from "./booking.entity";
+import { emitRoomBookingsChanged } from "./booking.events";
 import { BookingStatus } from "./booking.enums";
 import { BLOCKING_STATUSES, effectiveStatus } from "./booking.machine";
 import { OrgEligibility } from "./org-eligibility.entity";
@@ -41,5 +42,6 @@ export async function cancelFutureBookings(tx: EntityManager, organizationId: st
   const ids = candidates.filter((b) => BLOCKING_STATUSES.includes(effectiveStatus(b, at))).map((b) => b.id);
   // not the organization's choice, so never a late cancellation counted against a quota (C8)
   if (ids.length) await tx.getRepository(Booking).update({ id: In(ids) }, { status: BookingStatus.CANCELLED, statusReason: reason, lateCancellation: false });
+  await emitRoomBookingsChanged(tx, candidates.filter((b) => ids.includes(b.id)), null);
   return ids;
 }

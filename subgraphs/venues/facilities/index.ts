@@ -1,3 +1,4 @@
+import { cacheTag } from "../../../platform/public-facts";
 import { Feature } from "../../kit/feature";
 import { rowLoader } from "../../kit/loaders";
 import { referenceById } from "../../kit/schema";
@@ -40,5 +41,7 @@ export const facilitiesFeature: Feature = {
     Room: referenceById("Room", (ctx) => rowLoader(ctx, Room)),
     Equipment: referenceById("Equipment", (ctx) => rowLoader(ctx, Equipment)),
   },
+  // an area's venues (Q12) change with no event yet: the gateway's TTL bounds them
+  publicReads: { entities: { Area: (ref: { code: string }) => [cacheTag.area(ref.code)] } },
   seed: seedFacilities,
 };

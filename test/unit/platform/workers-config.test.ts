@@ -3,7 +3,7 @@ import { loadSubgraphConfig } from "@kit/config";
 import { testGatewayKeyEnv, testSubgraphKeyEnv } from "@kit/testing";
 
 // HUB_WORKERS > 1 (platform/cluster.ts) is refused where each worker would hold, alone, state that must be one:
-// the replay check's nonces, SQLite's one writer, the rate-limit counters.
+// the replay check's nonces, SQLite's one writer, the rate-limit counters, the response cache.
 
 const MYSQL = { DATABASE_URL: "mysql://root@127.0.0.1:3306" };
 const REDIS = { REDIS_URL: "redis://127.0.0.1:6379" };
@@ -33,11 +33,14 @@ test("a subgraph's workers need MySQL and a shared nonce store; both refusals ar
   expect(() => subgraph({ ...REDIS, HUB_WORKERS: "2" })).toThrow(/needs DATABASE_URL/);
 });
 
-test("the gateway's workers need REDIS_URL only while rate limits are on", () => {
+test("the gateway's workers need REDIS_URL while rate limits or the response cache are on", () => {
   const refusal = /HUB_WORKERS: more than 1 with rate limits on needs REDIS_URL: each worker would count in its own memory/;
-  expect(() => gateway({ NODE_ENV: "production", HUB_WORKERS: "2" })).toThrow(refusal);
-  expect(() => gateway({ HUB_RATE_LIMIT: "on", HUB_WORKERS: "2" })).toThrow(refusal);
+  const cacheRefusal = /HUB_WORKERS: more than 1 with the response cache on needs REDIS_URL: an event clearing a cached answer reaches one worker/;
+  const noCache = { HUB_RESPONSE_CACHE: "off" };
+  expect(() => gateway({ NODE_ENV: "production", HUB_WORKERS: "2", ...noCache })).toThrow(refusal);
+  expect(() => gateway({ HUB_RATE_LIMIT: "on", HUB_WORKERS: "2", ...noCache })).toThrow(refusal);
+  expect(() => gateway({ HUB_WORKERS: "2" })).toThrow(cacheRefusal); // the cache is on by default
   expect(gateway({ NODE_ENV: "production", HUB_WORKERS: "2", ...REDIS }).workers).toBe(2);
-  expect(gateway({ NODE_ENV: "production", HUB_RATE_LIMIT: "off", HUB_WORKERS: "2" }).workers).toBe(2);
-  expect(gateway({ HUB_WORKERS: "2" }).workers).toBe(2); // rate limits off outside production
+  expect(gateway({ NODE_ENV: "production", HUB_RATE_LIMIT: "off", HUB_WORKERS: "2", ...noCache }).workers).toBe(2);
+  expect(gateway({ HUB_WORKERS: "2", ...noCache }).workers).toBe(2); // rate limits off outside production
 });
