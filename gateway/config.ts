@@ -3,6 +3,7 @@ import { z } from "zod";
 import { KeyObject } from "node:crypto";
 import { ConfigError, describeIssues, httpUrl, logLevel, port, serviceKeys, shutdownTimeoutMs, signingKey, workers } from "../platform/config";
 import type { ResponseCacheConfig } from "./response-cache";
+import { MAX_CACHE_TTL_SECONDS } from "../platform/public-facts";
 import type { RateLimitConfig } from "./rate-limit";
 import { TokenPolicy } from "./auth";
 import { HARDENING_ENV, hardeningFrom, HardeningConfig } from "./hardening-config";
@@ -45,7 +46,7 @@ const RATE_LIMIT_ENV = {
     .describe("Redis shared by the gateway's replicas (rate-limit counters, automatic persisted queries, the response cache); unset: each process keeps them in its own memory"),
 };
 
-const ttlSeconds = "a whole number of seconds from 1 to 3600, e.g. 30";
+const ttlSeconds = `a whole number of seconds from 1 to ${MAX_CACHE_TTL_SECONDS}, e.g. 30`;
 const entries = "a whole number of answers from 1 to 1000000, e.g. 10000";
 
 /** The response cache of public reads (gateway/response-cache). */
@@ -58,7 +59,7 @@ const RESPONSE_CACHE_ENV = {
     .number({ error: ttlSeconds })
     .int(ttlSeconds)
     .min(1, ttlSeconds)
-    .max(3600, ttlSeconds)
+    .max(MAX_CACHE_TTL_SECONDS, ttlSeconds)
     .default(30)
     .describe("the longest a cached answer is served (s): how stale it can be when an event is late or its fact sends none"),
   HUB_RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number({ error: entries }).int(entries).min(1, entries).max(1_000_000, entries).default(10_000).describe("answers one gateway keeps in memory, least recently used dropped first (without REDIS_URL)"),

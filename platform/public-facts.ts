@@ -17,6 +17,12 @@ export function isPublicView(claims: Claims): boolean {
   return claims.personId === null && claims.service === null && claims.roles.every((role) => role === "PARTNER");
 }
 
+/**
+ * The longest a cached answer may live (HUB_RESPONSE_CACHE_TTL_SECONDS' bound). An invalidation older than this
+ * clears nothing, so the producers' relays drop undelivered ones past it (a gateway without a receiver, say).
+ */
+export const MAX_CACHE_TTL_SECONDS = 3600;
+
 /** The tags of the facts a public answer shows; an event naming the same facts clears every answer tagged so. */
 export const cacheTag = {
   organization: (id: string) => `org:${id}`,

@@ -5,6 +5,7 @@ import { consumerUrlVariable, loadSubgraphConfig } from "./config";
 import { log } from "../../platform/log";
 import { startSubgraph, SubgraphModule } from "./server";
 import { openDataSource } from "./db";
+import { GATEWAY_CONSUMER } from "./events/catalog";
 
 /** Entry point of a subgraph started alone (docker-compose): config from env, then serve until a signal. */
 export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
@@ -29,7 +30,11 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
           events: { peers: config.peers, signer: config.serviceSigner, settings: config.relaySettings },
         });
         log.info({ subgraph: module.name, url: running.url, store: config.store.kind, replayCheck: config.replay ? "redis" : "memory", clockPinned: clockIsPinned() }, "subgraph listening");
-        const waiting = [...config.unreachableConsumers, ...(config.serviceSigner ? [] : [...config.peers.keys()])];
+        const unsent = [...config.unreachableConsumers, ...(config.serviceSigner ? [] : [...config.peers.keys()])];
+        if (unsent.includes(GATEWAY_CONSUMER)) {
+          log.warn({ subgraph: module.name }, `the gateway's response cache is not told what changes here: its public answers live to their TTL (set GATEWAY_EVENTS_URL${config.serviceSigner ? "" : " and HUB_SERVICE_SIGNING_KEY"})`);
+        }
+        const waiting = unsent.filter((consumer) => consumer !== GATEWAY_CONSUMER);
         if (waiting.length) {
           log.warn(
             { subgraph: module.name, consumers: waiting },

@@ -9,6 +9,8 @@ import { onEventsCommitted } from "./emit";
 import { deliveriesTotal, deliveryFailures, deliveryLag, parkedTotal, readDepth, recordDepth } from "./event-metrics";
 import { DeliveryStatus, OutboxDelivery, OutboxEvent } from "./outbox.entity";
 import { InboxEntry } from "./inbox.entity";
+import { MAX_CACHE_TTL_SECONDS } from "../../../platform/public-facts";
+import { GATEWAY_CONSUMER } from "./catalog";
 
 /** How a relay behaves: the defaults suit production; tests shorten the waits. */
 export interface RelaySettings {
@@ -150,6 +152,10 @@ export class OutboxRelay {
     const before = new Date(Date.now() - olderThanMs);
     await writeTransaction(this.db, async (tx) => {
       await tx.createQueryBuilder().delete().from(OutboxDelivery).where("status = :delivered AND deliveredAt < :before", { delivered: DeliveryStatus.DELIVERED, before }).execute();
+      // the gateway's are cache invalidations: past the longest cache lifetime they clear nothing, delivered or not
+      // (a deployment without GATEWAY_EVENTS_URL would otherwise keep them pending for ever)
+      const stale = new Date(Date.now() - MAX_CACHE_TTL_SECONDS * 1000);
+      await tx.createQueryBuilder().delete().from(OutboxDelivery).where("consumer = :gateway AND enqueuedAt < :stale", { gateway: GATEWAY_CONSUMER, stale }).execute();
       await tx.createQueryBuilder().delete().from(OutboxEvent).where("id NOT IN (SELECT eventId FROM outbox_deliveries)").execute();
       await tx.createQueryBuilder().delete().from(InboxEntry).where("appliedAt < :before", { before }).execute();
     });

@@ -183,6 +183,23 @@ describe("the outbox between two subgraphs", () => {
     expect((await tallies()).length).toBeGreaterThan(0); // what the events did stays
   });
 
+  it("drops the gateway's cache invalidations once older than the longest cache lifetime, delivered or not", async () => {
+    const at = new Date();
+    const hoursAgo = (hours: number) => new Date(at.getTime() - hours * 3600_000);
+    const ids = [newId("OutboxEvent"), newId("OutboxEvent")];
+    await ledger.db.transaction(async (tx) => {
+      for (const [i, enqueuedAt] of [hoursAgo(2), at].entries()) {
+        await tx.getRepository(OutboxEvent).insert({ id: ids[i], type: "RoomBookingsChanged", version: 1, aggregateId: "room_x", payload: "{}", occurredAt: enqueuedAt, requestId: null });
+        // a gateway that was never given a receiver URL: PENDING, never claimed (the ledger has no gateway peer)
+        await tx.getRepository(OutboxDelivery).insert({ eventId: ids[i], type: "RoomBookingsChanged", aggregateId: "room_x", consumer: "gateway", status: DeliveryStatus.PENDING, attempts: 0, enqueuedAt, nextAttemptAt: enqueuedAt, leaseUntil: null, deliveredAt: null, lastError: null });
+      }
+    });
+    await ledger.relay!.prune(); // the retention of a week: only the cache rule can drop the 2-hour-old one
+    const left = (await deliveries()).filter((d) => d.consumer === "gateway").map((d) => d.eventId);
+    expect(left).toEqual([ids[1]]);
+    expect(await ledger.db.getRepository(OutboxEvent).countBy({ id: ids[0] })).toBe(0);
+  });
+
   it("lets only federation admins list and retry the outbox", async () => {
     const asLeader = await signedRequest(ledger.url, `{ ledgerOutbox { totalCount } }`, {}, { personId: "per_t", roles: ["ORG_LEADER"], orgIds: ["org_t"] });
     expect(asLeader.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
