@@ -66,6 +66,8 @@ const untilLogged = (running: StartedProcess, msg: RegExp, count = 1) => eventua
       HUB_JWT_SECRET: "j".repeat(40),
       SUPERGRAPH_PATH: join(root, "schema", "supergraph.graphql"),
       ORGANIZATIONS_URL: subgraph.url,
+      // what is counted here are requests that reach the workers and the subgraph, not answers from a cache
+      HUB_RESPONSE_CACHE: "off",
       HUB_WORKERS: "2",
     });
     await untilLogged(subgraph, /all 2 workers listening/);
