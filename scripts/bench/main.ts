@@ -25,13 +25,15 @@ import { readSlotFacts } from "./slot-facts";
 // npm run bench: the hub as deployed (each subgraph and the gateway its own process from dist/, on MySQL unless
 // --store sqlite) over a dataset, driven through the gateway by autocannon from this process, which serves nothing.
 
-const usage = `Usage: npm run bench [-- --store mysql|sqlite] [--data demo|synthetic] [--only <name>,…]
+const usage = `Usage: npm run bench [-- --store mysql|sqlite] [--data demo|synthetic] [--only <name>,…] [--cpu-prof]
 
   --store   mysql (default: DATABASE_URL, else mysql://root@127.0.0.1:3306; databases BENCH_DATABASE_PREFIX<subgraph>,
             default bench_<subgraph>, dropped and recreated) or sqlite (fresh files in a temp folder, removed after)
   --data    demo (default: DOMAIN §10's demo data) or synthetic (npm run seed:synthetic's generator, when it lands)
   --scale, --seed   the synthetic dataset's scale and seed (default 1 and 1)
   --only    run only the operations whose names contain one of these words (e.g. --only Q1,M2)
+  --cpu-prof (or BENCH_CPU_PROF=1)   every hub process writes a V8 CPU profile into
+            bench-results/profiles/<time>/<process>/ (read one with npm run -s bench:profile-top -- <file>)
 
   BENCH_SECONDS (10) and BENCH_ROUNDS (3): measured rounds per operation, after a warm-up of
   BENCH_WARMUP_SECONDS (the smaller of 5 and BENCH_SECONDS). Reports medians of the rounds; writes
@@ -49,9 +51,11 @@ interface Options {
   seconds: number;
   rounds: number;
   warmupSeconds: number;
+  cpuProf: boolean;
 }
 
-function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+function parseOptions(allArgs: string[], env: NodeJS.ProcessEnv): Options {
+  const argv = allArgs.filter((arg) => arg !== "--cpu-prof"); // the one flag without a value
   const value = (flag: string) => {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
@@ -77,6 +81,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     seconds,
     rounds: Math.round(positive("BENCH_ROUNDS", env.BENCH_ROUNDS, 3)),
     warmupSeconds: positive("BENCH_WARMUP_SECONDS", env.BENCH_WARMUP_SECONDS, Math.min(5, seconds)),
+    cpuProf: allArgs.includes("--cpu-prof") || env.BENCH_CPU_PROF === "1",
   };
 }
 
@@ -219,8 +224,10 @@ async function main(argv: string[]): Promise<number> {
     const deploy = deployment(ports);
     say("Starting the four subgraphs and the gateway from dist/, each its own process…");
     const storeEnv = stores.env;
-    processes.push(...(await Promise.all(SUBGRAPHS.map((s) => startHubProcess(s.name, `subgraphs/${s.name}/main.js`, ports[s.name], deploy.subgraphEnv(s.name, storeEnv))))));
-    processes.push(await startHubProcess("gateway", "gateway/main.js", ports.gateway, deploy.gatewayEnv(deploy.jwtSecret)));
+    const profiles = options.cpuProf ? join(ROOT, "bench-results", "profiles", new Date().toISOString().replace(/[:.]/g, "-")) : undefined;
+    if (profiles) say(`CPU profiles (written when the processes stop): ${profiles}/<process>/`);
+    processes.push(...(await Promise.all(SUBGRAPHS.map((s) => startHubProcess(s.name, `subgraphs/${s.name}/main.js`, ports[s.name], deploy.subgraphEnv(s.name, storeEnv), profiles)))));
+    processes.push(await startHubProcess("gateway", "gateway/main.js", ports.gateway, deploy.gatewayEnv(deploy.jwtSecret), profiles));
     const gatewayUrl = processes.find((p) => p.name === "gateway")!.url;
     const ticks = ticksPerSecond();
     const bearerFor = (payload: Parameters<typeof mintToken>[1]) => mintToken(deploy.jwtSecret, payload, "2h");

@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 // The hub as deployed: each subgraph and the gateway its own process from dist/, as docker compose starts them.
 
-/** The repository root, from dist/scripts/bench/. */
-export const ROOT = join(__dirname, "..", "..", "..");
+/** The repository root, from dist/scripts/bench/ (the bench) or scripts/bench/ (tests run the sources). */
+export const ROOT = basename(join(__dirname, "..", "..")) === "dist" ? join(__dirname, "..", "..", "..") : join(__dirname, "..", "..");
 
 export interface HubProcess {
   name: string;
@@ -30,11 +30,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node dist/<entry>` with `env` only (plus PATH) and resolves once its /ready answers 200. */
-export async function startHubProcess(name: string, entry: string, port: number, env: Record<string, string>): Promise<HubProcess> {
+/**
+ * Node's flags that make a process write a V8 CPU profile of its whole life into `<folder>/<name>/` when it exits
+ * (SIGTERM drains and exits 0, so the profile gets written); [] without a folder.
+ */
+export function cpuProfileArgs(folder: string | undefined, name: string): string[] {
+  return folder ? ["--cpu-prof", "--cpu-prof-dir", join(folder, name)] : [];
+}
+
+/**
+ * Starts `node dist/<entry>` with `env` only (plus PATH) and resolves once its /ready answers 200; with
+ * `profileFolder`, the process writes its CPU profile under it (`--cpu-prof`).
+ */
+export async function startHubProcess(name: string, entry: string, port: number, env: Record<string, string>, profileFolder?: string): Promise<HubProcess> {
   const script = join(ROOT, "dist", entry);
   if (!existsSync(script)) throw new Error(`${script} is missing: npm run bench builds it first (npm run -s build)`);
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...cpuProfileArgs(profileFolder, name), script], {
     env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
-import { DataSource, EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral } from "typeorm";
+import { DataSource, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral } from "typeorm";
 import { loaderBatchSize } from "../../platform/metrics";
+import { Reader, selectPlainRows } from "./rows";
 
 /** Rows in key order, one per key, null for a miss: the DataLoader batch contract in one pass over a Map. */
 export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
@@ -59,12 +60,10 @@ export class LoaderRegistry {
   }
 }
 
-/** Where rows are read from: the request's DataSource, or a transaction's manager. */
-type Reader = DataSource | EntityManager;
-
 /** The rows of `entity` whose `column` is one of `keys`, in key order, null for a miss: one `IN (…)` query. */
 export async function rowsByKey<E extends ObjectLiteral, C extends keyof E & string>(db: Reader, entity: EntityTarget<E>, column: C, keys: readonly E[C][]): Promise<(E | null)[]> {
-  const rows = await db.getRepository(entity).findBy({ [column]: In([...keys]) } as FindOptionsWhere<E>);
+  const where = { [column]: In([...keys]) } as FindOptionsWhere<E>;
+  const rows = (await selectPlainRows(db, entity, where)) ?? (await db.getRepository(entity).findBy(where));
   return byKey(keys, rows, (row) => row[column]);
 }
 
@@ -89,7 +88,7 @@ export async function rowsGroupedByKey<E extends ObjectLiteral, C extends keyof 
 ): Promise<E[][]> {
   if (options.where && column in options.where) throw new Error(`rowsGroupedByKey: where may not name the key column ${column}; the keys select it.`);
   const where = { [column]: In([...keys]), ...options.where } as FindOptionsWhere<E>;
-  const rows = await db.getRepository(entity).find({ where, order: options.order });
+  const rows = (await selectPlainRows(db, entity, where, options.order)) ?? (await db.getRepository(entity).find({ where, order: options.order }));
   return groupByKey(keys, rows, (row) => row[column]);
 }
 

@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { DataSource } from "typeorm";
 import { HubContext } from "./context";
 import { openDataSource, DataSourceParts, StoreConfig } from "./db";
@@ -84,7 +84,17 @@ export async function startSubgraph(module: SubgraphModule, options: StartOption
       stopOnTerminationSignals: false,
       // no Apollo Studio here: inline traces would only cost CPU on every request
       // nor its landing page, which loads Apollo Sandbox from a CDN: a browser gets kit/http's text instead
-      plugins: [errorLoggingPlugin(module.name), requestOutcomePlugin(), auditPlugin(module.name), publicReads, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+      // nor cache-control hints: no field declares one, yet the plugin wraps every resolver to compute them (the
+      // gateway's response cache reads kit/public-reads' declarations instead)
+      plugins: [
+        errorLoggingPlugin(module.name),
+        requestOutcomePlugin(),
+        auditPlugin(module.name),
+        publicReads,
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+      ],
     });
     await apollo.start();
     const server = createHttpServer<HubContext>({

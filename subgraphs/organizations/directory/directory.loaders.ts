@@ -1,6 +1,6 @@
 import { In, IsNull } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey, rowLoader } from "../../kit/loaders";
+import { groupByKey, rowLoader, rowsGroupedByKey } from "../../kit/loaders";
 import { Area } from "./area.entity";
 import { Membership } from "./membership.entity";
 import { Organization } from "./organization.entity";
@@ -30,10 +30,9 @@ export const personById = (ctx: HubContext) => rowLoader(ctx, Person);
 
 /** Active (not yet left) memberships per organization. */
 export const activeMembershipsByOrganization = (ctx: HubContext) =>
-  ctx.loaders.get<string, Membership[]>("activeMembershipsByOrganization", async (ids) => {
-    const rows = await ctx.db.getRepository(Membership).find({ where: { organizationId: In([...ids]), leftOn: IsNull() }, order: { joinedOn: "ASC", id: "ASC" } });
-    return groupByKey(ids, rows, (m) => m.organizationId);
-  });
+  ctx.loaders.get<string, Membership[]>("activeMembershipsByOrganization", (ids) =>
+    rowsGroupedByKey(ctx.db, Membership, "organizationId", ids, { where: { leftOn: IsNull() }, order: { joinedOn: "ASC", id: "ASC" } }),
+  );
 
 /** All memberships (history included) per person. */
 export const membershipsByPerson = (ctx: HubContext) =>

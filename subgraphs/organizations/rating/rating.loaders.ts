@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import { HubContext } from "../../kit/context";
-import { groupByKey } from "../../kit/loaders";
+import { groupByKey, rowsGroupedByKey } from "../../kit/loaders";
 import { AGradeRecord } from "./a-grade-record.entity";
 import { IndicatorScore } from "./indicator-score.entity";
 import { RatingEvaluation } from "./rating-evaluation.entity";
@@ -8,12 +8,9 @@ import { RatingPanelist } from "./rating-panelist.entity";
 
 /** Every rating evaluation per organization, newest cycle first: both currentRating and ratingHistory read it. */
 export const ratingEvaluationsByOrganization = (ctx: HubContext) =>
-  ctx.loaders.get<string, RatingEvaluation[]>("ratingEvaluationsByOrganization", async (ids) => {
-    const rows = await ctx.db
-      .getRepository(RatingEvaluation)
-      .find({ where: { organizationId: In([...ids]) }, order: { cycle: "DESC", id: "DESC" } });
-    return groupByKey(ids, rows, (e) => e.organizationId);
-  });
+  ctx.loaders.get<string, RatingEvaluation[]>("ratingEvaluationsByOrganization", (ids) =>
+    rowsGroupedByKey(ctx.db, RatingEvaluation, "organizationId", ids, { order: { cycle: "DESC", id: "DESC" } }),
+  );
 
 /** Indicator scores per evaluation. */
 export const indicatorScoresByEvaluation = (ctx: HubContext) =>

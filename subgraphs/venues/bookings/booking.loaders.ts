@@ -1,5 +1,6 @@
 import { HubContext } from "../../kit/context";
-import { groupByKey } from "../../kit/loaders";
+import { And, FindOptionsWhere, In, LessThan, MoreThanOrEqual } from "typeorm";
+import { groupByKey, rowsGroupedByKey } from "../../kit/loaders";
 import { Booking } from "./booking.entity";
 import { BookingStatus } from "./booking.enums";
 
@@ -14,13 +15,12 @@ export interface BookingFilter {
 export const bookingsByOrganization = (ctx: HubContext, filter: BookingFilter) =>
   ctx.loaders.get<string, Booking[]>(
     "bookingsByOrganization",
-    async (ids) => {
-      const query = ctx.db.getRepository(Booking).createQueryBuilder("b").where("b.organizationId IN (:...ids)", { ids: [...ids] });
-      if (filter.start) query.andWhere("b.startsAt >= :start", { start: filter.start });
-      if (filter.end) query.andWhere("b.startsAt < :end", { end: filter.end });
-      if (filter.statuses) query.andWhere("b.status IN (:...statuses)", { statuses: filter.statuses });
-      const rows = await query.orderBy("b.startsAt", "ASC").addOrderBy("b.id", "ASC").getMany();
-      return groupByKey(ids, rows, (b) => b.organizationId);
+    (ids) => {
+      const bounds = [...(filter.start ? [MoreThanOrEqual(filter.start)] : []), ...(filter.end ? [LessThan(filter.end)] : [])];
+      const where: FindOptionsWhere<Booking> = {};
+      if (bounds.length) where.startsAt = bounds.length === 1 ? bounds[0] : And(...bounds);
+      if (filter.statuses) where.status = In(filter.statuses);
+      return rowsGroupedByKey(ctx.db, Booking, "organizationId", ids, { where, order: { startsAt: "ASC", id: "ASC" } });
     },
     { start: filter.start?.toISOString() ?? null, end: filter.end?.toISOString() ?? null, statuses: filter.statuses },
   );
