@@ -5,8 +5,8 @@ import { join } from "node:path";
 
 // The hub as deployed: each subgraph and the gateway its own process from dist/, as docker compose starts them.
 
-/** The repository root, from dist/scripts/bench/. */
-export const ROOT = join(__dirname, "..", "..", "..");
+/** The repository root, from dist/scripts/bench/ (or from scripts/bench/ when jest runs the sources). */
+export const ROOT = __filename.endsWith(".ts") ? join(__dirname, "..", "..") : join(__dirname, "..", "..", "..");
 
 export interface HubProcess {
   name: string;
@@ -30,8 +30,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node dist/<entry>` with `env` only (plus PATH) and resolves once its /ready answers 200. */
-export async function startHubProcess(name: string, entry: string, port: number, env: Record<string, string>): Promise<HubProcess> {
+/** Whether the process on `origin` (http://127.0.0.1:<port>) can serve: by default its /ready answers 200. */
+export type ReadyProbe = (origin: string) => Promise<boolean>;
+
+const answersReady: ReadyProbe = async (origin) => (await fetch(`${origin}/ready`)).status === 200;
+
+/** Starts `node dist/<entry>` with `env` only (plus PATH) and resolves once `ready` says it can serve. */
+export async function startHubProcess(name: string, entry: string, port: number, env: Record<string, string>, ready = answersReady): Promise<HubProcess> {
   const script = join(ROOT, "dist", entry);
   if (!existsSync(script)) throw new Error(`${script} is missing: npm run bench builds it first (npm run -s build)`);
   const child = spawn(process.execPath, [script], {
@@ -53,7 +58,7 @@ export async function startHubProcess(name: string, entry: string, port: number,
   while (Date.now() < deadline) {
     if (gone !== undefined) throw new Error(`${name} (${entry}) exited with ${gone} before it was ready:\n${tail.join("\n")}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).status === 200) return running;
+      if (await ready(`http://127.0.0.1:${port}`)) return running;
     } catch {
       // not listening yet
     }
