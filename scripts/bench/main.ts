@@ -252,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
     for (const operation of operations) {
       if (peers && operation.kind === "read") {
         const read = { name: operation.name, caller: operation.caller.label, body: readBody(operation), bearer: operation.caller.token ? await bearerFor(operation.caller.token) : null };
-        comparisons.push(await comparePeers(read, peers, options, ticks, say));
+        comparisons.push(await comparePeers(read, peers, { rounds: options.rounds, round: { seconds: options.seconds }, warmup: { seconds: options.warmupSeconds } }, ticks, say));
         reports.push(comparisons[comparisons.length - 1].variants["hub-on"]!);
       } else reports.push(await measure(operation, gateway.url, hubProcesses, deploy.metricsToken, options, bearerFor, slots, ticks));
     }

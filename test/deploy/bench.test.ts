@@ -168,7 +168,7 @@ test("the floor replays calls that ran at once as one stage, and a call that sta
 });
 
 // needs dist/ (npm run -s build): the peers and the hub-off gateway run from there, as the bench starts them
-describe("the peers in one run, alternating (demo data, rounds of a fraction of a second)", () => {
+describe("the peers in one run, alternating (demo data, rounds of 20 requests)", () => {
   const JWT_SECRET = "bench-peers-test-secret-0123456789abcdef";
   const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
   const processes: HubProcess[] = [];
@@ -203,7 +203,7 @@ describe("the peers in one run, alternating (demo data, rounds of a fraction of 
     // peer verifies the token and signs the identity): one operation keeps this file quick
     const leader = { sub: DEMO_SUBJECTS.leader.personId, roles: ["ORG_LEADER"], orgIds: [DEMO_SUBJECTS.leader.organizationId] };
     const read = { name: "across four", caller: "OL", body: JSON.stringify({ query: acrossFour(DEMO_SUBJECTS.leader.organizationId), variables: {} }), bearer: await mintToken(JWT_SECRET, leader, "1h") };
-    comparisons = [await comparePeers(read, peers, { rounds: 1, seconds: 0.3, warmupSeconds: 0.1 }, 100, () => undefined)];
+    comparisons = [await comparePeers(read, peers, { rounds: 1, round: { requests: 20 }, warmup: { requests: 10 } }, 100, () => undefined)];
   }, 120_000);
 
   afterAll(async () => {
@@ -217,10 +217,12 @@ describe("the peers in one run, alternating (demo data, rounds of a fraction of 
     expect(comparison.notes).toEqual([]);
     for (const variant of VARIANTS) {
       const report = comparison.variants[variant]!;
-      expect({ variant, errors: report.errors, answered: report.rounds[0].requests > 0 }).toEqual({ variant, errors: 0, answered: true });
+      const { non2xx, transportErrors, mismatches = 0 } = report.rounds[0];
+      expect({ variant, errors: report.errors, non2xx, transportErrors, mismatches, answered: report.rounds[0].requests > 0 }).toEqual({ variant, errors: 0, non2xx: 0, transportErrors: 0, mismatches: 0, answered: true });
     }
-    // four calls per request by the subgraphs' own count, through the gateways that do not deduplicate, and the floor
-    for (const variant of ["hub-off", "stock", "hive-off", "floor"] as const) expect({ variant, calls: Math.round(comparison.variants[variant]!.subgraphCallsPerRequest) }).toEqual({ variant, calls: 4 });
+    // the floor replays the hub's plan, one call per subgraph (by the subgraphs' own count: its operations end
+    // within the round, where a gateway's requests still in flight at the end make its count inexact)
+    expect(comparison.variants.floor!.subgraphCallsPerRequest).toBe(4);
   });
 
   test("the tables list every variant of every operation and the ratios of each", () => {

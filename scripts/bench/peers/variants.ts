@@ -26,10 +26,11 @@ export interface PeerComparison {
   notes: string[];
 }
 
+/** How many measured rounds, and how long each and the warm-up last (seconds, or requests for quick tests). */
 export interface PeerRounds {
   rounds: number;
-  seconds: number;
-  warmupSeconds: number;
+  round: Extent;
+  warmup: Extent;
 }
 
 const ZERO: Counters = { cpuTicks: {}, subgraphFetches: 0, sqlStatements: 0, graphqlErrors: 0, gatewayRequests: 0 };
@@ -50,6 +51,21 @@ async function countersOf(gateway: Measured | undefined, hub: boolean, peers: Pe
   }
   const graphqlErrors = hub && gateway ? total(await scrape(gateway.url, peers.metricsToken), "hub_graphql_errors_total", { service: "gateway" }) : 0;
   return { cpuTicks: cpu, subgraphFetches: calls, sqlStatements: sql, graphqlErrors, gatewayRequests: 0 };
+}
+
+/**
+ * The counters once the requests still in flight at a round's end have reached the subgraphs and been answered:
+ * their calls and CPU belong to this variant, not to the next one measured.
+ */
+async function settled(read: () => Promise<Counters>): Promise<Counters> {
+  let last = await read();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = await read();
+    if (next.subgraphFetches === last.subgraphFetches) return next;
+    last = next;
+  }
+  return last;
 }
 
 /** `sum` plus what changed from `before` to `after`. */
@@ -106,7 +122,7 @@ export async function comparePeers(read: PeerRead, peers: Peers, options: PeerRo
   const measured = VARIANTS.filter((v) => runners[v]);
   for (const variant of measured) {
     say(`  ${read.name}: ${variant} warm-up`);
-    await runners[variant]!({ seconds: options.warmupSeconds });
+    await runners[variant]!(options.warmup);
   }
   const rounds = Object.fromEntries(measured.map((v) => [v, [] as Round[]])) as Record<VariantName, Round[]>;
   const sums = Object.fromEntries(measured.map((v) => [v, ZERO])) as Record<VariantName, Counters>;
@@ -115,8 +131,8 @@ export async function comparePeers(read: PeerRead, peers: Peers, options: PeerRo
       const gateway = variant === "floor" ? undefined : peers.gateways[variant as GatewayVariant];
       const hub = variant.startsWith("hub");
       const before = await countersOf(gateway, hub, peers);
-      rounds[variant].push(await runners[variant]!({ seconds: options.seconds }));
-      sums[variant] = added(sums[variant], before, await countersOf(gateway, hub, peers));
+      rounds[variant].push(await runners[variant]!(options.round));
+      sums[variant] = added(sums[variant], before, await settled(() => countersOf(gateway, hub, peers)));
     }
     say(`  ${read.name}: round ${i + 1}/${options.rounds}: ${measured.map((v) => `${v} ${(rounds[v][i].requests / rounds[v][i].seconds).toFixed(0)}`).join(", ")} req/s`);
   }
