@@ -13,19 +13,26 @@ const extent = (e: Extent) => ("seconds" in e ? { duration: e.seconds } : { amou
 function round(result: autocannon.Result, counted: { conflicts: number; booked: number }): Round {
   return {
     requests: result.requests.total,
+    sent: result.requests.sent,
     seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     transportErrors: result.errors,
+    ...(result.mismatches ? { mismatches: result.mismatches } : {}),
     ...counted,
   };
 }
 
-/** One round of the same request over and over (its GraphQL errors are counted by the gateway's /metrics). */
-export async function readRound(url: string, body: string, bearer: string | null, how: Extent): Promise<Round> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) };
-  const result = await autocannon({ url, method: "POST", headers, body, connections: CONNECTIONS, ...extent(how) });
+/** The request headers of a read: JSON, and the caller's bearer token unless anonymous. */
+export const readHeaders = (bearer: string | null): Record<string, string> => ({ "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) });
+
+/**
+ * One round of the same request over and over (its GraphQL errors are counted by the gateway's /metrics).
+ * `expectBody`: the answer every response must be, byte for byte (a peer's errors, which no /metrics counts).
+ */
+export async function readRound(url: string, body: string, bearer: string | null, how: Extent, expectBody?: string): Promise<Round> {
+  const result = await autocannon({ url, method: "POST", headers: readHeaders(bearer), body, connections: CONNECTIONS, ...extent(how), ...(expectBody ? { expectBody } : {}) });
   return round(result, { conflicts: 0, booked: 0 });
 }
 

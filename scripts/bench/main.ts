@@ -12,7 +12,10 @@ import { SUBGRAPHS } from "../subgraphs";
 import { freeSlots, SlotRequest } from "./free-slots";
 import { eventBurst, EventBurst, signingCost, SigningCost } from "./kit-costs";
 import { bookingRound, CONNECTIONS, Extent, readRound } from "./load";
-import { BenchOperation, benchOperations } from "./operations";
+import { BenchOperation, benchOperations, ReadOperation } from "./operations";
+import { RECORDING_GATEWAY, startPeers } from "./peers/start-peers";
+import { comparePeers, PeerComparison } from "./peers/variants";
+import { peersSection, ratiosOf } from "./peers/table";
 import { freePort, HubProcess, ROOT, startHubProcess, stopAll } from "./processes";
 import { cpuTicks, peakMemoryKib, ticksPerSecond } from "./proc";
 import { scrape, total } from "./prometheus";
@@ -25,13 +28,16 @@ import { readSlotFacts } from "./slot-facts";
 // npm run bench: the hub as deployed (each subgraph and the gateway its own process from dist/, on MySQL unless
 // --store sqlite) over a dataset, driven through the gateway by autocannon from this process, which serves nothing.
 
-const usage = `Usage: npm run bench [-- --store mysql|sqlite] [--data demo|synthetic] [--only <name>,…] [--cpu-prof]
+const usage = `Usage: npm run bench [-- --store mysql|sqlite] [--data demo|synthetic] [--only <name>,…] [--peers on|off] [--cpu-prof]
 
   --store   mysql (default: DATABASE_URL, else mysql://root@127.0.0.1:3306; databases BENCH_DATABASE_PREFIX<subgraph>,
             default bench_<subgraph>, dropped and recreated) or sqlite (fresh files in a temp folder, removed after)
   --data    demo (default: DOMAIN §10's demo data) or synthetic (npm run seed:synthetic's generator, when it lands)
   --scale, --seed   the synthetic dataset's scale and seed (default 1 and 1)
   --only    run only the operations whose names contain one of these words (e.g. --only Q1,M2)
+  --peers   on (default): each read also through the hub's gateway with deduplication off, stock @apollo/gateway,
+            Hive Gateway with deduplication off and on, and the subgraph calls alone (the floor), rounds alternating;
+            off: the hub's gateway alone (HUB_DEDUPE_READS as set), for quick runs
   --cpu-prof (or BENCH_CPU_PROF=1)   every hub process writes a V8 CPU profile into
             bench-results/profiles/<time>/<process>/ (read one with npm run -s bench:profile-top -- <file>)
 
@@ -48,6 +54,7 @@ interface Options {
   scale: number;
   seed: number;
   only: string[];
+  peers: boolean;
   seconds: number;
   rounds: number;
   warmupSeconds: number;
@@ -60,12 +67,14 @@ function parseOptions(allArgs: string[], env: NodeJS.ProcessEnv): Options {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
   };
-  const known = new Set(["--store", "--data", "--scale", "--seed", "--only"]);
+  const known = new Set(["--store", "--data", "--scale", "--seed", "--only", "--peers"]);
   for (let i = 0; i < argv.length; i += 2) if (!known.has(argv[i])) throw new BenchRefusal(`Unexpected argument ${argv[i]}\n\n${usage}`);
   const store = value("--store") ?? "mysql";
   const data = value("--data") ?? "demo";
   if (store !== "mysql" && store !== "sqlite") throw new BenchRefusal(`--store ${store}: mysql or sqlite\n\n${usage}`);
   if (data !== "demo" && data !== "synthetic") throw new BenchRefusal(`--data ${data}: demo or synthetic\n\n${usage}`);
+  const peers = value("--peers") ?? "on";
+  if (peers !== "on" && peers !== "off") throw new BenchRefusal(`--peers ${peers}: on or off\n\n${usage}`);
   const positive = (name: string, text: string | undefined, fallback: number) => {
     const n = text === undefined ? fallback : Number(text);
     if (!Number.isFinite(n) || n <= 0) throw new BenchRefusal(`${name}=${text}: a positive number`);
@@ -78,6 +87,7 @@ function parseOptions(allArgs: string[], env: NodeJS.ProcessEnv): Options {
     scale: positive("--scale", value("--scale"), 1),
     seed: positive("--seed", value("--seed"), 1),
     only: (value("--only") ?? "").split(",").filter(Boolean),
+    peers: peers === "on",
     seconds,
     rounds: Math.round(positive("BENCH_ROUNDS", env.BENCH_ROUNDS, 3)),
     warmupSeconds: positive("BENCH_WARMUP_SECONDS", env.BENCH_WARMUP_SECONDS, Math.min(5, seconds)),
@@ -91,11 +101,14 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 function deployment(ports: Record<string, number>) {
   const gatewayKey = newSigningKey();
   const serviceKeys = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, newSigningKey()]));
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+  const urls = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
   // HUB_WORKERS forks every process into workers; more than 1 needs REDIS_URL (README "Workers"), passed on with its prefix
   const passed = Object.fromEntries(["HUB_WORKERS", "REDIS_URL", "REDIS_KEY_PREFIX"].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
   const common = { NODE_ENV: "production", LOG_LEVEL: "warn", APOLLO_TELEMETRY_DISABLED: "1", HUB_METRICS_TOKEN: randomBytes(24).toString("hex"), ...urls, ...passed };
   return {
+    gatewayKey,
+    subgraphUrls,
     jwtSecret: randomBytes(32).toString("hex"),
     metricsToken: common.HUB_METRICS_TOKEN,
     subgraphEnv: (name: string, storeEnv: Record<string, string>) => ({
@@ -155,7 +168,7 @@ async function measure(
   let warmup: Extent = { seconds: options.warmupSeconds };
   let measured: Extent[] = Array.from({ length: options.rounds }, () => ({ seconds: options.seconds }));
   if (operation.kind === "read") {
-    const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+    const body = readBody(operation);
     const bearer = operation.caller.token ? await bearerFor(operation.caller.token) : null;
     runRound = (how) => readRound(gatewayUrl, body, bearer, how);
   } else {
@@ -189,6 +202,9 @@ async function measure(
   const report = summarize(operation.name, operation.caller.label, rounds, before, after, ticks);
   return note ? { ...report, note } : report;
 }
+
+/** What a client POSTs for a read. */
+const readBody = (operation: ReadOperation) => JSON.stringify({ query: operation.query, variables: operation.variables });
 
 /** Bookings per M2 round: a round of free slots lasts as long as its share takes. */
 const MAX_BOOKINGS_PER_ROUND = 500;
@@ -226,20 +242,35 @@ async function main(argv: string[]): Promise<number> {
     const storeEnv = stores.env;
     const profiles = options.cpuProf ? join(ROOT, "bench-results", "profiles", new Date().toISOString().replace(/[:.]/g, "-")) : undefined;
     if (profiles) say(`CPU profiles (written when the processes stop): ${profiles}/<process>/`);
-    processes.push(...(await Promise.all(SUBGRAPHS.map((s) => startHubProcess(s.name, `subgraphs/${s.name}/main.js`, ports[s.name], deploy.subgraphEnv(s.name, storeEnv), profiles)))));
-    processes.push(await startHubProcess("gateway", "gateway/main.js", ports.gateway, deploy.gatewayEnv(deploy.jwtSecret), profiles));
-    const gatewayUrl = processes.find((p) => p.name === "gateway")!.url;
+    processes.push(...(await Promise.all(SUBGRAPHS.map((s) => startHubProcess(s.name, `subgraphs/${s.name}/main.js`, ports[s.name], deploy.subgraphEnv(s.name, storeEnv), { profileFolder: profiles })))));
+    const subgraphs = [...processes];
+    // with the peers, this gateway is the hub-on variant; hub-off is a second process (peers/start-peers.ts)
+    const gatewayEnv = (dedupe?: "on" | "off") => ({ ...deploy.gatewayEnv(deploy.jwtSecret), ...(dedupe ? { HUB_DEDUPE_READS: dedupe } : {}) });
+    const gateway = await startHubProcess("gateway", "gateway/main.js", ports.gateway, gatewayEnv(options.peers ? "on" : undefined), { profileFolder: profiles });
+    processes.push(gateway);
+    const hubProcesses = [...processes];
     const ticks = ticksPerSecond();
     const bearerFor = (payload: Parameters<typeof mintToken>[1]) => mintToken(deploy.jwtSecret, payload, "2h");
+    const peers = options.peers
+      ? await startPeers({ hubOn: gateway, subgraphs, metricsToken: deploy.metricsToken, gatewayKey: deploy.gatewayKey, gatewayEnv, subgraphUrls: deploy.subgraphUrls, processes })
+      : null;
 
     const operations = benchOperations(subjects).filter((o) => !options.only.length || options.only.some((word) => o.name.includes(word)));
     const reports: OperationReport[] = [];
-    for (const operation of operations) reports.push(await measure(operation, gatewayUrl, processes, deploy.metricsToken, options, bearerFor, slots, ticks));
+    const comparisons: PeerComparison[] = [];
+    for (const operation of operations) {
+      if (peers && operation.kind === "read") {
+        const read = { name: operation.name, caller: operation.caller.label, body: readBody(operation), bearer: operation.caller.token ? await bearerFor(operation.caller.token) : null };
+        comparisons.push(await comparePeers(read, peers, { rounds: options.rounds, round: { seconds: options.seconds }, warmup: { seconds: options.warmupSeconds } }, ticks, say));
+        reports.push(comparisons[comparisons.length - 1].variants["hub-on"]!);
+      } else reports.push(await measure(operation, gateway.url, hubProcesses, deploy.metricsToken, options, bearerFor, slots, ticks));
+    }
+    await peers?.close();
 
     say("Event burst organizations → venues…");
     const burst: EventBurst = await eventBurst(stores.byName.organizations, options.rounds);
     const signing: SigningCost = signingCost(options.rounds);
-    const peakKib = Object.fromEntries(processes.map((p) => [p.name, peakMemoryKib(p.pid)]));
+    const peakKib = Object.fromEntries(processes.filter((p) => p.name !== RECORDING_GATEWAY).map((p) => [p.name, peakMemoryKib(p.pid)]));
 
     const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}, ${load}`;
@@ -251,6 +282,7 @@ async function main(argv: string[]): Promise<number> {
       markdownTable(reports),
       "",
       ...reports.filter((r) => r.note || r.conflicts || r.booked).map((r) => `${r.name}: ${r.note ? `${r.note}; ` : ""}${r.booked} booked, ${r.conflicts} answered with conflicts`),
+      ...(comparisons.length ? peersSection(comparisons, options) : []),
       memoryLine(peakKib),
       `Events organizations → venues across processes, a burst of ${burst.events} (median of ${options.rounds}): ${burst.perSecond.toFixed(0)} events/s delivered and applied; lag commit → delivery p50 ${burst.lagP50Ms} ms, p99 ${burst.lagP99Ms} ms (the relay sees another process's commits on its next poll, HUB_OUTBOX_POLL_MS)`,
       `Ed25519 request signing, CPU µs per subgraph request (in this process, median of ${options.rounds} × 2,000): sign ${signing.signMicros.toFixed(1)} (gateway), verify ${signing.verifyMicros.toFixed(1)} (subgraph), replay check ${signing.replayMicros.toFixed(1)} (memory)`,
@@ -261,10 +293,10 @@ async function main(argv: string[]): Promise<number> {
     const folder = join(ROOT, "bench-results");
     mkdirSync(folder, { recursive: true });
     const file = join(folder, `${at.replace(/[:.]/g, "-")}.json`);
-    const json = { at, store: options.store, where: stores.where, data: options.data, machine, connections: CONNECTIONS, options, hubNow: HUB_NOW, operations: reports, peakMemoryKib: peakKib, eventBurst: burst, signing };
+    const json = { at, store: options.store, where: stores.where, data: options.data, machine, connections: CONNECTIONS, options, hubNow: HUB_NOW, operations: reports, peers: comparisons.map((c) => ({ ...c, ratios: ratiosOf(c) })), peakMemoryKib: peakKib, eventBurst: burst, signing };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     process.stdout.write(`JSON report: ${file}\n`);
-    return reports.some((r) => r.errors > 0) ? 1 : 0;
+    return [...reports, ...comparisons.flatMap((c) => Object.values(c.variants))].some((r) => r.errors > 0) ? 1 : 0;
   } finally {
     await stop();
   }

@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 
 // The hub as deployed: each subgraph and the gateway its own process from dist/, as docker compose starts them.
 
-/** The repository root, from dist/scripts/bench/ (the bench) or scripts/bench/ (tests run the sources). */
-export const ROOT = basename(join(__dirname, "..", "..")) === "dist" ? join(__dirname, "..", "..", "..") : join(__dirname, "..", "..");
+/** The repository root, from dist/scripts/bench/ (or from scripts/bench/ when jest runs the sources). */
+export const ROOT = __filename.endsWith(".ts") ? join(__dirname, "..", "..") : join(__dirname, "..", "..", "..");
 
 export interface HubProcess {
   name: string;
@@ -38,11 +38,20 @@ export function cpuProfileArgs(folder: string | undefined, name: string): string
   return folder ? ["--cpu-prof", "--cpu-prof-dir", join(folder, name)] : [];
 }
 
-/**
- * Starts `node dist/<entry>` with `env` only (plus PATH) and resolves once its /ready answers 200; with
- * `profileFolder`, the process writes its CPU profile under it (`--cpu-prof`).
- */
-export async function startHubProcess(name: string, entry: string, port: number, env: Record<string, string>, profileFolder?: string): Promise<HubProcess> {
+/** Whether the process on `origin` (http://127.0.0.1:<port>) can serve: by default its /ready answers 200. */
+export type ReadyProbe = (origin: string) => Promise<boolean>;
+
+const answersReady: ReadyProbe = async (origin) => (await fetch(`${origin}/ready`)).status === 200;
+
+export interface StartOptions {
+  /** How to tell it can serve (default: GET /ready answers 200). */
+  ready?: ReadyProbe;
+  /** Write the process's CPU profile under this folder (`--cpu-prof`). */
+  profileFolder?: string;
+}
+
+/** Starts `node dist/<entry>` with `env` only (plus PATH) and resolves once `ready` says it can serve. */
+export async function startHubProcess(name: string, entry: string, port: number, env: Record<string, string>, { ready = answersReady, profileFolder }: StartOptions = {}): Promise<HubProcess> {
   const script = join(ROOT, "dist", entry);
   if (!existsSync(script)) throw new Error(`${script} is missing: npm run bench builds it first (npm run -s build)`);
   const child = spawn(process.execPath, [...cpuProfileArgs(profileFolder, name), script], {
@@ -64,7 +73,7 @@ export async function startHubProcess(name: string, entry: string, port: number,
   while (Date.now() < deadline) {
     if (gone !== undefined) throw new Error(`${name} (${entry}) exited with ${gone} before it was ready:\n${tail.join("\n")}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).status === 200) return running;
+      if (await ready(`http://127.0.0.1:${port}`)) return running;
     } catch {
       // not listening yet
     }

@@ -17,12 +17,16 @@ export interface Counters {
 /** One measured round of load (autocannon's figures, plus what the bench read from the responses). */
 export interface Round {
   requests: number;
+  /** Requests sent, those still in flight when the round ended included (they cost CPU and calls too). */
+  sent?: number;
   seconds: number;
   p50: number;
   p99: number;
   /** Responses that were not 2xx, and requests that got no response (timeouts, resets). */
   non2xx: number;
   transportErrors: number;
+  /** Answers that were not the expected body (the peers' reads). */
+  mismatches?: number;
   /** M2 only: responses whose payload had conflicts, and bookings made. */
   conflicts: number;
   booked: number;
@@ -35,7 +39,7 @@ export interface OperationReport {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
-  /** non-2xx + no response + GraphQL errors, over all measured rounds. */
+  /** non-2xx + no response + unexpected answers + GraphQL errors, over all measured rounds. */
   errors: number;
   graphqlErrors: number;
   conflicts: number;
@@ -57,10 +61,10 @@ export function median(values: readonly number[]): number {
 
 /** An operation's report from its measured rounds and the counters read around them. */
 export function summarize(name: string, caller: string, rounds: Round[], before: Counters, after: Counters, ticksPerSecond: number): OperationReport {
-  // per request of what the gateway answered between the two readings: autocannon stops counting at a round's end,
-  // the up to 10 requests then in flight still cost CPU and calls
+  // per request of what the gateway answered between the two readings (else of what was sent): autocannon stops
+  // counting at a round's end, the up to 10 requests then in flight still cost CPU and calls
   const answered = after.gatewayRequests - before.gatewayRequests;
-  const requests = answered > 0 ? answered : rounds.reduce((sum, r) => sum + r.requests, 0);
+  const requests = answered > 0 ? answered : rounds.reduce((sum, r) => sum + (r.sent ?? r.requests), 0);
   const per = (delta: number) => (requests > 0 ? delta / requests : NaN);
   const cpuMsPerRequest: Record<string, number> = {};
   for (const process of Object.keys(after.cpuTicks)) {
@@ -75,7 +79,7 @@ export function summarize(name: string, caller: string, rounds: Round[], before:
     requestsPerSecond: median(rounds.map((r) => (r.seconds > 0 ? r.requests / r.seconds : 0))),
     p50Ms: median(rounds.map((r) => r.p50)),
     p99Ms: median(rounds.map((r) => r.p99)),
-    errors: sum((r) => r.non2xx + r.transportErrors) + graphqlErrors,
+    errors: sum((r) => r.non2xx + r.transportErrors + (r.mismatches ?? 0)) + graphqlErrors,
     graphqlErrors,
     conflicts: sum((r) => r.conflicts),
     booked: sum((r) => r.booked),

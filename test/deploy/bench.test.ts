@@ -1,6 +1,18 @@
+import { join } from "node:path";
 import { DataSource } from "typeorm";
+import { mintToken } from "@gateway/auth";
 import { pinClock } from "@kit/clock";
 import { openDataSource } from "@kit/db";
+import { TEST_KEYS } from "@kit/testing";
+import { exportKey } from "@platform/request-signing";
+import { acrossFour } from "@scripts/bench/operations";
+import { HubProcess, stopAll } from "@scripts/bench/processes";
+import { Peers, startPeers, VARIANTS } from "@scripts/bench/peers/start-peers";
+import { ratiosTable, variantsTable } from "@scripts/bench/peers/table";
+import { comparePeers, PeerComparison } from "@scripts/bench/peers/variants";
+import { stagesOf } from "@scripts/bench/peers/recorder";
+import { DEMO_SUBJECTS } from "@scripts/bench/subjects";
+import { InProcessHub, startInProcessHub } from "@scripts/in-process-hub";
 import { freeSlots, SlotFacts } from "@scripts/bench/free-slots";
 import { spawn } from "node:child_process";
 import { cpuTicks, parseStat, parseStatus, peakMemoryKib, processTree } from "@scripts/bench/proc";
@@ -14,8 +26,8 @@ import { Booking, BookingStatus, OrgEligibility } from "@subgraphs/venues/bookin
 import { BookingPurpose, DEFAULT_POLICY, Facility, Room } from "@subgraphs/venues/facilities";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 
-// The pure parts of npm run bench (scripts/bench/): what it reads of /proc and /metrics, its arithmetic, and the
-// free slots M2 books. No timings are asserted: speed is the bench's to report.
+// npm run bench (scripts/bench/): what it reads of /proc and /metrics, its arithmetic, the free slots M2 books, and
+// the peers path on the demo data with short rounds. No timings are asserted: speed is the bench's to report.
 
 describe("/proc", () => {
   test("ppid is field 4, utime and stime 14 and 15, the reaped children's 16 and 17, counted from the last ')' (a command may hold spaces and parentheses)", () => {
@@ -165,5 +177,77 @@ describe("free slots for M2", () => {
     for (const s of slots.filter((s) => s.startsAt.toISOString().startsWith("2022-03-14"))) {
       expect(s.endsAt <= new Date("2022-03-14T08:45:00+08:00") || s.startsAt >= new Date("2022-03-14T10:15:00+08:00")).toBe(true);
     }
+  });
+});
+
+test("the floor replays calls that ran at once as one stage, and a call that starts after they all ended as the next", () => {
+  const call = (subgraph: string, startedAt: number, endedAt: number) => ({ subgraph, url: "", identity: "", body: "", answer: "", startedAt, endedAt });
+  const stages = stagesOf([call("venues", 12, 20), call("organizations", 0, 10), call("funding", 11, 14), call("academy", 10.5, 13)]);
+  expect(stages.map((stage) => stage.map((c) => c.subgraph))).toEqual([["organizations"], ["academy", "funding", "venues"]]);
+});
+
+// needs dist/ (npm run -s build): the peers and the hub-off gateway run from there, as the bench starts them
+describe("the peers in one run, alternating (demo data, rounds of 20 requests)", () => {
+  const JWT_SECRET = "bench-peers-test-secret-0123456789abcdef";
+  const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
+  const processes: HubProcess[] = [];
+  let hub: InProcessHub;
+  let peers: Peers;
+  let comparisons: PeerComparison[];
+
+  beforeAll(async () => {
+    hub = await startInProcessHub({ jwtSecret: JWT_SECRET, supergraphPath: SUPERGRAPH_PATH });
+    const subgraphUrls = Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url]));
+    const gatewayEnv = (dedupe?: "on" | "off") => ({
+      LOG_LEVEL: "warn",
+      APOLLO_TELEMETRY_DISABLED: "1",
+      HUB_JWT_SECRET: JWT_SECRET,
+      HUB_GATEWAY_SIGNING_KEY: exportKey(TEST_KEYS.gateway),
+      SUPERGRAPH_PATH,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+      ...(dedupe ? { HUB_DEDUPE_READS: dedupe } : {}),
+    });
+    // the subgraphs and the hub-on gateway run in this process: their CPU is jest's, which nothing here asserts
+    const inProcess = (name: string, url: string) => ({ name, pid: process.pid, url });
+    peers = await startPeers({
+      hubOn: inProcess("gateway", hub.gateway.url),
+      subgraphs: Object.values(hub.subgraphs).map((s) => inProcess(s.name, s.url)),
+      metricsToken: "unused: /metrics is open without HUB_METRICS_TOKEN",
+      gatewayKey: TEST_KEYS.gateway,
+      gatewayEnv,
+      subgraphUrls,
+      processes,
+    });
+    // one read that crosses the four subgraphs (the floor replays a plan of stages), as a signed-in caller (every
+    // peer verifies the token and signs the identity): one operation keeps this file quick
+    const leader = { sub: DEMO_SUBJECTS.leader.personId, roles: ["ORG_LEADER"], orgIds: [DEMO_SUBJECTS.leader.organizationId] };
+    const read = { name: "across four", caller: "OL", body: JSON.stringify({ query: acrossFour(DEMO_SUBJECTS.leader.organizationId), variables: {} }), bearer: await mintToken(JWT_SECRET, leader, "1h") };
+    comparisons = [await comparePeers(read, peers, { rounds: 1, round: { requests: 20 }, warmup: { requests: 10 } }, 100, () => undefined)];
+  }, 120_000);
+
+  afterAll(async () => {
+    await peers?.close();
+    await stopAll(processes);
+    await hub?.stop();
+  });
+
+  test("every variant answers what the hub answers, without errors, and the floor replays the hub's calls", () => {
+    const [comparison] = comparisons;
+    expect(comparison.notes).toEqual([]);
+    for (const variant of VARIANTS) {
+      const report = comparison.variants[variant]!;
+      const { non2xx, transportErrors, mismatches = 0 } = report.rounds[0];
+      expect({ variant, errors: report.errors, non2xx, transportErrors, mismatches, answered: report.rounds[0].requests > 0 }).toEqual({ variant, errors: 0, non2xx: 0, transportErrors: 0, mismatches: 0, answered: true });
+    }
+    // the floor replays the hub's plan, one call per subgraph (by the subgraphs' own count: its operations end
+    // within the round, where a gateway's requests still in flight at the end make its count inexact)
+    expect(comparison.variants.floor!.subgraphCallsPerRequest).toBe(4);
+  });
+
+  test("the tables list every variant of every operation and the ratios of each", () => {
+    expect(variantsTable(comparisons).split("\n")).toHaveLength(2 + comparisons.length * VARIANTS.length);
+    const ratios = ratiosTable(comparisons).split("\n");
+    expect(ratios).toHaveLength(2 + comparisons.length);
+    expect(ratios[2]).toMatch(/^\| across four( \| \d+\.\d\d){8} \|$/);
   });
 });
