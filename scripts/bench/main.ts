@@ -13,7 +13,7 @@ import { freeSlots, SlotRequest } from "./free-slots";
 import { eventBurst, EventBurst, signingCost, SigningCost } from "./kit-costs";
 import { bookingRound, CONNECTIONS, Extent, readRound } from "./load";
 import { BenchOperation, benchOperations, ReadOperation } from "./operations";
-import { RECORDING_GATEWAY, startPeers } from "./peers/start-peers";
+import { CACHE_GATEWAY, RECORDING_GATEWAY, startPeers } from "./peers/start-peers";
 import { comparePeers, PeerComparison } from "./peers/variants";
 import { peersSection, ratiosOf } from "./peers/table";
 import { freePort, HubProcess, ROOT, startHubProcess, stopAll } from "./processes";
@@ -105,6 +105,9 @@ function deployment(ports: Record<string, number>) {
   const urls = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
   // HUB_WORKERS forks every process into workers; more than 1 needs REDIS_URL (README "Workers"), passed on with its prefix
   const passed = Object.fromEntries(["HUB_WORKERS", "REDIS_URL", "REDIS_KEY_PREFIX"].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+  const serviceKeysList = Object.entries(serviceKeys)
+    .map(([service, key]) => `${service}:${exportKey(createPublicKey(key))}`)
+    .join(",");
   const common = { NODE_ENV: "production", LOG_LEVEL: "warn", APOLLO_TELEMETRY_DISABLED: "1", HUB_METRICS_TOKEN: randomBytes(24).toString("hex"), ...urls, ...passed };
   return {
     gatewayKey,
@@ -115,10 +118,10 @@ function deployment(ports: Record<string, number>) {
       ...common,
       ...storeEnv,
       HUB_NOW,
+      // the events that clear cached answers go to the gateway variant that caches (peers/start-peers.ts)
+      GATEWAY_EVENTS_URL: `http://127.0.0.1:${ports[CACHE_GATEWAY]}/internal/events`,
       HUB_GATEWAY_PUBLIC_KEY: exportKey(createPublicKey(gatewayKey)),
-      HUB_SERVICE_PUBLIC_KEYS: Object.entries(serviceKeys)
-        .map(([service, key]) => `${service}:${exportKey(createPublicKey(key))}`)
-        .join(","),
+      HUB_SERVICE_PUBLIC_KEYS: serviceKeysList,
       HUB_SERVICE_SIGNING_KEY: exportKey(serviceKeys[name]),
     }),
     gatewayEnv: (jwtSecret: string) => ({
@@ -130,6 +133,9 @@ function deployment(ports: Record<string, number>) {
       // HUB_RATE_LIMIT=on (with its HUB_RATE_LIMIT_* limits) says so, as the README's configuration table promises
       HUB_TRUSTED_DOCUMENTS: "off",
       HUB_RATE_LIMIT: "off",
+      // nor a response cache, unless HUB_RESPONSE_CACHE=on says so: the peers' hub-cache variant measures it apart
+      HUB_RESPONSE_CACHE: process.env.HUB_RESPONSE_CACHE ?? "off",
+      HUB_SERVICE_PUBLIC_KEYS: serviceKeysList,
       ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("HUB_RATE_LIMIT") && entry[1] !== undefined)),
       // HUB_DEDUPE_READS=off measures the gateway without in-flight deduplication (like for like with stock gateways)
       ...(process.env.HUB_DEDUPE_READS ? { HUB_DEDUPE_READS: process.env.HUB_DEDUPE_READS } : {}),
@@ -236,7 +242,7 @@ async function main(argv: string[]): Promise<number> {
     await venues.destroy();
     await organizations.destroy();
 
-    const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS.map((s) => s.name), "gateway"].map(async (name) => [name, await freePort()] as const)));
+    const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS.map((s) => s.name), "gateway", CACHE_GATEWAY].map(async (name) => [name, await freePort()] as const)));
     const deploy = deployment(ports);
     say("Starting the four subgraphs and the gateway from dist/, each its own process…");
     const storeEnv = stores.env;
@@ -252,7 +258,7 @@ async function main(argv: string[]): Promise<number> {
     const ticks = ticksPerSecond();
     const bearerFor = (payload: Parameters<typeof mintToken>[1]) => mintToken(deploy.jwtSecret, payload, "2h");
     const peers = options.peers
-      ? await startPeers({ hubOn: gateway, subgraphs, metricsToken: deploy.metricsToken, gatewayKey: deploy.gatewayKey, gatewayEnv, subgraphUrls: deploy.subgraphUrls, processes })
+      ? await startPeers({ hubOn: gateway, subgraphs, metricsToken: deploy.metricsToken, gatewayKey: deploy.gatewayKey, gatewayEnv, subgraphUrls: deploy.subgraphUrls, processes, cachePort: ports[CACHE_GATEWAY] })
       : null;
 
     const operations = benchOperations(subjects).filter((o) => !options.only.length || options.only.some((word) => o.name.includes(word)));

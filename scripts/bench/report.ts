@@ -12,6 +12,9 @@ export interface Counters {
   graphqlErrors: number;
   /** hub_graphql_requests_total of the gateway: the requests it answered, those still in flight when a round ended too. */
   gatewayRequests: number;
+  /** A gateway with its response cache on: hub_response_cache_hits_total and _misses_total. */
+  cacheHits?: number;
+  cacheMisses?: number;
 }
 
 /** One measured round of load (autocannon's figures, plus what the bench read from the responses). */
@@ -49,6 +52,8 @@ export interface OperationReport {
   cpuMsPerRequest: Record<string, number>;
   subgraphCallsPerRequest: number;
   sqlStatementsPerRequest: number;
+  /** Hits ÷ (hits + misses) of the gateway's response cache over the rounds; absent when it has none. */
+  cacheHitRate?: number;
   note?: string;
 }
 
@@ -90,7 +95,15 @@ export function summarize(name: string, caller: string, rounds: Round[], before:
     cpuMsPerRequest,
     subgraphCallsPerRequest: per(after.subgraphFetches - before.subgraphFetches),
     sqlStatementsPerRequest: per(after.sqlStatements - before.sqlStatements),
+    ...cacheHitRate(before, after),
   };
+}
+
+function cacheHitRate(before: Counters, after: Counters): { cacheHitRate?: number } {
+  if (after.cacheHits === undefined || after.cacheMisses === undefined) return {};
+  const hits = after.cacheHits - (before.cacheHits ?? 0);
+  const lookups = hits + after.cacheMisses - (before.cacheMisses ?? 0);
+  return lookups > 0 ? { cacheHitRate: hits / lookups } : {};
 }
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "–");

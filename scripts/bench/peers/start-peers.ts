@@ -7,10 +7,13 @@ import { Stage, startRecorder } from "./recorder";
 // of the hub's subgraph calls for the floor.
 
 /** The gateway variants, in the order their rounds alternate; the floor has no gateway. */
-export const GATEWAY_VARIANTS = ["hub-off", "hub-on", "stock", "hive-off", "hive-on"] as const;
+export const GATEWAY_VARIANTS = ["hub-off", "hub-on", "hub-cache", "stock", "hive-off", "hive-on"] as const;
 export type GatewayVariant = (typeof GATEWAY_VARIANTS)[number];
 export type VariantName = GatewayVariant | "floor";
 export const VARIANTS: readonly VariantName[] = [...GATEWAY_VARIANTS, "floor"];
+
+/** The hub gateway with its response cache on: its port is fixed before the subgraphs start, which send it their events. */
+export const CACHE_GATEWAY = "gateway-cache";
 
 /** The gateway that runs each operation once through the recorder's proxies (not measured). */
 export const RECORDING_GATEWAY = "recording-gateway";
@@ -47,24 +50,27 @@ export async function startPeers(options: {
   gatewayEnv: (dedupe: "on" | "off") => Record<string, string>;
   subgraphUrls: Record<string, string>;
   processes: HubProcess[];
+  /** The port of the hub-cache variant when the subgraphs were given it as GATEWAY_EVENTS_URL; else a free one. */
+  cachePort?: number;
 }): Promise<Peers> {
   const recorder = await startRecorder(options.subgraphUrls);
-  const start = async (name: string, entry: string, env: Record<string, string>, ready?: ReadyProbe) => {
-    const started = await startHubProcess(name, entry, await freePort(), env, { ready });
+  const start = async (name: string, entry: string, env: Record<string, string>, ready?: ReadyProbe, port?: number) => {
+    const started = await startHubProcess(name, entry, port ?? (await freePort()), env, { ready });
     options.processes.push(started);
     return started;
   };
   const proxied = Object.fromEntries(Object.entries(recorder.urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
   try {
-    const [hubOff, stock, hiveOff, hiveOn, recording] = await Promise.all([
+    const [hubOff, hubCache, stock, hiveOff, hiveOn, recording] = await Promise.all([
       start("gateway-dedupe-off", "gateway/main.js", options.gatewayEnv("off")),
+      start(CACHE_GATEWAY, "gateway/main.js", { ...options.gatewayEnv("on"), HUB_RESPONSE_CACHE: "on" }, undefined, options.cachePort),
       start("stock-gateway", "scripts/bench/peers/stock-gateway.js", options.gatewayEnv("off"), answersQuery),
       start("hive-dedupe-off", "scripts/bench/peers/hive-gateway.js", options.gatewayEnv("off")),
       start("hive-dedupe-on", "scripts/bench/peers/hive-gateway.js", options.gatewayEnv("on")),
       start(RECORDING_GATEWAY, "gateway/main.js", { ...options.gatewayEnv("off"), ...proxied }),
     ]);
     return {
-      gateways: { "hub-off": hubOff, "hub-on": options.hubOn, stock, "hive-off": hiveOff, "hive-on": hiveOn },
+      gateways: { "hub-off": hubOff, "hub-on": options.hubOn, "hub-cache": hubCache, stock, "hive-off": hiveOff, "hive-on": hiveOn },
       subgraphs: options.subgraphs,
       metricsToken: options.metricsToken,
       gatewayKey: options.gatewayKey,

@@ -10,6 +10,7 @@ const fixed = (value: number | undefined, digits: number) => (value !== undefine
 export const VARIANT_LEGEND: Record<VariantName, string> = {
   "hub-off": "the hub's gateway, HUB_DEDUPE_READS=off",
   "hub-on": "the hub's gateway, HUB_DEDUPE_READS=on",
+  "hub-cache": "the hub's gateway, HUB_DEDUPE_READS=on and HUB_RESPONSE_CACHE=on (anonymous and partner answers cached, cleared by events)",
   stock: "@apollo/gateway in @apollo/server's standalone server, defaults, its own HTTP client, signing added",
   "hive-off": "Hive Gateway (@graphql-hive/gateway runtime), a signing plugin, deduplicateInflightRequests: false",
   "hive-on": "Hive Gateway, the same, deduplicateInflightRequests: true (its default)",
@@ -19,16 +20,16 @@ export const VARIANT_LEGEND: Record<VariantName, string> = {
 /** Every variant of every operation: rates and latencies are medians of rounds, CPU per request summed over them. */
 export function variantsTable(comparisons: readonly PeerComparison[]): string {
   const lines = [
-    "| operation | variant | req/s | p50 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | subgraph calls/req | SQL/req |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| operation | variant | req/s | p50 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req | subgraph calls/req | SQL/req | cache hits |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const c of comparisons) {
     for (const variant of VARIANTS) {
       const r = c.variants[variant];
       lines.push(
         r
-          ? `| ${c.name} | ${variant} | ${fixed(r.requestsPerSecond, 0)} | ${fixed(r.p50Ms, 1)} | ${fixed(r.p99Ms, 1)} | ${r.errors} | ${fixed(r.gatewayCpuMsPerRequest, 2)} | ${fixed(r.subgraphsCpuMsPerRequest, 2)} | ${fixed(r.subgraphCallsPerRequest, 1)} | ${fixed(r.sqlStatementsPerRequest, 1)} |`
-          : `| ${c.name} | ${variant} | – | – | – | – | – | – | – | – |`,
+          ? `| ${c.name} | ${variant} | ${fixed(r.requestsPerSecond, 0)} | ${fixed(r.p50Ms, 1)} | ${fixed(r.p99Ms, 1)} | ${r.errors} | ${fixed(r.gatewayCpuMsPerRequest, 2)} | ${fixed(r.subgraphsCpuMsPerRequest, 2)} | ${fixed(r.subgraphCallsPerRequest, 1)} | ${fixed(r.sqlStatementsPerRequest, 1)} | ${r.cacheHitRate === undefined ? "–" : `${fixed(r.cacheHitRate * 100, 1)} %`} |`
+          : `| ${c.name} | ${variant} | – | – | – | – | – | – | – | – | – |`,
       );
     }
   }

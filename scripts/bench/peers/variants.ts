@@ -39,7 +39,7 @@ const ZERO: Counters = { cpuTicks: {}, subgraphFetches: 0, sqlStatements: 0, gra
  * The variant's gateway and the subgraphs, now. Subgraph calls are counted by the subgraphs (a peer has no hub
  * metrics); requests come from the load generator for every variant alike (gatewayRequests stays 0).
  */
-async function countersOf(gateway: Measured | undefined, hub: boolean, peers: Peers): Promise<Counters> {
+async function countersOf(gateway: Measured | undefined, hub: boolean, peers: Peers, caches = false): Promise<Counters> {
   const cpu: Record<string, number> = gateway ? { gateway: cpuTicks(gateway.pid) } : {};
   let sql = 0;
   let calls = 0;
@@ -49,8 +49,10 @@ async function countersOf(gateway: Measured | undefined, hub: boolean, peers: Pe
     sql += total(samples, "hub_sql_statements_total");
     calls += total(samples, "hub_graphql_requests_total", { service: subgraph.name });
   }
-  const graphqlErrors = hub && gateway ? total(await scrape(gateway.url, peers.metricsToken), "hub_graphql_errors_total", { service: "gateway" }) : 0;
-  return { cpuTicks: cpu, subgraphFetches: calls, sqlStatements: sql, graphqlErrors, gatewayRequests: 0 };
+  const hubSamples = hub && gateway ? await scrape(gateway.url, peers.metricsToken) : null;
+  const graphqlErrors = hubSamples ? total(hubSamples, "hub_graphql_errors_total", { service: "gateway" }) : 0;
+  const cache = hubSamples && caches ? { cacheHits: total(hubSamples, "hub_response_cache_hits_total"), cacheMisses: total(hubSamples, "hub_response_cache_misses_total") } : {};
+  return { cpuTicks: cpu, subgraphFetches: calls, sqlStatements: sql, graphqlErrors, gatewayRequests: 0, ...cache };
 }
 
 /**
@@ -73,7 +75,11 @@ function added(sum: Counters, before: Counters, after: Counters): Counters {
   const cpuTicks = { ...sum.cpuTicks };
   for (const name of Object.keys(after.cpuTicks)) cpuTicks[name] = (cpuTicks[name] ?? 0) + after.cpuTicks[name] - (before.cpuTicks[name] ?? 0);
   const delta = (pick: (c: Counters) => number) => pick(sum) + pick(after) - pick(before);
-  return { cpuTicks, subgraphFetches: delta((c) => c.subgraphFetches), sqlStatements: delta((c) => c.sqlStatements), graphqlErrors: delta((c) => c.graphqlErrors), gatewayRequests: 0 };
+  const cache =
+    after.cacheHits !== undefined && after.cacheMisses !== undefined
+      ? { cacheHits: delta((c) => c.cacheHits ?? 0), cacheMisses: delta((c) => c.cacheMisses ?? 0) }
+      : {};
+  return { cpuTicks, subgraphFetches: delta((c) => c.subgraphFetches), sqlStatements: delta((c) => c.sqlStatements), graphqlErrors: delta((c) => c.graphqlErrors), gatewayRequests: 0, ...cache };
 }
 
 /** One POST, for the answer a variant gives before it is measured. */
@@ -130,9 +136,10 @@ export async function comparePeers(read: PeerRead, peers: Peers, options: PeerRo
     for (const variant of measured) {
       const gateway = variant === "floor" ? undefined : peers.gateways[variant as GatewayVariant];
       const hub = variant.startsWith("hub");
-      const before = await countersOf(gateway, hub, peers);
+      const caches = variant === "hub-cache";
+      const before = await countersOf(gateway, hub, peers, caches);
       rounds[variant].push(await runners[variant]!(options.round));
-      sums[variant] = added(sums[variant], before, await settled(() => countersOf(gateway, hub, peers)));
+      sums[variant] = added(sums[variant], before, await settled(() => countersOf(gateway, hub, peers, caches)));
     }
     say(`  ${read.name}: round ${i + 1}/${options.rounds}: ${measured.map((v) => `${v} ${(rounds[v][i].requests / rounds[v][i].seconds).toFixed(0)}`).join(", ")} req/s`);
   }
