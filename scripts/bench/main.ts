@@ -119,7 +119,7 @@ function deployment(ports: Record<string, number>) {
       ...storeEnv,
       HUB_NOW,
       // the events that clear cached answers go to the gateway variant that caches (peers/start-peers.ts)
-      GATEWAY_EVENTS_URL: `http://127.0.0.1:${ports[CACHE_GATEWAY]}/internal/events`,
+      ...(ports[CACHE_GATEWAY] ? { GATEWAY_EVENTS_URL: `http://127.0.0.1:${ports[CACHE_GATEWAY]}/internal/events` } : {}),
       HUB_GATEWAY_PUBLIC_KEY: exportKey(createPublicKey(gatewayKey)),
       HUB_SERVICE_PUBLIC_KEYS: serviceKeysList,
       HUB_SERVICE_SIGNING_KEY: exportKey(serviceKeys[name]),
@@ -242,7 +242,7 @@ async function main(argv: string[]): Promise<number> {
     await venues.destroy();
     await organizations.destroy();
 
-    const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS.map((s) => s.name), "gateway", CACHE_GATEWAY].map(async (name) => [name, await freePort()] as const)));
+    const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS.map((s) => s.name), "gateway", ...(options.peers ? [CACHE_GATEWAY] : [])].map(async (name) => [name, await freePort()] as const)));
     const deploy = deployment(ports);
     say("Starting the four subgraphs and the gateway from dist/, each its own process…");
     const storeEnv = stores.env;
