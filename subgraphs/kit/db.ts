@@ -43,13 +43,21 @@ export class StatementCounter extends AbstractLogger {
 }
 
 const background = new AsyncLocalStorage<true>();
+let backgroundRuns = 0;
 
 /**
  * Runs `work` as background work (the outbox relay, metrics scrapes): its statements are not counted per
  * request, so a test that counts an operation's statements sees only the operation's.
  */
-export function uncounted<T>(work: () => Promise<T>): Promise<T> {
-  return background.run(true, work);
+export async function uncounted<T>(work: () => Promise<T>): Promise<T> {
+  backgroundRuns += 1;
+  try {
+    return await background.run(true, work);
+  } finally {
+    // an enabled AsyncLocalStorage makes Node 20 run a hook on every promise of every request (about 3% of a
+    // subgraph's CPU in the bench's profile): it is on only while background work runs, and run() turns it on again
+    if (--backgroundRuns === 0) background.disable();
+  }
 }
 
 /** The store of one subgraph, read from `DATABASE_URL` (MySQL) or else a SQLite file under `dataDir`. */

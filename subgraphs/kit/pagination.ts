@@ -1,5 +1,8 @@
 import { ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
-import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
+import { rawRowsOfShape } from "./built-sql";
+import { entitiesOfRows, plainColumns } from "./rows";
 import { BadInputError } from "../../platform/errors";
 
 /** The largest page a client may ask for (DESIGN: `first` at most 100). */
@@ -97,18 +100,44 @@ export function toPage<T extends { id: string }>(rows: T[], size: number, totalC
 /**
  * Keyset pagination over `alias.id` (ids are ULIDs, so id order is creation order):
  * two statements per page whatever the page size: one COUNT, one SELECT.
+ * `shape`, when given, names everything that makes `query`'s SQL text differ between calls (which filters it has, not
+ * their values): the two statements' text is then built once (kit/built-sql) and the rows hydrated as plain rows.
+ * Parameters that a where callback sets while the SQL is built are not seen then: give no shape for such a query.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   args: { first?: number | null; after?: string | null },
   fallbackSize = 20,
+  shape?: string,
 ): Promise<Page<T>> {
   const size = pageSize(args.first, fallbackSize);
+  const columns = shape ? plainColumns(query.dataSource, query.expressionMap.mainAlias!.target) : null;
+  if (shape && columns) return pageOfShape(query, alias, size, args.after ? decodeCursor(args.after) : null, `${shape}:${size}`, columns);
   const totalCount = await query.clone().getCount();
   const pageQuery = query.clone().orderBy(`${alias}.id`, "ASC").take(size + 1);
   if (args.after) pageQuery.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
   return toPage(await pageQuery.getMany(), size, totalCount);
+}
+
+/** `paginate` for a query of a known shape: the same two statements, their SQL text built once. */
+async function pageOfShape<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  size: number,
+  afterId: string | null,
+  shape: string,
+  columns: readonly ColumnMetadata[],
+): Promise<Page<T>> {
+  const db = query.dataSource;
+  const [{ total }] = await rawRowsOfShape<{ total: number | string }>(db, `${shape}:count`, query.clone().select(`COUNT(DISTINCT(${alias}.id))`, "total").orderBy());
+  const pageQuery = query.clone().select([]);
+  for (const column of columns) pageQuery.addSelect(`${alias}.${column.propertyPath}`, column.databaseName);
+  pageQuery.orderBy(`${alias}.id`, "ASC").limit(size + 1);
+  if (afterId !== null) pageQuery.andWhere(`${alias}.id > :afterId`, { afterId });
+  const raw = await rawRowsOfShape<Record<string, unknown>>(db, `${shape}:${afterId === null ? "first" : "after"}`, pageQuery);
+  // MySQL returns COUNT as a string
+  return toPage(entitiesOfRows(db, query.expressionMap.mainAlias!.target as EntityTarget<T>, raw), size, Number(total));
 }
 
 /** A validated `first`/`after` pair, checked before anything is loaded. */

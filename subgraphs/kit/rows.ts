@@ -102,6 +102,19 @@ export async function selectPlainRows<E extends ObjectLiteral>(db: Reader, entit
   return raw.map((row) => hydrate(dataSource, metadata, shape, row));
 }
 
+/** The columns of `entity` that plain rows carry (by their database names), or null when it is beyond this plain path. */
+export function plainColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>): readonly ColumnMetadata[] | null {
+  return shapeOf(db, db.getMetadata(entity))?.columns ?? null;
+}
+
+/** Raw rows keyed by database column name (as `plainColumns` selects them) as entities of `entity`, a plain one. */
+export function entitiesOfRows<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>, raw: Record<string, unknown>[]): E[] {
+  const metadata = db.getMetadata(entity);
+  const shape = shapeOf(db, metadata);
+  if (!shape) throw new Error(`entitiesOfRows: ${metadata.name} is not a plain entity`);
+  return raw.map((row) => hydrate(db, metadata, shape, row));
+}
+
 function hydrate<E extends ObjectLiteral>(db: DataSource, metadata: EntityMetadata, shape: Shape, row: Record<string, unknown>): E {
   const entity = metadata.create(undefined, { fromDeserializer: true }) as E;
   for (const column of shape.columns) {

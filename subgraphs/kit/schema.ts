@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { MapperKind, mapSchema, printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, parse } from "graphql";
-import { buildSchema, createResolversMap, NonEmptyArray } from "type-graphql";
+import { buildSchema, createResolversMap, getMetadataStorage, NonEmptyArray } from "type-graphql";
 import { DateTimeScalar, SafeIntScalar } from "./scalars";
 import { HubContext } from "./context";
 import { IdType, typeOfId } from "./ids";
@@ -53,6 +53,26 @@ function sortedSchema(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
+/**
+ * Per object type, the fields type-graphql reads as a plain property through its middleware wrapper (a resolver data
+ * object and a call per field and row) though nothing wraps them: no middleware, no field resolver, no other name.
+ * graphql's default resolver reads those directly. A type name declared by two classes (a stub in each subgraph) or
+ * a class extending another object type keeps every field as type-graphql built it.
+ */
+function plainPropertyFields(): Map<string, Set<string>> {
+  const storage = getMetadataStorage();
+  const classes = new Map<string, number>();
+  for (const type of storage.objectTypes) classes.set(type.name, (classes.get(type.name) ?? 0) + 1);
+  const plain = new Map<string, Set<string>>();
+  for (const type of storage.objectTypes) {
+    if (classes.get(type.name) !== 1 || storage.objectTypes.some((other) => other !== type && type.target.prototype instanceof other.target)) continue;
+    const resolved = new Set(storage.fieldResolvers.filter((r) => r.getObjectType?.() === type.target).map((r) => r.methodName));
+    const fields = (type.fields ?? []).filter((f) => !f.middlewares?.length && !f.roles && f.simple === undefined && f.name === f.schemaName && !resolved.has(f.name));
+    plain.set(type.name, new Set(fields.map((f) => f.schemaName)));
+  }
+  return plain;
+}
+
 /** The subgraph SDL (with its federation @link) and resolvers built from type-graphql classes. */
 export async function buildSubgraphParts(definition: SubgraphDefinition): Promise<{ sdl: string; resolvers: GraphQLResolverMap<HubContext> }> {
   const schema = await buildSchema({
@@ -65,6 +85,10 @@ export async function buildSubgraphParts(definition: SubgraphDefinition): Promis
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(sortedSchema(schema))}\n`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<HubContext>;
+  for (const [typeName, fields] of plainPropertyFields()) {
+    const typeResolvers = resolvers[typeName] as Record<string, unknown> | undefined;
+    if (typeResolvers) for (const field of fields) delete typeResolvers[field];
+  }
   for (const [typeName, resolveReference] of Object.entries(definition.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
   }

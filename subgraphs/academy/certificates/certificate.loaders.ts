@@ -1,4 +1,5 @@
 import { HubContext } from "../../kit/context";
+import { rawRowsOfShape } from "../../kit/built-sql";
 import { rowsGroupedByKey } from "../../kit/loaders";
 import { Certificate } from "./certificate.entity";
 import { currentCertificate } from "./certificate.rules";
@@ -18,15 +19,18 @@ export const certificateByEnrollment = (ctx: HubContext) =>
 /** Distinct people per organization holding a valid certificate taken for it: one GROUP BY per batch. */
 export const certifiedMemberCountByOrganization = (ctx: HubContext) =>
   ctx.loaders.get<string, number>("certifiedMemberCountByOrganization", async (ids) => {
-    const rows: { organizationId: string; count: string | number }[] = await ctx.db
-      .getRepository(Certificate)
-      .createQueryBuilder("c")
-      .select("c.organizationId", "organizationId")
-      .addSelect("COUNT(DISTINCT c.personId)", "count")
-      .where("c.organizationId IN (:...ids)", { ids: [...ids] })
-      .andWhere("c.revoked = :revoked", { revoked: false })
-      .groupBy("c.organizationId")
-      .getRawMany();
+    const rows = await rawRowsOfShape<{ organizationId: string; count: string | number }>(
+      ctx.db,
+      "certifiedMemberCountByOrganization",
+      ctx.db
+        .getRepository(Certificate)
+        .createQueryBuilder("c")
+        .select("c.organizationId", "organizationId")
+        .addSelect("COUNT(DISTINCT c.personId)", "count")
+        .where("c.organizationId IN (:...ids)", { ids: [...ids] })
+        .andWhere("c.revoked = :revoked", { revoked: false })
+        .groupBy("c.organizationId"),
+    );
     // COUNT comes back as a string on MySQL
     const counts = new Map(rows.map((r) => [r.organizationId, Number(r.count)]));
     return ids.map((id) => counts.get(id) ?? 0);

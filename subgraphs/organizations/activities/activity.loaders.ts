@@ -1,6 +1,7 @@
 import { In, SelectQueryBuilder } from "typeorm";
 import { HubContext } from "../../kit/context";
 import { DateRangeInput } from "../../kit/days";
+import { rawRowsOfShape } from "../../kit/built-sql";
 import { groupByKey } from "../../kit/loaders";
 import { minutesToHours } from "../../kit/scalars";
 import { Area, Organization } from "../directory";
@@ -57,29 +58,35 @@ interface RawTotals {
   orgs: number | string;
 }
 
-/** Totals per key in two statements whatever the number of keys: one for the sums, one for distinct volunteers. */
+/**
+ * Totals per key in two statements whatever the number of keys: one for the sums, one for distinct volunteers.
+ * `shape` names what makes `scope`'s SQL differ between calls (kit/built-sql builds each text once).
+ */
 async function statsPerKey(
   ctx: HubContext,
   keys: readonly string[],
   keyExpression: string,
+  shape: string,
   scope: (query: ActivityQuery) => ActivityQuery,
   statuses: VerificationStatus[],
 ): Promise<ServiceStats[]> {
   const base = () => scope(current(ctx).andWhere("a.verification IN (:...counted)", { counted: statuses }));
-  const totals: RawTotals[] = await base()
-    .select(keyExpression, "k")
-    .addSelect("COUNT(*)", "events")
-    .addSelect("SUM(a.beneficiaryVisits)", "visits")
-    .addSelect("SUM(a.volunteerMinutes)", "minutes")
-    .addSelect("COUNT(DISTINCT a.organizationId)", "orgs")
-    .groupBy(keyExpression)
-    .getRawMany();
-  const volunteers: { k: string; volunteers: number | string }[] = await base()
-    .innerJoin(VolunteerHourLine, "l", "l.activityId = a.id")
-    .select(keyExpression, "k")
-    .addSelect("COUNT(DISTINCT l.personId)", "volunteers")
-    .groupBy(keyExpression)
-    .getRawMany();
+  const totals = await rawRowsOfShape<RawTotals>(
+    ctx.db,
+    `activities.totals:${shape}`,
+    base()
+      .select(keyExpression, "k")
+      .addSelect("COUNT(*)", "events")
+      .addSelect("SUM(a.beneficiaryVisits)", "visits")
+      .addSelect("SUM(a.volunteerMinutes)", "minutes")
+      .addSelect("COUNT(DISTINCT a.organizationId)", "orgs")
+      .groupBy(keyExpression),
+  );
+  const volunteers = await rawRowsOfShape<{ k: string; volunteers: number | string }>(
+    ctx.db,
+    `activities.volunteers:${shape}`,
+    base().innerJoin(VolunteerHourLine, "l", "l.activityId = a.id").select(keyExpression, "k").addSelect("COUNT(DISTINCT l.personId)", "volunteers").groupBy(keyExpression),
+  );
   // MySQL returns SUM and COUNT as strings
   const totalsByKey = new Map(totals.map((t) => [String(t.k), t]));
   const volunteersByKey = new Map(volunteers.map((v) => [String(v.k), Number(v.volunteers)]));
@@ -101,7 +108,7 @@ async function statsPerKey(
 export const statsByOrganization = (ctx: HubContext, period: DateRangeInput) =>
   ctx.loaders.get<string, ServiceStats>(
     "activities.statsByOrganization",
-    (ids) => statsPerKey(ctx, ids, "a.organizationId", (q) => inPeriod(q.andWhere("a.organizationId IN (:...ids)", { ids: [...ids] }), period), VOUCHED_FOR),
+    (ids) => statsPerKey(ctx, ids, "a.organizationId", "byOrganization", (q) => inPeriod(q.andWhere("a.organizationId IN (:...ids)", { ids: [...ids] }), period), VOUCHED_FOR),
     period,
   );
 
@@ -124,6 +131,7 @@ export const statsByAreaPath = (ctx: HubContext, period: DateRangeInput) =>
         ctx,
         paths,
         "q.subtreePath",
+        `byAreaPath:${paths.length}`,
         (q) =>
           inPeriod(
             q
@@ -142,5 +150,5 @@ export const statsByAreaPath = (ctx: HubContext, period: DateRangeInput) =>
 /** ServiceStats per grant over all time, counting only ORG_CONFIRMED and SUPERVISOR_VERIFIED records (§3.10). */
 export const statsByGrant = (ctx: HubContext) =>
   ctx.loaders.get<string, ServiceStats>("activities.statsByGrant", (ids) =>
-    statsPerKey(ctx, ids, "a.grantId", (q) => q.andWhere("a.grantId IN (:...ids)", { ids: [...ids] }), VOUCHED_FOR),
+    statsPerKey(ctx, ids, "a.grantId", "byGrant", (q) => q.andWhere("a.grantId IN (:...ids)", { ids: [...ids] }), VOUCHED_FOR),
   );

@@ -37,7 +37,10 @@ export class OrganizationSearch {
     if (filter?.leaderDependency?.length) await this.whereLeaderDependency(ctx, query, filter.leaderDependency);
     if (filter?.supervisedByMe) this.whereSupervisedBy(ctx, query);
     if (filter?.search) this.whereNameContains(query, filter.search);
-    return paginate(query, "o", page);
+    // the directory's common lists (everything, an area's subtree) have their SQL built once; any other filter adds a
+    // condition, and such a list builds it per call
+    const shape = query.expressionMap.wheres.length === (subtree ? 1 : 0) ? `organizations.list:${subtree ? "area" : "all"}` : undefined;
+    return paginate(query, "o", page, 20, shape);
   }
 
   private async area(ctx: HubContext, rawCode: string): Promise<Area> {
