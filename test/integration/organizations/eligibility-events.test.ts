@@ -33,9 +33,12 @@ afterAll(async () => {
   pinClock(null);
 });
 
-/** The outbox as the relay would read it: each delivery (in order) with its event, the payload parsed. */
-async function outbox() {
-  const deliveries = await subgraph.db.getRepository(OutboxDelivery).find({ order: { seq: "ASC" } });
+/**
+ * The outbox as the relay would read it: each delivery (in order) to `consumer` with its event, the payload parsed.
+ * Venues' by default; the same transactions also tell the gateway's response cache (OrganizationListingChanged).
+ */
+async function outbox(consumer = "venues") {
+  const deliveries = await subgraph.db.getRepository(OutboxDelivery).find({ where: { consumer }, order: { seq: "ASC" } });
   const events = await subgraph.db.getRepository(OutboxEvent).findBy({ id: In(deliveries.map((d) => d.eventId)) });
   const byId = new Map(events.map((e) => [e.id, e]));
   return deliveries.map((d) => {
@@ -45,10 +48,10 @@ async function outbox() {
 }
 
 /** Runs `action` and returns the outbox rows it added. */
-async function added(action: () => Promise<unknown>) {
-  const before = (await outbox()).length;
+async function added(action: () => Promise<unknown>, consumer = "venues") {
+  const before = (await outbox(consumer)).length;
   await action();
-  return (await outbox()).slice(before);
+  return (await outbox(consumer)).slice(before);
 }
 
 const changed = (organizationId: string, legalForm: string, status: string, federationIds: string[] = []) => ({
@@ -77,6 +80,15 @@ describe("filing transitions", () => {
     expect(await added(() => transition(filingId, "DEREGISTER"))).toEqual([
       changed(orgId, "FILED", "DEREGISTERED"),
       { ...changed(orgId, "", ""), type: "OrganizationDeregistered", payload: { organizationId: orgId, deregisteredOn: "2022-03-12" } },
+    ]);
+  });
+
+  test("approval also tells the gateway that the organization's directory listing changed, for its area and those above", async () => {
+    const { orgId } = await addOrganization(subgraph.db, "evt_listed", { status: OrgStatus.PREPARING, members: 10, roles: rosterRoles(10), homeAreaCode: COMMUNITY });
+    const filingId = await addFiling(subgraph.db, "evt_listed", orgId, STREET, { status: FilingStatus.STREET_REVIEW });
+    const toGateway = await added(() => transition(filingId, "APPROVE"), "gateway");
+    expect(toGateway).toEqual([
+      { type: "OrganizationListingChanged", version: 1, aggregateId: orgId, payload: { organizationId: orgId, areaCodes: expect.arrayContaining([COMMUNITY, STREET]) }, consumer: "gateway", status: DeliveryStatus.PENDING, requestId: "test-request" },
     ]);
   });
 
@@ -176,7 +188,9 @@ test("the command opens the store the subgraph's environment names, queues its e
     expect(await runRepublishEligibility([], env, { out: (t) => out.push(t), err: (t) => err.push(t) })).toBe(0);
     expect(err).toEqual([]);
     expect(out.join("")).toMatch(/^Queued 1 OrganizationEligibilityChanged event\(s\) in the outbox of /);
-    const events = await db.getRepository(OutboxEvent).find();
+    // with its directory listing for the gateway's cache (OrganizationListingChanged), which the count leaves out
+    const events = await db.getRepository(OutboxEvent).findBy({ type: "OrganizationEligibilityChanged" });
+    expect(await db.getRepository(OutboxEvent).countBy({ type: "OrganizationListingChanged", aggregateId: orgId })).toBe(1);
     expect(events.map((e) => [e.type, e.aggregateId, JSON.parse(e.payload)])).toEqual([["OrganizationEligibilityChanged", orgId, { organizationId: orgId, legalForm: "FILED", status: "ACTIVE", federationIds: [] }]]);
     expect(await db.getRepository(OutboxDelivery).findBy({ eventId: events[0].id })).toEqual([expect.objectContaining({ consumer: "venues", status: DeliveryStatus.PENDING })]);
     expect(await runRepublishEligibility(["--all"], env, { out: () => undefined, err: (t) => err.push(t) })).toBe(2);
