@@ -9,6 +9,8 @@ import { DateScalar } from "../../kit/scalars";
 @Entity("supervision_assignments")
 @ObjectType("SupervisionAssignment", { description: "A social-work supervisor (社工督导) assigned to an organization by an agency." })
 @Index(["organizationId", "since"])
+// a supervisor's own organizations (filter supervisedByMe, Q7)
+@Index(["supervisorPersonId", "since"])
 export class SupervisionAssignment {
   @PrimaryColumn({ type: "varchar", length: 40 })
   @Field(() => ID)

@@ -1,7 +1,9 @@
 import { HubContext } from "../../kit/context";
 import { And, FindOptionsWhere, In, LessThan, MoreThanOrEqual } from "typeorm";
 import { groupByKey, rowsGroupedByKey } from "../../kit/loaders";
+import { MINUTE_MS } from "../../kit/days";
 import { Booking } from "./booking.entity";
+import { MAX_BOOKING_MINUTES } from "./duration.rules";
 import { BookingStatus } from "./booking.enums";
 
 /** What narrows `Organization.bookings`: an already validated instant interval and stored statuses. */
@@ -34,7 +36,8 @@ export const bookingsByRoom = (ctx: HubContext, interval: { start: Date; end: Da
         .getRepository(Booking)
         .createQueryBuilder("b")
         .where("b.roomId IN (:...ids)", { ids: [...ids] })
-        .andWhere("b.startsAt < :end AND b.endsAt > :start", interval)
+        // a booking lasts at most a day (C4): the lower bound keeps the (roomId, startsAt) range to the interval
+        .andWhere("b.startsAt < :end AND b.startsAt > :earliest AND b.endsAt > :start", { ...interval, earliest: new Date(interval.start.getTime() - MAX_BOOKING_MINUTES * MINUTE_MS) })
         .orderBy("b.startsAt", "ASC")
         .addOrderBy("b.id", "ASC")
         .getMany();

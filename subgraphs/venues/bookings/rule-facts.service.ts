@@ -1,6 +1,7 @@
 import { Brackets, EntityManager } from "typeorm";
 import { businessDate } from "../../kit/clock";
-import { DAY_MS } from "../../kit/days";
+import { DAY_MS, MINUTE_MS } from "../../kit/days";
+import { MAX_BOOKING_MINUTES } from "./duration.rules";
 import {
   BookingPolicy,
   CalendarException,
@@ -64,7 +65,7 @@ export async function readRuleFacts(
     .getRepository(Booking)
     .createQueryBuilder("b")
     .where("b.roomId IN (:...roomIds)", { roomIds: target.facilityRoomIds })
-    .andWhere("b.startsAt < :to AND b.endsAt > :from", around)
+    .andWhere("b.startsAt < :to AND b.startsAt > :earliest AND b.endsAt > :from", { ...around, earliest: new Date(around.from.getTime() - MAX_BOOKING_MINUTES * MINUTE_MS) })
     .andWhere("b.status IN (:...statuses)", { statuses: [...BLOCKING_STATUSES] })
     .getMany();
   const since = new Date(Math.min(businessMonth(request.startsAt).start.getTime(), now.getTime()));

@@ -97,6 +97,14 @@ describe("C4 duration", () => {
     expect(durationConflicts(span("2022-03-15", "09:00", "13:30"), POLICY)).toMatchObject([{ reason: ConflictReason.DURATION, message: expect.stringContaining("240") }]);
     expect(reasonsOf(durationConflicts(span("2022-03-15", "09:10", "10:10"), POLICY))).toEqual([ConflictReason.DURATION]);
   });
+
+  test("never longer than a day, whatever the policy allows (the overlap queries rely on it)", () => {
+    const generous = { ...POLICY, maxDurationMinutes: 3 * 24 * 60 };
+    const overnight = { startsAt: at("2022-03-15", "09:00"), endsAt: at("2022-03-16", "09:00") };
+    expect(durationConflicts(overnight, generous)).toEqual([]);
+    const longer = { startsAt: at("2022-03-15", "09:00"), endsAt: at("2022-03-16", "09:30") };
+    expect(durationConflicts(longer, generous)).toMatchObject([{ reason: ConflictReason.DURATION, message: expect.stringContaining("at most 1440 min") }]);
+  });
 });
 
 describe("C5 capacity", () => {
