@@ -22,7 +22,7 @@ import { Counters, markdownTable, median, Round, summarize } from "@scripts/benc
 import { readSlotFacts } from "@scripts/bench/slot-facts";
 import { checkBookingRules } from "@subgraphs/venues/bookings/booking.rules";
 import { facilityPolicy, readRuleFacts, roomIdsOf } from "@subgraphs/venues/bookings/rule-facts.service";
-import { Booking, BookingStatus, OrgEligibility } from "@subgraphs/venues/bookings";
+import { Booking, BOOKING_DEFAULTS, BookingStatus, OrgEligibility } from "@subgraphs/venues/bookings";
 import { BookingPurpose, DEFAULT_POLICY, Facility, Room } from "@subgraphs/venues/facilities";
 import { venuesSubgraph } from "@subgraphs/venues/subgraph";
 
@@ -140,19 +140,11 @@ describe("free slots for M2", () => {
       await db.getRepository(Booking).insert({
         id: `bkg_bench_${i}`,
         ...request,
+        ...BOOKING_DEFAULTS,
         equipment: undefined,
         requestedById: "per_bench",
-        academyId: null,
         title: "bench",
         status: BookingStatus.CONFIRMED,
-        holdExpiresAt: null,
-        visibility: undefined,
-        equipmentLines: null,
-        seriesId: null,
-        sponsorPersonId: null,
-        statusReason: null,
-        lateCancellation: false,
-        approvalRequired: false,
       } as never);
     }
   });
